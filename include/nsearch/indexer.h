@@ -1,0 +1,55 @@
+// Indexer: turns bundles into (or updates) a Xapian index.
+#ifndef NSEARCH_INDEXER_H_
+#define NSEARCH_INDEXER_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "nsearch/article.h"
+#include "nsearch/status.h"
+
+namespace nsearch {
+
+struct IndexOptions {
+  std::string index_path;           // ignored when dry_run
+  std::vector<std::string> inputs;  // files and directories
+  bool dry_run = false;             // read and segment only; write nothing
+  bool extract_entities = true;
+  // Input limits (see docs/ingest.md).
+  uint64_t max_file_bytes = 64ull << 20;
+  uint64_t max_archive_bytes = 1ull << 30;
+  uint64_t max_archive_entries = 100000;
+  // JSONL field names to try first (in addition to the built-in defaults).
+  std::vector<std::string> jsonl_title_fields, jsonl_text_fields, jsonl_date_fields,
+      jsonl_author_fields, jsonl_url_fields;
+  // Articles per Xapian commit; each commit is atomic for readers.
+  int commit_every = 2000;
+  // Called with each finished article (dry-run output, progress).
+  std::function<void(const Article&)> on_article;
+  // Called with each skipped input: where ("file", "file:line") and why.
+  std::function<void(const std::string& where, const std::string& reason)> on_skip;
+};
+
+struct IndexStats {
+  int64_t articles = 0;    // articles read
+  int64_t added = 0;       // new in the index
+  int64_t updated = 0;     // replaced because their content changed
+  int64_t unchanged = 0;   // already indexed with the same content
+  int64_t paragraphs = 0;  // paragraphs of the articles read
+  int64_t skipped = 0;     // inputs not indexed (files, members, lines)
+  std::map<std::string, int64_t> skipped_by_reason;  // category -> count
+  double seconds = 0;
+  double entity_seconds = 0;  // time spent in entity extraction
+};
+
+// Runs one indexing pass. Returns a non-ok Status only when the index cannot
+// be opened or written (Locked if another indexer holds it); bad inputs are
+// counted in IndexStats and reported through on_skip, never an error.
+Result<IndexStats> RunIndexer(const IndexOptions& options);
+
+}  // namespace nsearch
+
+#endif  // NSEARCH_INDEXER_H_

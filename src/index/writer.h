@@ -1,0 +1,42 @@
+// index/writer: the only code that writes Xapian. Maps an Article to its
+// passage documents and article record (schema.h) and replaces whatever the
+// index held for that article id, so re-indexing never duplicates.
+#ifndef NSEARCH_INDEX_WRITER_H_
+#define NSEARCH_INDEX_WRITER_H_
+
+#include <memory>
+#include <string>
+
+#include "nsearch/article.h"
+#include "nsearch/status.h"
+
+namespace nsearch::index {
+
+enum class PutOutcome { kAdded, kUpdated, kUnchanged };
+
+class Writer {
+ public:
+  // Opens or creates the index at |path|. Locked if another writer has it.
+  static Result<std::unique_ptr<Writer>> Open(const std::string& path);
+  ~Writer();
+
+  // True when the index already holds |article_id| with this content hash.
+  bool IsUnchanged(const std::string& article_id, uint64_t content_hash);
+  // Adds or replaces the article's documents.
+  Result<PutOutcome> Put(const Article& article);
+  // Makes everything put so far visible to readers, atomically.
+  Status Commit();
+
+ private:
+  struct Impl;
+  explicit Writer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The text terms of |text| as the index stores them (stemmed, folded), in
+// order. Shared with search so highlighting matches what was indexed.
+std::vector<std::string> StemmedTerms(std::string_view text);
+
+}  // namespace nsearch::index
+
+#endif  // NSEARCH_INDEX_WRITER_H_

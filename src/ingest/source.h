@@ -1,0 +1,69 @@
+// ingest: turns bundle paths (directories, files, archives, JSONL dumps) into
+// RawArticles decoded to UTF-8. Reports every file it cannot use as a Skip with
+// a one-line reason; one bad file never stops a walk.
+#ifndef NSEARCH_INGEST_SOURCE_H_
+#define NSEARCH_INGEST_SOURCE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "nsearch/article.h"
+#include "nsearch/status.h"
+
+namespace nsearch::ingest {
+
+// A block of text already known to be one paragraph (HTML <p>, <h2>...).
+struct Block {
+  std::string text;
+  bool heading = false;
+};
+
+struct RawArticle {
+  std::string id;     // stable id: path, path:member, path:line
+  std::string text;   // UTF-8; plain-text formats: title line + paragraphs
+  std::vector<Block> blocks;  // when non-empty, used instead of |text|
+  std::string title;  // set by structured formats (JSONL, HTML); else empty
+  std::string date;   // ISO 8601 when the format has one
+  std::string author;
+  std::string url;
+  SourceInfo source;
+};
+
+// Why a file, member or line was not indexed.
+struct Skip {
+  std::string where;   // "dump.jsonl:17", "a.tar.gz:2025/x.txt", "/x/y.bin"
+  std::string reason;  // one line: "binary file (ELF executable)"
+  std::string category;  // short key for summary counts: "binary", "too-large"...
+};
+
+struct IngestOptions {
+  uint64_t max_file_bytes = 64ull << 20;        // a single article file
+  uint64_t max_archive_bytes = 1ull << 30;      // total expansion of one archive
+  uint64_t max_archive_entries = 100000;
+  double max_compression_ratio = 200.0;         // zip-bomb guard
+  // JSONL field names, tried in order.
+  std::vector<std::string> title_fields = {"title", "headline"};
+  std::vector<std::string> text_fields = {"text", "body", "content", "article"};
+  std::vector<std::string> url_fields = {"url", "link"};
+  std::vector<std::string> date_fields = {"date", "published", "pubdate", "timestamp"};
+  std::vector<std::string> author_fields = {"author", "byline", "authors"};
+};
+
+class Visitor {
+ public:
+  virtual ~Visitor() = default;
+  virtual void OnArticle(RawArticle&& article) = 0;
+  virtual void OnSkip(const Skip& skip) = 0;
+};
+
+// Walks |inputs| (files or directories, recursively), calling |visitor| for
+// each article found and each thing skipped. Returns non-ok only when an input
+// path itself does not exist or cannot be read at all (also reported as a
+// Skip); a bad file inside a directory is a Skip, not an error.
+Status Walk(const std::vector<std::string>& inputs, const IngestOptions& options,
+            Visitor& visitor);
+
+}  // namespace nsearch::ingest
+
+#endif  // NSEARCH_INGEST_SOURCE_H_

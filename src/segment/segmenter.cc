@@ -1,0 +1,252 @@
+#include "segment/segmenter.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "text/normalize.h"
+
+namespace nsearch::segment {
+namespace {
+
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
+      lines.push_back(text.substr(start, i - start));
+      if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+bool EndsSentence(std::string_view s) {
+  while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
+  // Closing curly quotes (U+201D, U+2019) are three bytes.
+  while (s.size() >= 3 && (s.ends_with("\u201d") || s.ends_with("\u2019"))) s.remove_suffix(3);
+  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':');
+}
+
+// Appends the paragraphs of one blank-line-separated block.
+void SplitBlock(const std::vector<std::string>& lines, std::vector<std::string>* out) {
+  if (lines.size() == 1) {
+    out->push_back(lines[0]);
+    return;
+  }
+  size_t width = 0;
+  for (const auto& l : lines) width = std::max(width, l.size());
+  size_t long_lines = 0;
+  for (size_t i = 0; i + 1 < lines.size(); ++i)
+    if (lines[i].size() * 10 >= width * 6) ++long_lines;
+  // Hard-wrapped text: every line but the last fills most of the width, and
+  // the width is that of a terminal or e-mail, not of a paragraph per line.
+  const bool wrapped = width <= 100 && width >= 40 && long_lines == lines.size() - 1;
+  if (!wrapped) {
+    out->insert(out->end(), lines.begin(), lines.end());
+    return;
+  }
+  std::string para;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!para.empty()) para.push_back(' ');
+    para += lines[i];
+    // In wrapped text without blank lines, a short line ending a sentence
+    // ends the paragraph.
+    const bool short_end = lines[i].size() * 100 < width * 85 && EndsSentence(lines[i]);
+    if (short_end || i + 1 == lines.size()) {
+      out->push_back(std::move(para));
+      para.clear();
+    }
+  }
+}
+
+int WordCount(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool StartsUpperOrDigit(std::string_view s) {
+  // Skip opening quotes/punctuation.
+  size_t i = 0;
+  while (i < s.size() && (s[i] == '"' || s[i] == '\'' || s[i] == '(')) ++i;
+  if (s.substr(i).starts_with("\u201c") || s.substr(i).starts_with("\u2018")) i += 3;
+  if (i >= s.size()) return false;
+  unsigned char c = s[i];
+  if (c >= 0x80) return true;  // non-ASCII letter: trust the other signals
+  return std::isupper(c) || std::isdigit(c);
+}
+
+bool LooksLikeHeading(std::string_view p, std::string_view next) {
+  const int words = WordCount(p);
+  if (words == 0 || words > 14 || text::CodePointCount(p) > 100) return false;
+  if (EndsSentence(p) || p.back() == ',' || p.back() == ';') return false;
+  if (!StartsUpperOrDigit(p)) return false;
+  // A heading introduces something longer than itself.
+  return !next.empty() && next.size() > p.size();
+}
+
+// A title line is short and is not a multi-sentence paragraph.
+bool LooksLikeTitle(std::string_view line) {
+  const int32_t cps = text::CodePointCount(line);
+  if (cps < 3 || cps > 220 || WordCount(line) < 2) return false;
+  const std::string first = FirstSentence(line, 10000);
+  return first.size() + 2 >= line.size() || cps <= 90;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitParagraphs(std::string_view text) {
+  std::vector<std::string> paragraphs;
+  std::vector<std::string> block;
+  for (std::string_view raw : SplitLines(text)) {
+    std::string line = text::CollapseSpace(raw);
+    if (line.empty()) {
+      if (!block.empty()) SplitBlock(block, &paragraphs);
+      block.clear();
+    } else {
+      block.push_back(std::move(line));
+    }
+  }
+  if (!block.empty()) SplitBlock(block, &paragraphs);
+  return paragraphs;
+}
+
+std::string FirstSentence(std::string_view p, int max_chars) {
+  size_t end = p.size();
+  for (size_t i = 1; i + 1 < p.size(); ++i) {
+    if ((p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i + 1] == ' ' && i >= 20) {
+      // "U.S. officials", "Mr. Smith", "A.R. Rahman": an abbreviation, not an end.
+      size_t w = p.rfind(' ', i);
+      std::string_view word = p.substr(w == std::string_view::npos ? 0 : w + 1,
+                                       i - (w == std::string_view::npos ? 0 : w + 1));
+      const bool abbrev = word.size() <= 3 && !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
+      const bool initials = word.find('.') != std::string_view::npos;
+      if (abbrev || initials) continue;
+      end = i + 1;
+      break;
+    }
+  }
+  std::string_view s = p.substr(0, end);
+  if (text::CodePointCount(s) <= max_chars) return std::string(s);
+  size_t cut = text::ByteOffsetOfCodePoint(s, max_chars);
+  size_t space = s.rfind(' ', cut);
+  if (space != std::string_view::npos && space > 0) cut = space;
+  std::string out(s.substr(0, cut));
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+  return out + "\u2026";
+}
+
+bool LooksLikeLogoOrCredit(std::string_view line) {
+  std::string folded = text::Fold(line);
+  if (folded.empty()) return true;  // symbols, bullets, a lone NBSP
+  std::string lower(line);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (WordCount(line) == 1 && lower.size() <= 40 &&
+      (lower.ends_with("logo") || lower.starts_with("logo"))) return true;
+  static constexpr std::string_view kCredit[] = {
+      "photo by ", "photo: ", "photograph: ", "image: ", "image by ", "picture: ",
+      "credit: ", "photo credit", "(photo", "illustration by ", "video: "};
+  for (auto c : kCredit)
+    if (lower.starts_with(c)) return WordCount(line) <= 16;
+  const bool agency = lower.find("getty images") != std::string::npos ||
+                      lower.find("/afp") != std::string::npos ||
+                      lower.find("shutterstock") != std::string::npos ||
+                      lower.find("/reuters") != std::string::npos ||
+                      lower.find("/ap photo") != std::string::npos;
+  return agency && WordCount(line) <= 12;
+}
+
+std::string StripSiteSuffix(std::string_view title) {
+  static constexpr std::string_view kSeps[] = {" \u2013 ", " \u2014 ", " | ", " - ", " :: "};
+  size_t best = std::string_view::npos;
+  size_t sep_len = 0;
+  for (auto sep : kSeps) {
+    size_t pos = title.rfind(sep);
+    if (pos != std::string_view::npos && (best == std::string_view::npos || pos > best)) {
+      best = pos;
+      sep_len = sep.size();
+    }
+  }
+  if (best == std::string_view::npos) return std::string(title);
+  std::string_view head = title.substr(0, best), tail = title.substr(best + sep_len);
+  const int tail_words = WordCount(tail);
+  // A site name is short, capitalised and shorter than the headline itself.
+  if (tail_words == 0 || tail_words > 5 || WordCount(head) < 3 || !StartsUpperOrDigit(tail) ||
+      EndsSentence(tail))
+    return std::string(title);
+  return std::string(head);
+}
+
+Article BuildArticle(ingest::RawArticle&& raw) {
+  Article a;
+  a.id = std::move(raw.id);
+  a.date = std::move(raw.date);
+  a.author = std::move(raw.author);
+  a.url = std::move(raw.url);
+  a.source = std::move(raw.source);
+
+  std::vector<std::string> paras;
+  std::vector<bool> heading_hint;
+  if (!raw.blocks.empty()) {
+    for (auto& b : raw.blocks) {
+      std::string t = text::CollapseSpace(b.text);
+      if (t.empty()) continue;
+      paras.push_back(std::move(t));
+      heading_hint.push_back(b.heading);
+    }
+  } else {
+    paras = SplitParagraphs(raw.text);
+    heading_hint.assign(paras.size(), false);
+  }
+
+  size_t title_index = paras.size();  // none
+  if (!raw.title.empty()) {
+    a.title = text::CollapseSpace(raw.title);
+  } else {
+    for (size_t i = 0; i < paras.size() && i < 4; ++i) {
+      if (LooksLikeLogoOrCredit(paras[i])) continue;
+      if (LooksLikeTitle(paras[i])) title_index = i;
+      break;
+    }
+    if (title_index < paras.size()) a.title = StripSiteSuffix(paras[title_index]);
+  }
+
+  int n = 0;
+  for (size_t i = 0; i < paras.size(); ++i) {
+    if (i == title_index) continue;
+    Paragraph p;
+    p.n = ++n;
+    p.text = std::move(paras[i]);
+    a.paragraphs.push_back(std::move(p));
+  }
+  for (size_t i = 0, k = 0; i < paras.size(); ++i) {
+    if (i == title_index) continue;
+    Paragraph& p = a.paragraphs[k];
+    std::string_view next = k + 1 < a.paragraphs.size() ? a.paragraphs[k + 1].text : "";
+    if (LooksLikeLogoOrCredit(p.text)) {
+      p.kind = ParagraphKind::kCredit;
+    } else if (heading_hint[i] || (raw.blocks.empty() && LooksLikeHeading(p.text, next))) {
+      p.kind = ParagraphKind::kHeading;
+    }
+    ++k;
+  }
+
+  if (a.title.empty()) {
+    for (const auto& p : a.paragraphs) {
+      if (p.kind != ParagraphKind::kBody) continue;
+      a.title = FirstSentence(p.text);
+      a.title_derived = true;
+      break;
+    }
+  }
+  return a;
+}
+
+}  // namespace nsearch::segment

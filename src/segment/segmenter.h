@@ -1,0 +1,38 @@
+// segment: turns a RawArticle's text into the article model — title,
+// headings, body paragraphs with ordinals — before boilerplate is classified.
+#ifndef NSEARCH_SEGMENT_SEGMENTER_H_
+#define NSEARCH_SEGMENT_SEGMENTER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/source.h"
+#include "nsearch/article.h"
+
+namespace nsearch::segment {
+
+// Splits plain text into paragraphs: blank lines separate blocks; inside a
+// block, hard-wrapped lines are joined and unwrapped lines (one paragraph per
+// line) stay apart. Whitespace is collapsed; empty paragraphs are dropped.
+std::vector<std::string> SplitParagraphs(std::string_view text);
+
+// Builds the article: picks the title (skipping logo lines and photo credits;
+// deriving one from the first sentence when the text has none), numbers the
+// remaining paragraphs from 1 and marks headings and credits by their shape.
+// Structured inputs (RawArticle.title / blocks set) are taken as given.
+Article BuildArticle(ingest::RawArticle&& raw);
+
+// The first sentence of |paragraph|, cut at a word boundary to at most
+// |max_chars| code points (with an ellipsis when cut).
+std::string FirstSentence(std::string_view paragraph, int max_chars = 120);
+
+// True for lines such as "BMClogo", "Photo by X/Getty Images", "•".
+bool LooksLikeLogoOrCredit(std::string_view line);
+
+// Drops a trailing site name: "Talks stall – We Got This Covered" -> "Talks stall".
+std::string StripSiteSuffix(std::string_view title);
+
+}  // namespace nsearch::segment
+
+#endif  // NSEARCH_SEGMENT_SEGMENTER_H_

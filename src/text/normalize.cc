@@ -1,0 +1,177 @@
+#include "text/normalize.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <mutex>
+
+namespace nsearch::text {
+namespace {
+
+// ICU objects are costly to build; one per thread keeps Tokenize thread-safe.
+struct IcuState {
+  const icu::Normalizer2* nfkc_cf = nullptr;
+  const icu::Normalizer2* nfd = nullptr;
+  std::unique_ptr<icu::BreakIterator> words;
+  IcuState() {
+    UErrorCode status = U_ZERO_ERROR;
+    nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    nfd = icu::Normalizer2::getNFDInstance(status);
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) words.reset();
+  }
+};
+
+IcuState& State() {
+  thread_local IcuState state;
+  return state;
+}
+
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Keeps letters, digits and apostrophes between them; drops the rest.
+std::string FoldAscii(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = in[i];
+    if (IsAsciiWordByte(c)) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    } else if (c == '\'' && !out.empty() && out.back() != '\'' && i + 1 < in.size() &&
+               IsAsciiWordByte(in[i + 1])) {
+      out.push_back('\'');
+    }
+  }
+  return out;
+}
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+bool IsApostrophe(UChar32 c) {
+  return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0xFF07;
+}
+
+}  // namespace
+
+std::string Fold(std::string_view utf8) {
+  if (IsAscii(utf8)) return FoldAscii(utf8);
+  IcuState& st = State();
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString folded = st.nfkc_cf->normalize(src, status);
+  icu::UnicodeString decomposed = st.nfd->normalize(folded, status);
+  if (U_FAILURE(status)) decomposed = src;
+  icu::UnicodeString kept;
+  const int32_t n = decomposed.length();
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (IsApostrophe(c)) {
+      // Only between word characters, as in "trump's".
+      if (kept.length() > 0 && i < n && u_isalnum(decomposed.char32At(i)) &&
+          kept.char32At(kept.length() - 1) != '\'')
+        kept.append(static_cast<UChar32>('\''));
+      continue;
+    }
+    if (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) kept.append(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+std::vector<Token> Tokenize(std::string_view utf8) {
+  std::vector<Token> tokens;
+  IcuState& st = State();
+  if (!st.words || utf8.empty()) return tokens;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  st.words->setText(u);
+  // Map UTF-16 offsets back to code points and bytes as we walk forward.
+  int32_t u16_pos = 0, cp_pos = 0;
+  uint32_t byte_pos = 0;
+  auto advance_to = [&](int32_t target) {
+    while (u16_pos < target) {
+      UChar32 c = u.char32At(u16_pos);
+      u16_pos += U16_LENGTH(c);
+      ++cp_pos;
+      byte_pos += U8_LENGTH(c);
+    }
+  };
+  int32_t start = st.words->first();
+  for (int32_t end = st.words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = st.words->next()) {
+    if (st.words->getRuleStatus() == UBRK_WORD_NONE) continue;
+    advance_to(start);
+    Token t;
+    t.begin = cp_pos;
+    t.byte_begin = byte_pos;
+    advance_to(end);
+    t.end = cp_pos;
+    t.byte_end = byte_pos;
+    std::string piece;
+    u.tempSubStringBetween(start, end).toUTF8String(piece);
+    t.term = Fold(piece);
+    if (!t.term.empty()) tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+int32_t CodePointCount(std::string_view utf8) {
+  int32_t n = 0;
+  for (unsigned char c : utf8)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+size_t ByteOffsetOfCodePoint(std::string_view utf8, int32_t cp) {
+  int32_t seen = -1;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 && ++seen == cp) return i;
+  }
+  return utf8.size();
+}
+
+std::string CollapseSpace(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < utf8.size();) {
+    unsigned char c = utf8[i];
+    size_t len = 1;
+    bool space = false;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+    } else if (c >= 0x80) {
+      UChar32 cp;
+      int32_t j = static_cast<int32_t>(i);
+      U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), j,
+              static_cast<int32_t>(utf8.size()), cp);
+      len = static_cast<size_t>(j) - i;
+      space = cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0x200B || cp == 0xFEFF);
+    }
+    if (space) {
+      pending_space = !out.empty();
+    } else {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.append(utf8.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace nsearch::text

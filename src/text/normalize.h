@@ -1,0 +1,45 @@
+// text: the one place that decides what a "word" is. Indexing, query parsing
+// and highlighting all go through Tokenize(), so a word found at index time is
+// spelled the same way when a user types it.
+#ifndef NSEARCH_TEXT_NORMALIZE_H_
+#define NSEARCH_TEXT_NORMALIZE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nsearch::text {
+
+// Folds text for matching: NFKC, Unicode case folding, accents removed
+// ("Türkiye" -> "turkiye"), typographic apostrophes -> "'". Dots and commas
+// inside a word are dropped ("U.S." -> "us", "1,000" -> "1000") so that the
+// result is a run of letters, digits and inner apostrophes that Xapian's
+// QueryParser keeps as one term.
+std::string Fold(std::string_view utf8);
+
+struct Token {
+  std::string term;      // Fold()ed word
+  int32_t begin = 0;     // code-point offset of the word in the input
+  int32_t end = 0;       // one past the last code point
+  uint32_t byte_begin = 0;
+  uint32_t byte_end = 0;
+};
+
+// Splits UTF-8 text into words with ICU's word break rules (UAX #29);
+// whitespace and punctuation are not tokens. Invalid UTF-8 is tolerated.
+std::vector<Token> Tokenize(std::string_view utf8);
+
+// Number of code points in valid UTF-8 (invalid bytes count one each).
+int32_t CodePointCount(std::string_view utf8);
+
+// Byte offset of code point |cp| in |utf8| (clamped to the end).
+size_t ByteOffsetOfCodePoint(std::string_view utf8, int32_t cp);
+
+// Collapses runs of Unicode whitespace (including NBSP) to one ASCII space
+// and trims both ends.
+std::string CollapseSpace(std::string_view utf8);
+
+}  // namespace nsearch::text
+
+#endif  // NSEARCH_TEXT_NORMALIZE_H_
