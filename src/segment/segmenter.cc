@@ -104,17 +104,70 @@ bool LooksLikeTitle(std::string_view line) {
 std::vector<std::string> SplitParagraphs(std::string_view text) {
   std::vector<std::string> paragraphs;
   std::vector<std::string> block;
+  // E-mail and Usenet text: header lines, quoted runs and the "-- " signature
+  // separator often touch the reply without a blank line; wrapping them into
+  // one paragraph would mix a quote or a signature into the body.
+  bool in_header = true;  // still in the leading "Name: value" lines
+  auto flush = [&] {
+    if (!block.empty()) SplitBlock(block, &paragraphs);
+    block.clear();
+  };
   for (std::string_view raw : SplitLines(text)) {
     std::string line = text::CollapseSpace(raw);
     if (line.empty()) {
-      if (!block.empty()) SplitBlock(block, &paragraphs);
-      block.clear();
-    } else {
-      block.push_back(std::move(line));
+      flush();
+      in_header = false;
+      continue;
     }
+    if (in_header && LooksLikeMailHeader(line)) {
+      flush();
+      paragraphs.push_back(std::move(line));
+      continue;
+    }
+    in_header = false;
+    if (line == "--") {
+      flush();
+      paragraphs.push_back(std::move(line));
+      continue;
+    }
+    if (IsQuotedLine(line)) {
+      if (!block.empty() && !IsQuotedLine(block.back())) flush();
+      if (!block.empty()) {
+        block.back() += ' ';
+        block.back() += line;  // a quoted run is one paragraph
+      } else {
+        block.push_back(std::move(line));
+      }
+      continue;
+    }
+    if (!block.empty() && IsQuotedLine(block.back())) flush();
+    block.push_back(std::move(line));
   }
-  if (!block.empty()) SplitBlock(block, &paragraphs);
+  flush();
   return paragraphs;
+}
+
+bool LooksLikeMailHeader(std::string_view line) {
+  static constexpr std::string_view kNames[] = {
+      "from", "subject", "organization", "organisation", "lines", "newsgroups", "path",
+      "date", "message-id", "references", "reply-to", "sender", "distribution", "keywords",
+      "summary", "followup-to", "expires", "approved", "nntp-posting-host", "article-i.d.",
+      "originator", "in-reply-to", "supersedes", "original-sender", "to", "cc"};
+  const size_t colon = line.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  std::string name(line.substr(0, colon));
+  for (char& c : name) {
+    if (c == ' ') return false;
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (name.starts_with("x-")) return true;
+  for (auto n : kNames)
+    if (name == n) return true;
+  return false;
+}
+
+bool IsQuotedLine(std::string_view line) {
+  return line.starts_with('>') || line.starts_with("|>");
 }
 
 std::string FirstSentence(std::string_view p, int max_chars) {
@@ -209,6 +262,15 @@ Article BuildArticle(ingest::RawArticle&& raw) {
   size_t title_index = paras.size();  // none
   if (!raw.title.empty()) {
     a.title = text::CollapseSpace(raw.title);
+  } else if (!paras.empty() && LooksLikeMailHeader(paras[0])) {
+    // A mail or Usenet post: the Subject is the headline; the header lines
+    // stay paragraphs (the boilerplate classifier hides them).
+    for (size_t i = 0; i < paras.size() && LooksLikeMailHeader(paras[i]); ++i) {
+      std::string lower = paras[i].substr(0, 9);
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (lower == "subject: ") a.title = paras[i].substr(9);
+    }
   } else {
     for (size_t i = 0; i < paras.size() && i < 4; ++i) {
       if (LooksLikeLogoOrCredit(paras[i])) continue;

@@ -30,6 +30,13 @@ std::string FirstSentence(std::string_view paragraph, int max_chars = 120);
 // True for lines such as "BMClogo", "Photo by X/Getty Images", "•".
 bool LooksLikeLogoOrCredit(std::string_view line);
 
+// True for an RFC 822 header line of a mail or Usenet post ("From: x",
+// "Subject: y", "X-Mailer: z"); only known names and X- names count.
+bool LooksLikeMailHeader(std::string_view line);
+
+// True for a quoted reply line ("> text", "|> text").
+bool IsQuotedLine(std::string_view line);
+
 // Drops a trailing site name: "Talks stall – We Got This Covered" -> "Talks stall".
 std::string StripSiteSuffix(std::string_view title);
 
