@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nsearch/article.h"
@@ -29,6 +30,25 @@ struct RawArticle {
   std::string url;
   SourceInfo source;
 };
+
+// Skip::category values, for end-of-run summaries ("3 skipped: 2 binary, 1
+// empty"). docs/ingest.md lists the reasons behind each.
+namespace skip {
+inline constexpr char kNotFound[] = "not-found";          // input path missing
+inline constexpr char kEmpty[] = "empty";                 // no bytes / no text
+inline constexpr char kBinary[] = "binary";               // image, executable...
+inline constexpr char kTooLarge[] = "too-large";          // over max_file_bytes
+inline constexpr char kUnsupported[] = "unsupported";     // unknown file type
+inline constexpr char kUnreadable[] = "unreadable";       // permission, I/O error
+inline constexpr char kVanished[] = "vanished";           // deleted mid-walk
+inline constexpr char kSymlinkLoop[] = "symlink-loop";
+inline constexpr char kBrokenLink[] = "broken-link";      // dangling symlink
+inline constexpr char kSpecial[] = "special";             // FIFO, socket, device
+inline constexpr char kBadLine[] = "bad-line";            // JSONL line unusable
+inline constexpr char kCorrupt[] = "corrupt-archive";     // truncated/damaged
+inline constexpr char kArchiveLimit[] = "archive-limit";  // expansion/entries
+inline constexpr char kZipBomb[] = "zip-bomb";            // compression ratio
+}  // namespace skip
 
 // Why a file, member or line was not indexed.
 struct Skip {
@@ -64,6 +84,13 @@ class Visitor {
 Status Walk(const std::vector<std::string>& inputs, const IngestOptions& options,
             Visitor& visitor);
 
-}  // namespace nsearch::ingest
+// Parses one in-memory file named |name| exactly as Walk would parse a file
+// of that name and content: format from the name's extension (then sniffing),
+// decoding, archives read from memory. Ids start with |name|; mtime is 0.
+// Never fails: everything unusable is reported to |visitor| as a Skip. This
+// is the fuzzing entry point and is handy for tests.
+void ParseBuffer(std::string_view name, std::string_view bytes, const IngestOptions& options,
+                 Visitor& visitor);
 
+}  // namespace nsearch::ingest
 #endif  // NSEARCH_INGEST_SOURCE_H_
