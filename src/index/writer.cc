@@ -142,6 +142,7 @@ Result<PutOutcome> Writer::Put(const Article& a) {
                       {"mentions", e.mentions}, {"count", e.count}});
     }
     rec.add_value(kSlotArticle, key);
+    if (!entities.empty()) rec.add_value(kSlotEntities, entities);
     rec.add_value(kSlotSourceHash, SourceStamp(a.source.content_hash));
     if (!date.empty()) rec.add_value(kSlotDate, date);
     nlohmann::json data = {

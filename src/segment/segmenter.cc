@@ -95,6 +95,9 @@ bool LooksLikeHeading(std::string_view p, std::string_view next) {
 bool LooksLikeTitle(std::string_view line) {
   const int32_t cps = text::CodePointCount(line);
   if (cps < 3 || cps > 220 || WordCount(line) < 2) return false;
+  // Headlines rarely end with a full stop; a long line that does is the
+  // article's first paragraph, and the title is derived from it instead.
+  if (EndsSentence(line) && WordCount(line) > 10) return false;
   const std::string first = FirstSentence(line, 10000);
   return first.size() + 2 >= line.size() || cps <= 90;
 }

@@ -1,0 +1,99 @@
+// Searcher: answers queries over an nsearch index with ranked passages, one
+// best passage per article.
+#ifndef NSEARCH_SEARCHER_H_
+#define NSEARCH_SEARCHER_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "nsearch/article.h"
+#include "nsearch/status.h"
+
+namespace nsearch {
+
+struct EntityFilter {
+  EntityType type = EntityType::kPerson;
+  std::string name;  // as typed: any alias or a unique surname
+};
+
+struct SearchOptions {
+  std::string query;   // QueryParser syntax; may be empty when filters are set
+  int limit = 10;
+  int offset = 0;
+  bool include_boilerplate = false;  // also search boilerplate and credits
+  std::vector<EntityFilter> filters; // ANDed together
+  bool facets = false;               // count entities over all matching articles
+  int facet_limit = 10;
+};
+
+struct Hit {
+  int rank = 0;
+  double score = 0;
+  std::string path;   // article id: file, file:member, file:line
+  std::string title;
+  int paragraph = 0;
+  ParagraphKind kind = ParagraphKind::kBody;
+  std::string text;   // whole paragraph
+  std::vector<std::pair<int, int>> highlights;  // code-point [start, end)
+  int more_passages = 0;  // other matching passages of the same article
+  std::string date, author;
+  std::vector<Entity> entities;  // the article's entities (name, type)
+};
+
+struct FacetCount {
+  std::string name;
+  int count = 0;  // articles
+};
+
+struct Facets {
+  std::vector<FacetCount> person, place, org;
+};
+
+struct SearchResponse {
+  std::string query;
+  int64_t total = 0;  // estimated matching articles
+  std::vector<Hit> hits;
+  bool has_facets = false;
+  Facets facets;
+  // Resolved entity filters: typed name -> canonical names used.
+  std::vector<std::pair<std::string, std::vector<std::string>>> resolved;
+};
+
+struct EntityListing {
+  std::string name;
+  int articles = 0;
+  std::vector<std::string> aliases;  // surface forms seen across the index
+};
+
+class Searcher {
+ public:
+  // Opens the index read-only. NotFound when |index_path| holds no index.
+  static Result<std::unique_ptr<Searcher>> Open(const std::string& index_path);
+  ~Searcher();
+
+  // An empty result is not an error. InvalidArgument for an empty query
+  // without filters, or an entity filter that matches nobody or is ambiguous
+  // (the message lists the candidates).
+  Result<SearchResponse> Search(const SearchOptions& options);
+
+  // Every entity of |type| in the index, most articles first.
+  Result<std::vector<EntityListing>> ListEntities(EntityType type, int limit);
+
+  // Entities appearing in the same articles as |filter|, counted in shared
+  // articles, most first. |resolved| receives the canonical names matched.
+  Result<Facets> CoOccurring(const EntityFilter& filter, int limit,
+                             std::vector<std::string>* resolved);
+
+  int64_t ArticleCount() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nsearch
+
+#endif  // NSEARCH_SEARCHER_H_

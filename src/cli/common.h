@@ -1,0 +1,35 @@
+// cli/common: what both executables share — logging set-up, the default
+// index location, exit codes. Exit codes and spdlog sinks live only in cli/.
+#ifndef NSEARCH_CLI_COMMON_H_
+#define NSEARCH_CLI_COMMON_H_
+
+#include <string>
+#include <vector>
+
+namespace nsearch::cli {
+
+// Search: results found / none / usage or index error.
+// Index: all inputs indexed / some skipped / usage or index error.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitNoResults = 1;
+inline constexpr int kExitSkipped = 1;
+inline constexpr int kExitError = 2;
+
+// $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else
+// ~/.local/share/nsearch/index.
+std::string DefaultIndexPath();
+
+// stderr logger, "nsearch-index: message" style; verbosity -1 (quiet:
+// warnings and errors only), 0 (info), 1 (debug).
+void SetUpLogging(const std::string& program, int verbosity);
+
+// Splits argv at the first "--": everything after it is positional.
+void SplitAtDoubleDash(int argc, char** argv, std::vector<std::string>* options,
+                       std::vector<std::string>* positional);
+
+// Parses "64M", "1G", "500k", "1048576" into bytes; false on junk.
+bool ParseSize(const std::string& text, unsigned long long* bytes);
+
+}  // namespace nsearch::cli
+
+#endif  // NSEARCH_CLI_COMMON_H_

@@ -1,0 +1,35 @@
+// cli/render: how search results look, on a terminal and as JSON. The JSON
+// field names are a contract (docs/json.md): add fields, never rename.
+#ifndef NSEARCH_CLI_RENDER_H_
+#define NSEARCH_CLI_RENDER_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "nsearch/article.h"
+#include "nsearch/searcher.h"
+
+namespace nsearch::cli {
+
+struct Style {
+  bool color = false;  // ANSI bold/colour; otherwise [plain markers]
+  int width = 320;     // longest passage shown, in code points
+};
+
+// |text| cut to about |max_cp| code points around the highlights, on word
+// boundaries, with "…" where cut, and each highlight wrapped in |open|/|close|.
+std::string Excerpt(const std::string& text, const std::vector<std::pair<int, int>>& highlights,
+                    int max_cp, const std::string& open, const std::string& close);
+
+std::string RenderTerminal(const SearchResponse& response, const Style& style);
+std::string RenderJson(const SearchResponse& response);  // one line, one object
+
+std::string RenderFacetsTerminal(const Facets& facets, const Style& style);
+
+// One dry-run line: {"path","title","paragraphs":[{"n","kind","text"}],"entities":{...}}.
+std::string RenderArticleJson(const Article& article);
+
+}  // namespace nsearch::cli
+
+#endif  // NSEARCH_CLI_RENDER_H_

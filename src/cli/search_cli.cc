@@ -1,0 +1,202 @@
+#include "cli/search_cli.h"
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/common.h"
+#include "cli/render.h"
+#include "nsearch/searcher.h"
+
+namespace po = boost::program_options;
+
+namespace nsearch::cli {
+namespace {
+
+constexpr char kUsage[] = R"(Usage: nsearch [OPTIONS] [--] QUERY...
+
+Searches an nsearch index and prints the best passage of each matching
+article, best first, with the matched words highlighted.
+
+Query syntax (Xapian QueryParser): words (stemmed: swap finds swaps),
+"exact phrases", AND OR NOT, +required -excluded, (grouping), title:word,
+person:Name person:"Full Name" place:Kyiv org:NATO. Several words are one
+query. Stray quotes or operators never fail: they fall back to plain words.
+Use -- before a query that starts with '-'.
+
+Exit status: 0 results found, 1 no results, 2 usage or index error.
+
+Options)";
+
+struct Args {
+  std::string index;
+  std::vector<std::string> words;
+  bool json = false;
+  int limit = 10;
+  int offset = 0;
+  bool include_boilerplate = false;
+  bool facets = false;
+  std::vector<std::string> person, place, org;
+  std::string list;
+  std::string with;
+  std::string color = "auto";
+  bool verbose = false;
+  bool quiet = false;
+};
+
+po::options_description Describe(Args* a) {
+  po::options_description d(kUsage);
+  d.add_options()
+      ("help,h", "show this help")
+      ("index,i", po::value(&a->index), "index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)")
+      ("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)")
+      ("limit,n", po::value(&a->limit)->default_value(10), "articles to show")
+      ("offset", po::value(&a->offset)->default_value(0), "skip this many articles (paging)")
+      ("include-boilerplate", po::bool_switch(&a->include_boilerplate), "also search boilerplate and photo credits")
+      ("person", po::value(&a->person)->composing(), "only articles mentioning this person (any alias or a unique surname); repeatable")
+      ("place", po::value(&a->place)->composing(), "only articles mentioning this place; repeatable")
+      ("org", po::value(&a->org)->composing(), "only articles mentioning this organisation; repeatable")
+      ("facets", po::bool_switch(&a->facets), "also count persons, places and organisations over all matching articles")
+      ("list", po::value(&a->list), "list every entity of a type (person, place, org) with article counts and aliases")
+      ("with", po::value(&a->with), "who appears in the same articles as this person, ranked")
+      ("color", po::value(&a->color)->default_value("auto"), "auto, always or never (NO_COLOR also disables)")
+      ("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr")
+      ("quiet,q", po::bool_switch(&a->quiet), "only errors on stderr")
+      ("query", po::value(&a->words)->composing(), "query words");
+  return d;
+}
+
+bool ParseType(const std::string& s, EntityType* t) {
+  if (s == "person" || s == "persons" || s == "people") return *t = EntityType::kPerson, true;
+  if (s == "place" || s == "places") return *t = EntityType::kPlace, true;
+  if (s == "org" || s == "orgs" || s == "organisation" || s == "organization")
+    return *t = EntityType::kOrg, true;
+  return false;
+}
+
+bool UseColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return isatty(STDOUT_FILENO);
+}
+
+int Fail(const Status& s) {
+  std::cerr << "nsearch: " << s.message() << "\n";
+  // An entity filter that matches nobody is an empty result, not an error.
+  return s.code() == StatusCode::kNotFound ? kExitNoResults : kExitError;
+}
+
+int RunList(Searcher& searcher, const Args& a) {
+  EntityType type;
+  if (!ParseType(a.list, &type)) {
+    std::cerr << "nsearch: --list takes person, place or org, not '" << a.list << "'\n";
+    return kExitError;
+  }
+  auto list = searcher.ListEntities(type, a.limit);
+  if (!list.ok()) return Fail(list.status());
+  if (a.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& l : *list) out.push_back({{"name", l.name}, {"count", l.articles}, {"aliases", l.aliases}});
+    std::cout << nlohmann::json{{"type", a.list}, {"entities", out}}.dump() << "\n";
+  } else {
+    for (const auto& l : *list) {
+      std::cout << l.articles << "\t" << l.name;
+      for (size_t i = 0; i < l.aliases.size(); ++i) std::cout << (i ? ", " : "\t(") << l.aliases[i];
+      std::cout << (l.aliases.empty() ? "" : ")") << "\n";
+    }
+  }
+  return list->empty() ? kExitNoResults : kExitOk;
+}
+
+int RunWith(Searcher& searcher, const Args& a, const Style& style) {
+  std::vector<std::string> resolved;
+  auto facets = searcher.CoOccurring({EntityType::kPerson, a.with}, a.limit, &resolved);
+  if (!facets.ok()) return Fail(facets.status());
+  const bool empty = facets->person.empty() && facets->place.empty() && facets->org.empty();
+  if (a.json) {
+    auto list = [](const std::vector<FacetCount>& v) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& f : v) out.push_back({{"name", f.name}, {"count", f.count}});
+      return out;
+    };
+    std::cout << nlohmann::json{{"with", a.with}, {"names", resolved},
+                                {"person", list(facets->person)}, {"place", list(facets->place)},
+                                {"org", list(facets->org)}}.dump() << "\n";
+  } else {
+    std::cout << "appearing with";
+    for (const auto& n : resolved) std::cout << " " << n;
+    std::cout << " (shared articles):\n" << RenderFacetsTerminal(*facets, style);
+  }
+  return empty ? kExitNoResults : kExitOk;
+}
+
+}  // namespace
+
+int RunSearchCli(int argc, char** argv) {
+  Args a;
+  auto desc = Describe(&a);
+  po::positional_options_description pos;
+  pos.add("query", -1);
+  std::vector<std::string> option_args, after_dash;
+  SplitAtDoubleDash(argc, argv, &option_args, &after_dash);
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(option_args).options(desc).positional(pos).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+      std::cout << desc << "\n";
+      return kExitOk;
+    }
+  } catch (const po::error& e) {
+    std::cerr << "nsearch: " << e.what() << " (see nsearch --help)\n";
+    return kExitError;
+  }
+  a.words.insert(a.words.end(), after_dash.begin(), after_dash.end());
+  SetUpLogging("nsearch", a.quiet ? -1 : a.verbose ? 1 : 0);
+  if (a.limit < 0 || a.offset < 0) {
+    std::cerr << "nsearch: --limit and --offset must not be negative\n";
+    return kExitError;
+  }
+  if (a.index.empty()) a.index = DefaultIndexPath();
+
+  auto opened = Searcher::Open(a.index);
+  if (!opened.ok()) {
+    std::cerr << "nsearch: " << opened.status().message() << "\n";
+    return kExitError;
+  }
+  Searcher& searcher = **opened;
+  Style style{UseColor(a.color), 320};
+  if (!a.list.empty()) return RunList(searcher, a);
+  if (!a.with.empty()) return RunWith(searcher, a, style);
+
+  SearchOptions o;
+  for (const auto& w : a.words) o.query += (o.query.empty() ? "" : " ") + w;
+  o.limit = a.limit;
+  o.offset = a.offset;
+  o.include_boilerplate = a.include_boilerplate;
+  o.facets = a.facets;
+  for (const auto& n : a.person) o.filters.push_back({EntityType::kPerson, n});
+  for (const auto& n : a.place) o.filters.push_back({EntityType::kPlace, n});
+  for (const auto& n : a.org) o.filters.push_back({EntityType::kOrg, n});
+  if (o.query.empty() && o.filters.empty()) {
+    std::cerr << "nsearch: no query given (see nsearch --help)\n";
+    return kExitError;
+  }
+  auto response = searcher.Search(o);
+  if (!response.ok()) return Fail(response.status());
+  if (a.json) {
+    std::cout << RenderJson(*response) << "\n";
+  } else if (response->hits.empty()) {
+    std::cerr << "nsearch: no results for " << o.query << "\n";
+  } else {
+    std::cout << RenderTerminal(*response, style);
+  }
+  return response->hits.empty() ? kExitNoResults : kExitOk;
+}
+
+}  // namespace nsearch::cli

@@ -1,0 +1,118 @@
+// RunIndexer: the indexing pipeline, ingest -> segment -> boilerplate ->
+// entities -> writer, one article at a time so memory stays bounded by the
+// largest article, not the bundle.
+#include "nsearch/indexer.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "entities/extractor.h"
+#include "index/writer.h"
+#include "ingest/source.h"
+#include "segment/boilerplate.h"
+#include "segment/segmenter.h"
+
+namespace nsearch {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+void AppendFields(std::vector<std::string>* defaults, const std::vector<std::string>& extra) {
+  defaults->insert(defaults->begin(), extra.begin(), extra.end());
+}
+
+ingest::IngestOptions ToIngestOptions(const IndexOptions& o) {
+  ingest::IngestOptions in;
+  in.max_file_bytes = o.max_file_bytes;
+  in.max_archive_bytes = o.max_archive_bytes;
+  in.max_archive_entries = o.max_archive_entries;
+  AppendFields(&in.title_fields, o.jsonl_title_fields);
+  AppendFields(&in.text_fields, o.jsonl_text_fields);
+  AppendFields(&in.date_fields, o.jsonl_date_fields);
+  AppendFields(&in.author_fields, o.jsonl_author_fields);
+  AppendFields(&in.url_fields, o.jsonl_url_fields);
+  return in;
+}
+
+class Pipeline : public ingest::Visitor {
+ public:
+  Pipeline(const IndexOptions& options, index::Writer* writer, IndexStats* stats)
+      : options_(options), writer_(writer), stats_(stats) {}
+
+  void OnArticle(ingest::RawArticle&& raw) override {
+    if (!status_.ok()) return;
+    ++stats_->articles;
+    if (writer_ && writer_->IsUnchanged(raw.id, raw.source.content_hash)) {
+      ++stats_->unchanged;
+      return;
+    }
+    Article article = segment::BuildArticle(std::move(raw));
+    classifier_.Classify(article);
+    if (options_.extract_entities) {
+      auto t0 = Clock::now();
+      extractor_.Extract(article);
+      stats_->entity_seconds += SecondsSince(t0);
+    }
+    stats_->paragraphs += static_cast<int64_t>(article.paragraphs.size());
+    if (options_.on_article) options_.on_article(article);
+    if (!writer_) return;
+    auto outcome = writer_->Put(article);
+    if (!outcome.ok()) {
+      status_ = outcome.status();
+      return;
+    }
+    if (*outcome == index::PutOutcome::kAdded) ++stats_->added;
+    if (*outcome == index::PutOutcome::kUpdated) ++stats_->updated;
+    if (++since_commit_ >= options_.commit_every) {
+      since_commit_ = 0;
+      status_ = writer_->Commit();
+    }
+  }
+
+  void OnSkip(const ingest::Skip& skip) override {
+    ++stats_->skipped;
+    ++stats_->skipped_by_reason[skip.category.empty() ? "other" : skip.category];
+    if (options_.on_skip) options_.on_skip(skip.where, skip.reason);
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  const IndexOptions& options_;
+  index::Writer* writer_;
+  IndexStats* stats_;
+  segment::BoilerplateClassifier classifier_;
+  entities::Extractor extractor_;
+  int since_commit_ = 0;
+  Status status_;
+};
+
+}  // namespace
+
+Result<IndexStats> RunIndexer(const IndexOptions& options) {
+  const auto start = Clock::now();
+  IndexStats stats;
+  std::unique_ptr<index::Writer> writer;
+  if (!options.dry_run) {
+    auto opened = index::Writer::Open(options.index_path);
+    if (!opened.ok()) return opened.status();
+    writer = std::move(opened.value());
+  }
+  Pipeline pipeline(options, writer.get(), &stats);
+  // A missing input is reported through OnSkip; the other inputs still run.
+  (void)ingest::Walk(options.inputs, ToIngestOptions(options), pipeline);
+  if (!pipeline.status().ok()) return pipeline.status();
+  if (writer) {
+    Status committed = writer->Commit();
+    if (!committed.ok()) return committed;
+  }
+  stats.seconds = SecondsSince(start);
+  return stats;
+}
+
+}  // namespace nsearch

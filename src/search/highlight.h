@@ -1,0 +1,27 @@
+// search/highlight: where the matched words are in a passage, as code-point
+// ranges, using the same tokeniser and stemmer as the index, so "swap"
+// highlights "swaps".
+#ifndef NSEARCH_SEARCH_HIGHLIGHT_H_
+#define NSEARCH_SEARCH_HIGHLIGHT_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace nsearch::search {
+
+using Spans = std::vector<std::pair<int, int>>;  // code-point [start, end)
+
+// Words of |text| whose stem is one of |stems|.
+Spans HighlightStems(std::string_view text, const std::vector<std::string>& stems);
+
+// Case- and accent-insensitive whole-word occurrences of any of |phrases|.
+Spans HighlightPhrases(std::string_view text, const std::vector<std::string>& phrases);
+
+// Sorted, overlapping or touching spans merged.
+Spans MergeSpans(Spans spans);
+
+}  // namespace nsearch::search
+
+#endif  // NSEARCH_SEARCH_HIGHLIGHT_H_

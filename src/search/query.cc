@@ -1,0 +1,157 @@
+#include "search/query.h"
+
+#include <cctype>
+#include <regex>
+
+#include "index/schema.h"
+#include "text/normalize.h"
+
+namespace nsearch::search {
+namespace {
+
+bool IsOperator(std::string_view w) {
+  static constexpr std::string_view kOps[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  for (auto op : kOps)
+    if (w == op) return true;
+  return (w.starts_with("NEAR/") || w.starts_with("ADJ/")) && w.size() > 5;
+}
+
+std::string NormalizeChunk(std::string_view chunk) {
+  if (IsOperator(chunk)) return std::string(chunk);
+  std::string prefix;
+  if (chunk.starts_with("title:")) {
+    prefix = "title:";
+    chunk.remove_prefix(prefix.size());
+  }
+  std::string out;
+  for (const auto& t : text::Tokenize(chunk)) {
+    if (!out.empty()) out.push_back('-');  // QueryParser reads a-b as a phrase
+    out += t.term;
+  }
+  return out.empty() ? out : prefix + out;
+}
+
+const Xapian::QueryParser& Parser(Xapian::Query::op default_op) {
+  auto make = [](Xapian::Query::op op) {
+    Xapian::QueryParser qp;
+    qp.set_stemmer(Xapian::Stem(index::kStemLanguage));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+    qp.add_prefix("title", std::string(index::kPrefixTitle));
+    qp.set_default_op(op);
+    return qp;
+  };
+  thread_local Xapian::QueryParser or_parser = make(Xapian::Query::OP_OR);
+  thread_local Xapian::QueryParser and_parser = make(Xapian::Query::OP_AND);
+  return default_op == Xapian::Query::OP_AND ? and_parser : or_parser;
+}
+
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                            Xapian::QueryParser::FLAG_LOVEHATE |
+                            Xapian::QueryParser::FLAG_PURE_NOT;
+
+// Parses with full syntax; on a syntax error falls back to the bare words so a
+// stray quote or operator never fails a search.
+Xapian::Query ParseLenient(const std::string& q, Xapian::Query::op op) {
+  Xapian::QueryParser qp = Parser(op);
+  try {
+    return qp.parse_query(q, kFlags);
+  } catch (const Xapian::QueryParserError&) {
+    std::string words;
+    for (char c : q) words.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
+                                             static_cast<unsigned char>(c) >= 0x80
+                                         ? c
+                                         : ' ');
+    try {
+      return qp.parse_query(words, 0);
+    } catch (const Xapian::QueryParserError&) {
+      return Xapian::Query();
+    }
+  }
+}
+
+}  // namespace
+
+std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters) {
+  static const std::regex kField(R"((^|\s)(person|place|org):(\"([^\"]*)\"?|(\S+)))",
+                                 std::regex::icase);
+  std::string in(raw), rest;
+  auto begin = std::sregex_iterator(in.begin(), in.end(), kField);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    rest.append(in, last, m.position(0) - last);
+    rest.push_back(' ');
+    last = m.position(0) + m.length(0);
+    std::string field = m[2].str();
+    for (auto& c : field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EntityFilter f;
+    f.type = field == "person" ? EntityType::kPerson
+             : field == "place" ? EntityType::kPlace
+                                : EntityType::kOrg;
+    f.name = m[4].matched ? m[4].str() : m[5].str();
+    if (!f.name.empty()) filters->push_back(std::move(f));
+  }
+  rest.append(in, last, std::string::npos);
+  return rest;
+}
+
+std::string NormalizeQueryText(std::string_view raw) {
+  std::string out;
+  size_t i = 0;
+  while (i < raw.size()) {
+    char c = raw[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '"' || c == '(' || c == ')') {
+      out.push_back(c == '\t' || c == '\n' ? ' ' : c);
+      ++i;
+      continue;
+    }
+    if ((c == '+' || c == '-') && (out.empty() || out.back() == ' ' || out.back() == '(')) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < raw.size() && raw[j] != ' ' && raw[j] != '\t' && raw[j] != '\n' && raw[j] != '"' &&
+           raw[j] != '(' && raw[j] != ')')
+      ++j;
+    out += NormalizeChunk(raw.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+ParsedQuery ParseQuery(std::string_view raw) {
+  ParsedQuery pq;
+  const std::string rest = ExtractFieldFilters(raw, &pq.filters);
+  const std::string normalized = NormalizeQueryText(rest);
+  Xapian::Query any = ParseLenient(normalized, Xapian::Query::OP_OR);
+  if (any.empty()) return pq;
+
+  std::vector<Xapian::Query> title_terms;
+  for (auto it = any.get_unique_terms_begin(); it != any.get_unique_terms_end(); ++it) {
+    const std::string term = *it;
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;
+    pq.stems.push_back(term);
+    title_terms.emplace_back(std::string(index::kPrefixTitle) + term);
+  }
+  std::vector<Xapian::Query> boosts;
+  if (pq.stems.size() > 1) {
+    // A passage holding every word gets that weight again.
+    Xapian::Query all = ParseLenient(normalized, Xapian::Query::OP_AND);
+    if (!all.empty()) boosts.push_back(all);
+  }
+  if (!title_terms.empty()) {
+    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(Xapian::Query::OP_OR, title_terms.begin(), title_terms.end()),
+                        0.5);
+  }
+  if (boosts.empty()) {
+    pq.text = any;
+  } else {
+    boosts.insert(boosts.begin(), any);
+    pq.text = Xapian::Query(Xapian::Query::OP_AND_MAYBE, boosts.begin(), boosts.end());
+  }
+  return pq;
+}
+
+}  // namespace nsearch::search

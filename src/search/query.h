@@ -1,0 +1,38 @@
+// search/query: turns what a user typed into a Xapian query whose words are
+// spelled exactly as the index spells them (text::Tokenize), keeping
+// QueryParser's operators, and never failing on stray syntax.
+#ifndef NSEARCH_SEARCH_QUERY_H_
+#define NSEARCH_SEARCH_QUERY_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nsearch/searcher.h"
+
+namespace nsearch::search {
+
+struct ParsedQuery {
+  Xapian::Query text;              // empty when the user typed no words
+  std::vector<std::string> stems;  // unprefixed terms, for highlighting
+  std::vector<EntityFilter> filters;  // person:/place:/org: fields
+};
+
+// Pulls person:, place:, org: fields (value a word or a "quoted name") out of
+// |raw| into |filters| and returns the rest.
+std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters);
+
+// Rewrites each word of |raw| to its folded index spelling while keeping
+// quotes, parentheses, +/- prefixes, field prefixes and the upper-case
+// operators AND OR NOT XOR NEAR ADJ.
+std::string NormalizeQueryText(std::string_view raw);
+
+// Builds the passage query: BM25 over body words, with passages holding all
+// words and articles whose title holds them weighted up.
+ParsedQuery ParseQuery(std::string_view raw);
+
+}  // namespace nsearch::search
+
+#endif  // NSEARCH_SEARCH_QUERY_H_
