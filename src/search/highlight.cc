@@ -10,14 +10,25 @@
 
 namespace nsearch::search {
 
-Spans HighlightStems(std::string_view text, const std::vector<std::string>& stems) {
+Spans HighlightQuery(std::string_view text, const std::vector<std::string>& words,
+                     const std::vector<std::vector<std::string>>& phrases) {
   thread_local Xapian::Stem stem(index::kStemLanguage);
-  std::unordered_set<std::string> wanted(stems.begin(), stems.end());
+  const auto tokens = text::Tokenize(text);
+  std::vector<std::string> stems;
+  stems.reserve(tokens.size());
+  for (const auto& t : tokens) stems.push_back(stem(t.term));
+  std::unordered_set<std::string> wanted(words.begin(), words.end());
   Spans spans;
-  if (wanted.empty()) return spans;
-  for (const auto& t : text::Tokenize(text))
-    if (wanted.count(stem(t.term))) spans.emplace_back(t.begin, t.end);
-  return spans;
+  for (size_t i = 0; i < stems.size(); ++i)
+    if (wanted.count(stems[i])) spans.emplace_back(tokens[i].begin, tokens[i].end);
+  for (const auto& phrase : phrases) {
+    if (phrase.empty()) continue;
+    for (size_t i = 0; i + phrase.size() <= stems.size(); ++i) {
+      if (std::equal(phrase.begin(), phrase.end(), stems.begin() + i))
+        spans.emplace_back(tokens[i].begin, tokens[i + phrase.size() - 1].end);
+    }
+  }
+  return MergeSpans(std::move(spans));
 }
 
 Spans HighlightPhrases(std::string_view text, const std::vector<std::string>& phrases) {

@@ -13,8 +13,10 @@ namespace nsearch::search {
 
 using Spans = std::vector<std::pair<int, int>>;  // code-point [start, end)
 
-// Words of |text| whose stem is one of |stems|.
-Spans HighlightStems(std::string_view text, const std::vector<std::string>& stems);
+// Words of |text| whose stem is in |words|, and runs of words whose stems
+// equal one of |phrases| in order.
+Spans HighlightQuery(std::string_view text, const std::vector<std::string>& words,
+                     const std::vector<std::vector<std::string>>& phrases);
 
 // Case- and accent-insensitive whole-word occurrences of any of |phrases|.
 Spans HighlightPhrases(std::string_view text, const std::vector<std::string>& phrases);

@@ -69,6 +69,68 @@ Xapian::Query ParseLenient(const std::string& q, Xapian::Query::op op) {
   }
 }
 
+// Splits the normalised query into highlightable words and phrases.
+void CollectHighlights(const std::string& normalized, ParsedQuery* pq) {
+  thread_local Xapian::Stem stem(index::kStemLanguage);
+  auto stems_of = [&](std::string_view chunk) {
+    std::vector<std::string> out;
+    size_t colon = chunk.find(':');
+    if (colon != std::string_view::npos) chunk.remove_prefix(colon + 1);
+    size_t start = 0;
+    for (size_t i = 0; i <= chunk.size(); ++i) {
+      if (i == chunk.size() || chunk[i] == '-') {
+        if (i > start) out.push_back(stem(std::string(chunk.substr(start, i - start))));
+        start = i + 1;
+      }
+    }
+    return out;
+  };
+  bool in_quote = false, negate_next = false, negate_phrase = false;
+  std::vector<std::string> phrase;
+  size_t i = 0;
+  while (i < normalized.size()) {
+    const char c = normalized[i];
+    if (c == '"') {
+      if (in_quote && !phrase.empty() && !negate_phrase) pq->highlight_phrases.push_back(phrase);
+      if (!in_quote) negate_phrase = negate_next;
+      phrase.clear();
+      in_quote = !in_quote;
+      negate_next = false;
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '(' || c == ')' || c == '+') {
+      ++i;
+      continue;
+    }
+    if (c == '-') {
+      negate_next = true;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < normalized.size() && normalized[j] != ' ' && normalized[j] != '"' &&
+           normalized[j] != '(' && normalized[j] != ')')
+      ++j;
+    const std::string_view chunk(normalized.data() + i, j - i);
+    i = j;
+    if (IsOperator(chunk)) {
+      negate_next = chunk == "NOT";
+      continue;
+    }
+    auto stems = stems_of(chunk);
+    if (in_quote) {
+      phrase.insert(phrase.end(), stems.begin(), stems.end());
+    } else if (!negate_next) {
+      if (stems.size() > 1) pq->highlight_phrases.push_back(stems);
+      else if (stems.size() == 1) pq->highlight_words.push_back(stems[0]);
+    }
+    negate_next = false;
+  }
+  // An unclosed quote: its words still count, as the lenient parser does.
+  if (in_quote && !negate_phrase) pq->highlight_words.insert(pq->highlight_words.end(), phrase.begin(), phrase.end());
+}
+
 }  // namespace
 
 std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters) {
@@ -126,6 +188,7 @@ ParsedQuery ParseQuery(std::string_view raw) {
   const std::string normalized = NormalizeQueryText(rest);
   Xapian::Query any = ParseLenient(normalized, Xapian::Query::OP_OR);
   if (any.empty()) return pq;
+  CollectHighlights(normalized, &pq);
 
   std::vector<Xapian::Query> title_terms;
   for (auto it = any.get_unique_terms_begin(); it != any.get_unique_terms_end(); ++it) {

@@ -16,7 +16,11 @@ namespace nsearch::search {
 
 struct ParsedQuery {
   Xapian::Query text;              // empty when the user typed no words
-  std::vector<std::string> stems;  // unprefixed terms, for highlighting
+  std::vector<std::string> stems;  // unprefixed terms, for the title boost
+  // What to highlight: single words, and phrases as stem sequences. Words
+  // the query excludes (-word, NOT word) are in neither.
+  std::vector<std::string> highlight_words;
+  std::vector<std::vector<std::string>> highlight_phrases;
   std::vector<EntityFilter> filters;  // person:/place:/org: fields
 };
 

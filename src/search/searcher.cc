@@ -174,7 +174,7 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
     h.rank = ++rank;
     h.score = it.get_weight();
     h.more_passages = static_cast<int>(it.get_collapse_count());
-    h.highlights = search::HighlightStems(h.text, pq.stems);
+    h.highlights = search::HighlightQuery(h.text, pq.highlight_words, pq.highlight_phrases);
     resp.hits.push_back(std::move(h));
   }
   if (o.facets) {
