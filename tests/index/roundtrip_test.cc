@@ -1,0 +1,140 @@
+// Writer and Searcher together: what goes in comes out ranked, collapsed,
+// filtered and counted the way users see it.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "index/writer.h"
+#include "nsearch/searcher.h"
+
+namespace nsearch {
+namespace {
+
+Article MakeArticle(std::string id, std::string title, std::vector<std::string> paras,
+                    std::vector<Entity> entities = {}) {
+  Article a;
+  a.id = std::move(id);
+  a.title = std::move(title);
+  a.source.file = a.id;
+  a.source.content_hash = std::hash<std::string>()(a.id + paras[0]);
+  int n = 0;
+  for (auto& p : paras) a.paragraphs.push_back({++n, ParagraphKind::kBody, std::move(p)});
+  a.entities = std::move(entities);
+  return a;
+}
+
+class RoundTripTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("nsearch-rt-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  void Put(const std::vector<Article>& articles) {
+    auto w = index::Writer::Open(dir_.string());
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    for (const auto& a : articles) ASSERT_TRUE((*w)->Put(a).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+
+  SearchResponse Search(const std::string& q, std::vector<EntityFilter> filters = {}, bool facets = false) {
+    auto s = Searcher::Open(dir_.string());
+    EXPECT_TRUE(s.ok());
+    SearchOptions o;
+    o.query = q;
+    o.filters = std::move(filters);
+    o.facets = facets;
+    auto r = (*s)->Search(o);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? r.value() : SearchResponse{};
+  }
+
+  std::filesystem::path dir_;
+};
+
+Entity Person(std::string name, int count = 1) {
+  return Entity{EntityType::kPerson, name, {name}, count};
+}
+
+TEST_F(RoundTripTest, AllWordsPassageBeatsOneWordPassage) {
+  Put({MakeArticle("a.txt", "Weather", {"The ceasefire held overnight across the region."}),
+       MakeArticle("b.txt", "Diplomacy", {"Delegates discussed a ceasefire in Istanbul on Monday."}),
+       MakeArticle("c.txt", "Travel", {"Istanbul airport reopened after the storm passed."})});
+  auto r = Search("ceasefire Istanbul");
+  ASSERT_EQ(r.hits.size(), 3u);
+  EXPECT_EQ(r.hits[0].path, "b.txt");
+}
+
+TEST_F(RoundTripTest, OneBestPassagePerArticleWithMoreCount) {
+  Put({MakeArticle("a.txt", "Talks", {"Talks on a ceasefire began.", "Nothing here.",
+                                      "The ceasefire talks stalled.", "Ceasefire hopes faded."})});
+  auto r = Search("ceasefire");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].more_passages, 2);
+  EXPECT_EQ(r.total, 1);
+}
+
+TEST_F(RoundTripTest, ReindexReplacesNotDuplicates) {
+  Put({MakeArticle("a.txt", "T", {"First version mentions grain."})});
+  Put({MakeArticle("a.txt", "T", {"Second version mentions grain exports."})});
+  auto r = Search("grain");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_NE(r.hits[0].text.find("Second"), std::string::npos);
+}
+
+TEST_F(RoundTripTest, BoilerplateNotSearchedByDefault) {
+  Article a = MakeArticle("a.txt", "T", {"Real news about cookies in a bakery strike.",
+                                         "This website uses cookies to improve your experience."});
+  a.paragraphs[1].kind = ParagraphKind::kBoilerplate;
+  Put({a});
+  auto r = Search("website");
+  EXPECT_TRUE(r.hits.empty());
+  auto s = Searcher::Open(dir_.string());
+  SearchOptions o;
+  o.query = "website";
+  o.include_boilerplate = true;
+  auto r2 = (*s)->Search(o);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_EQ(r2->hits.size(), 1u);
+}
+
+TEST_F(RoundTripTest, TitleMatchCountsForSomething) {
+  Put({MakeArticle("a.txt", "Odesa grain deal", {"Ships left port with wheat and grain."}),
+       MakeArticle("b.txt", "Weather report", {"Ships left port with wheat and grain."})});
+  auto r = Search("grain");
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].path, "a.txt");
+}
+
+TEST_F(RoundTripTest, PhraseQueryMatchesOnlyTheSequence) {
+  Put({MakeArticle("a.txt", "T", {"It takes two to tango, he said."}),
+       MakeArticle("b.txt", "T", {"Two dancers went to tango class."})});
+  auto r = Search("\"two to tango\"");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].path, "a.txt");
+}
+
+TEST_F(RoundTripTest, FacetsCountArticlesNotParagraphs) {
+  Put({MakeArticle("a.txt", "T", {"Sanctions one.", "Sanctions two.", "Sanctions three."},
+                   {Person("Sergei Lavrov", 3)}),
+       MakeArticle("b.txt", "T", {"Sanctions again."}, {Person("Sergei Lavrov"), Person("Marco Rubio")})});
+  auto r = Search("sanctions", {}, true);
+  ASSERT_TRUE(r.has_facets);
+  ASSERT_GE(r.facets.person.size(), 2u);
+  EXPECT_EQ(r.facets.person[0].name, "Sergei Lavrov");
+  EXPECT_EQ(r.facets.person[0].count, 2);
+  EXPECT_EQ(r.facets.person[1].count, 1);
+}
+
+TEST_F(RoundTripTest, MissingIndexIsNotFound) {
+  auto s = Searcher::Open((dir_ / "nope").string());
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(s.status().message().find("nsearch-index"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nsearch
