@@ -4,6 +4,8 @@
 #define NSEARCH_SEGMENT_BOILERPLATE_H_
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "nsearch/article.h"
 
@@ -13,13 +15,31 @@ namespace nsearch::segment {
 // are read, and the classifier remembers short lines seen in earlier articles
 // of the same bundle (a line repeated across many articles is boilerplate).
 // Not thread-safe; one per indexing run.
+//
+// Signals (docs/boilerplate.md has the details and measured numbers):
+// Usenet/e-mail headers, quoted replies, attributions and signatures; page
+// furniture vocabulary in short lines (comment, subscribe, share...) and in
+// site notices addressed to the reader (cookies, affiliate links); social
+// counters ("0SeguidoresSeguir"); menus; teaser links ("VEJA ...", "Read
+// more: ...", or a title-like line sharing no topic with the article); the
+// tail after the last real body paragraph; a language other than the
+// article's; lines repeated across the bundle. Paragraphs are kept as body
+// when in doubt: losing a body paragraph is worse than keeping boilerplate.
 class BoilerplateClassifier {
  public:
   BoilerplateClassifier();
   ~BoilerplateClassifier();
+  BoilerplateClassifier(const BoilerplateClassifier&) = delete;
+  BoilerplateClassifier& operator=(const BoilerplateClassifier&) = delete;
+
   // Sets paragraph kinds of |article| (paragraphs already split and numbered
   // by BuildArticle, which marked headings and credits by shape).
   void Classify(Article& article);
+
+  // As Classify, and fills |why| (one entry per paragraph) with the signal
+  // that decided each boilerplate paragraph ("quote", "tail", "ui"...), or
+  // an empty string for a kept one. For tests and tuning.
+  void Classify(Article& article, std::vector<std::string>* why);
 
  private:
   struct State;

@@ -1,0 +1,340 @@
+#include "segment/boilerplate.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "segment/boilerplate_features.h"
+#include "segment/segmenter.h"
+#include "text/normalize.h"
+
+namespace nsearch::segment {
+namespace {
+
+// A paragraph of running prose: long enough and dense in stop words
+// (jusText's "good" block; the lists are short, hence the low density).
+constexpr int kGoodChars = 120;
+constexpr double kGoodDensity = 0.2;
+// Lines remembered across articles: only short ones, and only so many.
+constexpr int kRememberChars = 200;
+constexpr size_t kMaxRemembered = 1u << 20;
+// A short non-sentence line seen in this many earlier articles is furniture;
+// a sentence needs more company and some length before it is.
+constexpr uint32_t kRepeatLine = 2;
+constexpr uint32_t kRepeatSentence = 4;
+// A signature block after "--": at most this many short paragraphs.
+constexpr int kMaxSignatureParagraphs = 15;
+constexpr int kMaxSignatureChars = 400;
+
+enum class Signal : uint8_t {
+  kNone,
+  kHeader,       // Usenet/e-mail header line
+  kQuote,        // "> quoted reply"
+  kAttribution,  // "In article <...> X writes:"
+  kSignature,    // "--" and what follows it
+  kSymbols,      // no letter or digit
+  kSocial,       // "0SeguidoresSeguir"
+  kUi,           // short line of page furniture
+  kNotice,       // site notice to the reader: cookies, affiliate links
+  kMenu,         // "Home | World | Politics"
+  kContact,      // address, phone, e-mail line
+  kTeaser,       // link to another article
+  kRepeated,     // seen in many earlier articles of the run
+  kForeign,      // not in the article's language
+  kTail,         // short line after the last body paragraph
+  kContext,      // short line between boilerplate paragraphs
+};
+
+std::string_view SignalName(Signal s) {
+  switch (s) {
+    case Signal::kNone: return "";
+    case Signal::kHeader: return "header";
+    case Signal::kQuote: return "quote";
+    case Signal::kAttribution: return "attribution";
+    case Signal::kSignature: return "signature";
+    case Signal::kSymbols: return "symbols";
+    case Signal::kSocial: return "social-counter";
+    case Signal::kUi: return "ui";
+    case Signal::kNotice: return "notice";
+    case Signal::kMenu: return "menu";
+    case Signal::kContact: return "contact";
+    case Signal::kTeaser: return "teaser";
+    case Signal::kRepeated: return "repeated";
+    case Signal::kForeign: return "foreign";
+    case Signal::kTail: return "tail";
+    case Signal::kContext: return "context";
+  }
+  return "";
+}
+
+// One article being classified.
+struct Work {
+  const Article& article;
+  std::vector<ParagraphFeatures> f;
+  std::vector<Signal> why;
+  int lang = -1;        // the article's language, -1 if unknown
+  bool usenet = false;  // starts with mail headers
+  // Content term -> number of paragraphs (title included) that contain it.
+  std::unordered_map<std::string, int> term_paragraphs;
+  int first_good = -1;
+  int last_good = -1;
+
+  explicit Work(const Article& a) : article(a) {}
+  int size() const { return static_cast<int>(f.size()); }
+  bool Marked(int i) const { return why[i] != Signal::kNone; }
+  double Density(int i) const { return f[i].Density(lang < 0 ? lexicon::kEnglish : lang); }
+  // Paragraph language when it is clearly another than the article's.
+  bool Foreign(int i) const {
+    if (lang < 0) return false;
+    const int own = DominantLanguage(f[i].stop, 2);
+    return own >= 0 && own != lang && f[i].stop[own] > 2 * f[i].stop[lang];
+  }
+};
+
+// A short line made of furniture words: "Post a Comment", "Stay Connected",
+// "Publicidade", "Related Sources:".
+bool IsUiLine(const ParagraphFeatures& f) {
+  if (f.words > 12 || f.Ui() == 0) return false;
+  const int content = std::max(f.content_words, 1);
+  if (f.Sentence()) return f.ui_strong >= 1 && f.Ui() >= content;
+  if (content <= 2) return f.ui_strong >= 1 && f.Ui() >= content;
+  return (f.ui_strong >= 1 && f.Ui() * 2 >= content) || (f.Ui() * 4 >= content * 3 && f.Ui() >= 3);
+}
+
+// A site speaking to its reader about the site itself: cookie banners,
+// affiliate disclaimers, newsletter sign-ups. |edge|: in the head or tail
+// zone, where less evidence is needed.
+bool IsNotice(const ParagraphFeatures& f, bool edge) {
+  if (f.site_voice == 0 || f.ui_strong == 0 || f.chars > 1200) return false;
+  if (edge) return f.ui_distinct >= 3;
+  return f.ui_strong >= 2 && f.ui_distinct >= 4 && f.site_voice >= 2 &&
+         f.Ui() * 100 >= f.content_words * 15;
+}
+
+void MarkStructure(Work& w) {
+  const auto& ps = w.article.paragraphs;
+  int i = 0;
+  for (; i < w.size() && LooksLikeMailHeader(ps[i].text); ++i) w.why[i] = Signal::kHeader;
+  w.usenet = i > 0;
+  for (; i < w.size(); ++i) {
+    const ParagraphFeatures& f = w.f[i];
+    const bool next_quote = i + 1 < w.size() && w.f[i + 1].quote;
+    if (f.quote) {
+      w.why[i] = Signal::kQuote;
+    } else if (f.attribution && (next_quote || f.contacts > 0 || w.usenet)) {
+      w.why[i] = Signal::kAttribution;
+    } else if (f.sig_separator) {
+      w.why[i] = Signal::kSignature;
+    } else if (f.symbols_only) {
+      w.why[i] = Signal::kSymbols;
+    } else if (f.social_counter) {
+      w.why[i] = Signal::kSocial;
+    } else if (IsUiLine(f)) {
+      w.why[i] = Signal::kUi;
+    } else if (f.separators >= 2 && !f.Sentence() && f.words <= 4 * (f.separators + 1)) {
+      w.why[i] = Signal::kMenu;
+    } else if (IsNotice(f, false)) {
+      w.why[i] = Signal::kNotice;
+    } else if (f.contacts > 0 && !f.Sentence() && f.words <= 15 && w.Density(i) < 0.2) {
+      w.why[i] = Signal::kContact;
+    }
+  }
+}
+
+// What follows a "--" line is a signature when it is a few short paragraphs.
+// A line of symbols ("/\/\/\", "=====") after the body starts one too when
+// an address or phone number follows.
+void MarkSignatures(Work& w) {
+  for (int s = 0; s < w.size(); ++s) {
+    const bool dashes = w.f[s].sig_separator;
+    const bool art = w.f[s].symbols_only && s > w.first_good && w.first_good >= 0;
+    if (!dashes && !art) continue;
+    const int rest = w.size() - s - 1;
+    bool short_block = rest <= kMaxSignatureParagraphs;
+    int contacts = 0;
+    for (int j = s + 1; j < w.size() && short_block; ++j) {
+      short_block = w.f[j].chars <= kMaxSignatureChars;
+      contacts += w.f[j].contacts;
+    }
+    if (!short_block || (!dashes && !w.usenet && contacts == 0)) continue;
+    for (int j = s + 1; j < w.size(); ++j)
+      if (!w.Marked(j)) w.why[j] = Signal::kSignature;
+    return;
+  }
+}
+
+void CountTerms(Work& w) {
+  auto add = [&](const std::vector<std::string>& terms) {
+    std::set<std::string_view> distinct(terms.begin(), terms.end());
+    for (auto t : distinct) ++w.term_paragraphs[std::string(t)];
+  };
+  add(ExtractFeatures(w.article.title).content_terms);
+  for (const auto& f : w.f) add(f.content_terms);
+}
+
+// Teasers: a title-like line (no final full stop) that links elsewhere —
+// led by a cue ("Read more:", "VEJA"), by an all-caps word the article never
+// uses otherwise, or sharing no topic with the article.
+void MarkTeasers(Work& w) {
+  for (int i = 0; i < w.size(); ++i) {
+    const ParagraphFeatures& f = w.f[i];
+    if (w.Marked(i) || f.Sentence() || f.words < 5 || f.words > 45 || f.chars > 320) continue;
+    bool teaser = f.teaser_cue_lead;
+    if (!teaser && !f.caps_lead.empty()) {
+      const std::string& lead = f.caps_lead.front();
+      const bool function_word = (lexicon::Flags(lead) & lexicon::kStopMask) != 0;
+      int elsewhere = 0;  // paragraphs using the word, not as their own lead
+      for (int j = 0; j < w.size(); ++j) {
+        if (j == i || (!w.f[j].caps_lead.empty() && w.f[j].caps_lead.front() == lead)) continue;
+        elsewhere += std::count(w.f[j].content_terms.begin(), w.f[j].content_terms.end(),
+                                TopicTerm(lead)) > 0;
+      }
+      teaser = !function_word && elsewhere == 0;
+    }
+    if (!teaser && !w.usenet && f.content_words >= 6 && f.capitalized >= 1) {
+      std::set<std::string_view> own(f.content_terms.begin(), f.content_terms.end());
+      int shared = 0;
+      for (auto t : own) shared += w.term_paragraphs[std::string(t)] > 1;
+      teaser = shared * 100 < static_cast<int>(own.size()) * 15;
+    }
+    if (teaser) w.why[i] = Signal::kTeaser;
+  }
+}
+
+uint64_t LineKey(std::string_view text) { return std::hash<std::string>{}(text::Fold(text)); }
+
+void FindGood(Work& w) {
+  auto good = [&](int i, bool strict) {
+    const ParagraphFeatures& f = w.f[i];
+    if (w.Marked(i) || f.contacts > 0 || IsNotice(f, true)) return false;
+    if (w.lang < 0) return f.Sentence() && f.chars >= (strict ? 200 : 40);
+    if (w.Density(i) < kGoodDensity) return false;
+    return strict ? f.chars >= kGoodChars : f.Sentence() && f.words >= 4;
+  };
+  for (bool strict : {true, false}) {
+    for (int i = 0; i < w.size(); ++i) {
+      if (!good(i, strict)) continue;
+      if (w.first_good < 0) w.first_good = i;
+      w.last_good = i;
+    }
+    if (w.first_good >= 0) return;
+  }
+}
+
+// Before the first and after the last body paragraph, a line must look like
+// prose to stay: everything short and shapeless at the end of an article is
+// comment forms, share bars and site links.
+void MarkZones(Work& w) {
+  if (w.first_good < 0) return;
+  for (int i = 0; i < w.size(); ++i) {
+    if (w.Marked(i) || (i >= w.first_good && i <= w.last_good)) continue;
+    const ParagraphFeatures& f = w.f[i];
+    const bool tail = i > w.last_good;
+    if (IsNotice(f, true)) {
+      w.why[i] = Signal::kNotice;
+    } else if (w.Foreign(i)) {
+      w.why[i] = Signal::kForeign;
+    } else if (f.contacts > 0 && (f.contacts >= 2 || !f.Sentence() || w.Density(i) < 0.25)) {
+      w.why[i] = Signal::kContact;
+    } else if (tail && (!f.Sentence() || f.Ui() > f.words / 3)) {
+      w.why[i] = Signal::kTail;
+    }
+  }
+  // Inside the body, only short shapeless foreign lines go.
+  for (int i = w.first_good; i <= w.last_good; ++i) {
+    if (!w.Marked(i) && !w.f[i].Sentence() && w.f[i].chars < 150 && w.Foreign(i))
+      w.why[i] = Signal::kForeign;
+  }
+}
+
+// jusText's context rule, cautiously: a short shapeless line with boilerplate
+// on both sides is boilerplate too ("Stay Connected" inside a share bar).
+void MarkContext(Work& w) {
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int i = 1; i < w.size(); ++i) {
+      if (w.Marked(i) || w.f[i].Sentence() || w.f[i].chars >= 80) continue;
+      if (w.Marked(i - 1) && (i + 1 == w.size() || w.Marked(i + 1))) w.why[i] = Signal::kContext;
+    }
+  }
+}
+
+ParagraphKind KeptKind(const Paragraph& p, const ParagraphFeatures& f) {
+  if (p.kind == ParagraphKind::kHeading && f.words >= 8 && !f.ends_sentence &&
+      f.capitalized * 3 < f.content_words)
+    return ParagraphKind::kCaption;  // a sentence-case line under a picture
+  return p.kind;
+}
+
+}  // namespace
+
+struct BoilerplateClassifier::State {
+  // Folded short line -> number of earlier articles that contained it.
+  std::unordered_map<uint64_t, uint32_t> seen;
+
+  void MarkRepeated(Work& w) const {
+    for (int i = 0; i < w.size(); ++i) {
+      const ParagraphFeatures& f = w.f[i];
+      if (w.Marked(i) || f.chars > kRememberChars) continue;
+      auto it = seen.find(LineKey(w.article.paragraphs[i].text));
+      if (it == seen.end()) continue;
+      const bool line = !f.Sentence() && it->second >= kRepeatLine;
+      const bool sentence = f.words >= 6 && it->second >= kRepeatSentence;
+      if (line || sentence) w.why[i] = Signal::kRepeated;
+    }
+  }
+
+  void Remember(const Work& w) {
+    std::set<uint64_t> keys;
+    for (int i = 0; i < w.size(); ++i)
+      if (w.f[i].chars <= kRememberChars) keys.insert(LineKey(w.article.paragraphs[i].text));
+    for (uint64_t k : keys) {
+      auto it = seen.find(k);
+      if (it != seen.end()) {
+        ++it->second;
+      } else if (seen.size() < kMaxRemembered) {
+        seen.emplace(k, 1);
+      }
+    }
+  }
+};
+
+BoilerplateClassifier::BoilerplateClassifier() : state_(std::make_unique<State>()) {}
+BoilerplateClassifier::~BoilerplateClassifier() = default;
+
+void BoilerplateClassifier::Classify(Article& article) { Classify(article, nullptr); }
+
+void BoilerplateClassifier::Classify(Article& article, std::vector<std::string>* why) {
+  Work w(article);
+  w.f.reserve(article.paragraphs.size());
+  std::array<int, lexicon::kLangCount> stop{};
+  for (const auto& p : article.paragraphs) {
+    w.f.push_back(ExtractFeatures(p.text));
+    const ParagraphFeatures& f = w.f.back();
+    if (f.quote || f.chars < 40) continue;  // quotes may be in another voice
+    for (int l = 0; l < lexicon::kLangCount; ++l) stop[l] += f.stop[l];
+  }
+  w.why.assign(w.f.size(), Signal::kNone);
+  w.lang = DominantLanguage(stop, 6);
+
+  MarkStructure(w);
+  state_->MarkRepeated(w);
+  CountTerms(w);
+  MarkTeasers(w);
+  FindGood(w);
+  MarkSignatures(w);
+  MarkZones(w);
+  MarkContext(w);
+  state_->Remember(w);
+
+  if (why) why->clear();
+  for (int i = 0; i < w.size(); ++i) {
+    Paragraph& p = article.paragraphs[i];
+    p.kind = w.Marked(i) ? ParagraphKind::kBoilerplate : KeptKind(p, w.f[i]);
+    if (why) why->emplace_back(SignalName(w.why[i]));
+  }
+}
+
+}  // namespace nsearch::segment
