@@ -1,0 +1,418 @@
+#include "entities/extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "entities/fold.h"
+#include "entities/lexicon.h"
+#include "entities/scan.h"
+#include "entities/tokenizer.h"
+
+namespace nsearch::entities {
+namespace {
+
+constexpr int kTypes = 3;
+int TypeIndex(EntityType t) { return static_cast<int>(t); }
+EntityType TypeAt(int i) { return static_cast<EntityType>(i); }
+
+int Weight(Strength s) {
+  switch (s) {
+    case kStrong: return 8;
+    case kMedium: return 3;
+    case kWeak: return 1;
+    default: return 0;
+  }
+}
+
+struct Para {
+  std::string_view text;
+  std::vector<Token> tokens;
+  ScanMode mode = ScanMode::kNormal;
+};
+
+// "PUTIN" -> "Putin" for names only ever seen in capitals (ASCII letters;
+// other scripts keep their case).
+std::string TitleCase(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+    start = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80) || c == '\'');
+  }
+  return out;
+}
+
+bool AllCapsWord(std::string_view s) {
+  bool letter = false;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+  }
+  return letter;
+}
+
+std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i <= s.size()) {
+    size_t j = s.find(sep, i);
+    if (j == std::string_view::npos) j = s.size();
+    out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+class ArticlePass {
+ public:
+  explicit ArticlePass(const Lexicon& lex) : lex_(lex) {}
+
+  void Add(std::string_view text, ParagraphKind kind) {
+    Para p;
+    p.text = text;
+    p.tokens = TokenizeForNames(text);
+    p.mode = ModeFor(p.tokens, text, kind);
+    paras_.push_back(std::move(p));
+  }
+
+  std::vector<Entity> Run() {
+    for (size_t i = 0; i < paras_.size(); ++i) {
+      const Para& p = paras_[i];
+      if (p.mode != ScanMode::kNormal) continue;
+      ScanNormal(lex_, p.text, p.tokens, static_cast<int>(i), &mentions_);
+      for (const Token& t : p.tokens) {
+        if (t.Is(kWord) && !t.Is(kCap) && !t.Is(kNumber)) lower_.insert(t.key);
+      }
+    }
+    SplitCompounds();
+    Resolve();
+    for (size_t i = 0; i < paras_.size(); ++i) {
+      if (paras_[i].mode != ScanMode::kNormal) ScanHeading(static_cast<int>(i));
+    }
+    return Aggregate();
+  }
+
+ private:
+  void Vote(const std::string& key, EntityType type, int w) {
+    votes_[key][TypeIndex(type)] += w;
+  }
+
+  // "Trump-Putin", "NATO-Putin": two known names glued by a hyphen.
+  void SplitCompounds() {
+    std::unordered_set<std::string> known;
+    for (const Mention& m : mentions_) {
+      if (!m.hyphen_compound && m.strength >= kWeak) {
+        known.insert(m.key);
+        for (const auto& part : SplitOn(m.key, ' ')) known.insert(std::string(part));
+      }
+    }
+    std::vector<Mention> out;
+    out.reserve(mentions_.size());
+    for (Mention& m : mentions_) {
+      if (!m.hyphen_compound || !m.canonical.empty()) {
+        out.push_back(std::move(m));
+        continue;
+      }
+      auto keys = SplitOn(m.key, '-');
+      bool all_known = keys.size() >= 2;
+      for (auto k : keys) {
+        std::string ks(k);
+        all_known = all_known && (known.count(ks) || lex_.Find(ks));
+      }
+      if (!all_known) {
+        out.push_back(std::move(m));
+        continue;
+      }
+      size_t pos = 0;
+      for (auto k : keys) {
+        size_t dash = m.surface.find_first_of("-", pos);
+        if (dash == std::string::npos) dash = m.surface.size();
+        Mention part = m;
+        part.hyphen_compound = false;
+        part.surface = m.surface.substr(pos, dash - pos);
+        part.key = std::string(k);
+        part.begin = m.begin + static_cast<uint32_t>(pos);
+        part.end = m.begin + static_cast<uint32_t>(dash);
+        part.strength = kUntyped;
+        part.words = 1;
+        if (const Known* kn = lex_.Find(part.key)) {
+          part.type = kn->type;
+          part.strength = kStrong;
+          part.canonical = kn->canonical;
+          part.country = kn->country;
+        }
+        out.push_back(std::move(part));
+        pos = dash + 1;
+      }
+    }
+    mentions_ = std::move(out);
+  }
+
+  void Resolve() {
+    // Full person names and the tails that may stand for them.
+    std::unordered_map<std::string, std::vector<std::string>> tails;
+    for (const Mention& m : mentions_) {
+      if (m.strength >= kWeak) Vote(m.key, m.type, Weight(m.strength));
+      if (m.type != EntityType::kPerson || m.strength < kWeak || m.words < 2) continue;
+      auto words = SplitOn(m.key, ' ');
+      for (size_t i = 1; i < words.size(); ++i) {
+        std::string tail;
+        for (size_t j = i; j < words.size(); ++j) {
+          if (!tail.empty()) tail.push_back(' ');
+          tail += words[j];
+        }
+        auto& v = tails[tail];
+        if (std::find(v.begin(), v.end(), m.key) == v.end()) v.push_back(m.key);
+      }
+    }
+    // Drop full names that are themselves the tail of a longer one.
+    for (auto& [tail, fulls] : tails) {
+      std::vector<std::string> maximal;
+      for (const auto& f : fulls) {
+        if (!tails.count(f)) maximal.push_back(f);
+      }
+      if (!maximal.empty()) fulls = std::move(maximal);
+    }
+    std::unordered_map<std::string, int> mid_sentence;
+    for (const Mention& m : mentions_) {
+      if (!m.sentence_start) ++mid_sentence[m.key];
+    }
+    std::vector<Mention> kept;
+    kept.reserve(mentions_.size());
+    for (Mention& m : mentions_) {
+      auto t = tails.find(m.key);
+      if (t != tails.end() && t->second.size() == 1 && !m.country) {
+        m.type = EntityType::kPerson;
+        m.full = t->second.front();
+        m.strength = std::max(m.strength, kMedium);
+        kept.push_back(std::move(m));
+        continue;
+      }
+      if (m.strength <= kWeak) {
+        auto v = votes_.find(m.key);
+        if (v != votes_.end()) {
+          auto scores = v->second;
+          if (m.strength == kWeak) scores[TypeIndex(m.type)] -= 1;
+          int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+          if (scores[best] >= 3) {
+            m.type = TypeAt(best);
+            m.strength = kMedium;
+          }
+        }
+      }
+      if (m.strength == kUntyped) {
+        if (lower_.count(m.key)) continue;
+        if (m.sentence_start && mid_sentence[m.key] == 0) continue;
+        m.type = kFallback;
+        m.strength = kWeak;
+      }
+      kept.push_back(std::move(m));
+    }
+    mentions_ = std::move(kept);
+    // One type per name in an article: the best supported.
+    std::unordered_map<std::string, std::array<int, kTypes>> final_votes;
+    for (const Mention& m : mentions_) final_votes[m.key][TypeIndex(m.type)] += Weight(m.strength) + 1;
+    for (Mention& m : mentions_) {
+      const auto& s = final_votes[m.key];
+      m.type = TypeAt(static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin()));
+      known_[m.key] = m.type;
+      if (!m.full.empty()) known_[m.full] = EntityType::kPerson;
+    }
+    for (const auto& [tail, fulls] : tails) {
+      if (fulls.size() == 1 && !known_.count(tail)) {
+        known_[tail] = EntityType::kPerson;
+        tail_full_[tail] = fulls.front();
+      } else if (fulls.size() == 1) {
+        tail_full_[tail] = fulls.front();
+      }
+    }
+  }
+
+  // Headings and all-caps lines: take only names the article or the lexicon
+  // already knows, longest first ("TRUMP DROPS BOMBSHELL" -> Trump).
+  void ScanHeading(int pi) {
+    const Para& p = paras_[pi];
+    const auto& t = p.tokens;
+    const bool all_caps = p.mode == ScanMode::kAllCaps;
+    auto eligible = [&](size_t i) {
+      if (!t[i].Is(kWord) || t[i].Is(kNumber) || t[i].text.size() < 2) return false;
+      if (!all_caps && !t[i].Is(kCap)) return t[i].key == "of" || lex_.particles.count(t[i].key);
+      if (lex_.stopwords.count(t[i].key)) return all_caps && t[i].key == "us";
+      return true;
+    };
+    size_t n = t.size();
+    for (size_t i = 0; i < n;) {
+      if (!eligible(i)) {
+        ++i;
+        continue;
+      }
+      size_t e = i;
+      while (e < n && eligible(e) && (e == i || !t[e - 1].Is(kPossessive))) ++e;
+      for (size_t s = i; s < e;) {
+        size_t best = 0;
+        EntityType type = EntityType::kPerson;
+        const Known* kn = nullptr;
+        std::string full;
+        size_t maxlen = std::min(e - s, lex_.max_phrase_tokens + 2);
+        for (size_t len = maxlen; len >= 1 && !best; --len) {
+          std::string key;
+          for (size_t j = s; j < s + len; ++j) {
+            if (!key.empty()) key.push_back(' ');
+            key += t[j].key;
+          }
+          if (auto it = known_.find(key); it != known_.end()) {
+            best = len;
+            type = it->second;
+            if (auto f = tail_full_.find(key); f != tail_full_.end()) full = f->second;
+          } else if (const Known* k = lex_.Find(key)) {
+            best = len;
+            type = k->type;
+            kn = k;
+          } else if (!all_caps && len == 2 && lex_.given_names.count(t[s].key) &&
+                     !lex_.Find(t[s + 1].key)) {
+            best = len;
+            type = EntityType::kPerson;
+          }
+        }
+        if (!best) {
+          ++s;
+          continue;
+        }
+        Mention m;
+        m.type = type;
+        m.strength = kMedium;
+        m.begin = t[s].begin;
+        m.end = t[s + best - 1].end;
+        m.surface = std::string(p.text.substr(m.begin, m.end - m.begin));
+        for (size_t j = s; j < s + best; ++j) {
+          if (!m.key.empty()) m.key.push_back(' ');
+          m.key += t[j].key;
+        }
+        m.words = static_cast<int>(best);
+        m.paragraph = pi;
+        m.full = full;
+        if (kn) {
+          m.canonical = kn->canonical;
+          m.country = kn->country;
+        }
+        mentions_.push_back(std::move(m));
+        s += best;
+      }
+      i = e;
+    }
+  }
+
+  std::string PersonName(const Mention& m, const std::unordered_map<std::string, std::string>& surf) {
+    const std::string& key = m.full.empty() ? m.key : m.full;
+    if (auto a = lex_.person_aliases.find(key); a != lex_.person_aliases.end()) return a->second;
+    auto s = surf.find(key);
+    std::string name = s != surf.end() ? s->second : m.surface;
+    return AllCapsWord(name) ? TitleCase(name) : name;
+  }
+
+  // "Center for Strategic and International Studies (CSIS)": the acronym
+  // names the organisation just before it.
+  void LinkAcronyms() {
+    for (size_t i = 1; i < mentions_.size(); ++i) {
+      Mention& m = mentions_[i];
+      const Mention& p = mentions_[i - 1];
+      if (!m.acronym || p.paragraph != m.paragraph || p.words < 2) continue;
+      std::string_view text = paras_[m.paragraph].text;
+      if (m.begin < p.end + 1 || m.begin > p.end + 2 || text[m.begin - 1] != '(') continue;
+      std::string initials;
+      for (const auto& w : SplitOn(p.surface, ' ')) {
+        if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') initials.push_back(w[0]);
+      }
+      if (initials == m.surface) {
+        m.type = p.type;
+        m.linked = i - 1;
+      }
+    }
+  }
+
+  std::vector<Entity> Aggregate() {
+    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
+      return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.begin < b.begin;
+    });
+    LinkAcronyms();
+    // Best surface per key: the first one not in capitals.
+    std::unordered_map<std::string, std::string> surface;
+    for (const Mention& m : mentions_) {
+      auto [it, inserted] = surface.try_emplace(m.key, m.surface);
+      if (!inserted && AllCapsWord(it->second) && !AllCapsWord(m.surface) && m.words > 1) {
+        it->second = m.surface;
+      }
+    }
+    std::vector<std::string> names(mentions_.size());
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      const Mention& m = mentions_[i];
+      if (m.linked >= 0) {
+        names[i] = names[m.linked];
+      } else if (m.type == EntityType::kPerson) {
+        names[i] = PersonName(m, surface);
+      } else if (!m.canonical.empty() && lex_.Find(m.key) && lex_.Find(m.key)->type == m.type) {
+        names[i] = m.canonical;
+      } else {
+        const std::string& s = surface[m.key];
+        names[i] = AllCapsWord(s) && m.words > 1 ? TitleCase(s) : s;
+      }
+    }
+    std::vector<Entity> out;
+    std::map<std::pair<int, std::string>, size_t> index;
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      const Mention& m = mentions_[i];
+      auto [it, inserted] =
+          index.try_emplace({TypeIndex(m.type), FoldKey(names[i])}, out.size());
+      if (inserted) {
+        Entity e;
+        e.type = m.type;
+        e.name = names[i];
+        out.push_back(std::move(e));
+      }
+      Entity& e = out[it->second];
+      ++e.count;
+      if (std::find(e.mentions.begin(), e.mentions.end(), m.surface) == e.mentions.end()) {
+        e.mentions.push_back(m.surface);
+      }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+      if (a.type != b.type) return a.type < b.type;
+      return a.count > b.count;
+    });
+    return out;
+  }
+
+  static constexpr EntityType kFallback = EntityType::kOrg;
+  const Lexicon& lex_;
+  std::vector<Para> paras_;
+  std::vector<Mention> mentions_;
+  std::unordered_set<std::string> lower_;
+  std::unordered_map<std::string, std::array<int, kTypes>> votes_;
+  std::unordered_map<std::string, EntityType> known_;
+  std::unordered_map<std::string, std::string> tail_full_;
+};
+
+}  // namespace
+
+Extractor::Extractor() : lex_(&GetLexicon()) {}
+
+void Extractor::Extract(Article& article) const {
+  ArticlePass pass(*lex_);
+  if (!article.title.empty() && !article.title_derived) {
+    pass.Add(article.title, ParagraphKind::kHeading);
+  }
+  for (const Paragraph& p : article.paragraphs) {
+    if (p.kind == ParagraphKind::kBody || p.kind == ParagraphKind::kHeading ||
+        p.kind == ParagraphKind::kCaption) {
+      pass.Add(p.text, p.kind);
+    }
+  }
+  article.entities = pass.Run();
+}
+
+}  // namespace nsearch::entities

@@ -1,0 +1,408 @@
+#include "entities/scan.h"
+
+#include <string_view>
+
+namespace nsearch::entities {
+namespace {
+
+bool IsDate(std::string_view s) {
+  // YYYY-MM-DD, the Reuters dateline stamp.
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+bool IsSmallWord(const std::string& k) {
+  return k == "of" || k == "the" || k == "a" || k == "an" || k == "and" || k == "in" ||
+         k == "on" || k == "at" || k == "to" || k == "for" || k == "with" || k == "by" ||
+         k == "as" || k == "from" || k == "vs" || k == "v" || k == "or" || k == "is";
+}
+
+class RunClassifier {
+ public:
+  RunClassifier(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
+                int paragraph, std::vector<Mention>* out)
+      : lex_(lex), text_(text), t_(tokens), paragraph_(paragraph), out_(out) {
+    int numbers = 0, lower = 0;
+    for (const Token& t : t_) {
+      if (!t.Is(kWord)) continue;
+      if (t.Is(kNumber)) ++numbers;
+      else if (!t.Is(kCap) && !IsSmallWord(t.key)) ++lower;
+    }
+    table_line_ = numbers >= 2 && lower <= numbers;
+  }
+
+  void Run() {
+    int n = static_cast<int>(t_.size());
+    int start = 0;
+    // A wire dateline: "AL-AIN, United Arab Emirates 1996-12-06".
+    if (n > 1 && n <= 14 && t_.back().Is(kWord) && IsDate(t_.back().text) &&
+        t_[0].Is(kAllCaps)) {
+      int e = 0;
+      while (e < n && t_[e].Is(kWord) && t_[e].Is(kAllCaps)) ++e;
+      const Known* k = lex_.Find(Key(0, e));
+      Emit(0, e, k ? k->type : EntityType::kPlace, kStrong, k);
+      start = e;
+    }
+    for (int i = start; i < n;) {
+      if (!NameLike(i)) {
+        ++i;
+        continue;
+      }
+      int e = ExtendRun(i);
+      paren_ = i > 0 && t_[i - 1].IsPunct('(');
+      Classify(i, e);
+      i = e;
+    }
+  }
+
+ private:
+  std::string Key(int b, int e) const {
+    std::string k;
+    for (int i = b; i < e; ++i) {
+      if (!t_[i].Is(kWord)) continue;
+      if (!k.empty()) k.push_back(' ');
+      k += t_[i].key;
+    }
+    return k;
+  }
+  bool Has(const WordSet& s, int i) const { return s.count(t_[i].key) != 0; }
+
+  bool NameLike(int i) const {
+    const Token& t = t_[i];
+    if (!t.Is(kWord) || t.Is(kNumber)) return false;
+    if (!t.Is(kCap)) {
+      // "al-Assad", "bin-Laden": a lower-case particle glued to a name.
+      size_t h = t.text.find('-');
+      return h != std::string_view::npos && h <= 3 && h + 1 < t.text.size() &&
+             t.text[h + 1] >= 'A' && t.text[h + 1] <= 'Z' &&
+             lex_.particles.count(std::string(t.key.substr(0, h))) != 0;
+    }
+    if (t.Is(kLowerPart)) return false;  // "Russian-occupied", "Oscar-winning"
+    if (t.Is(kHyphen) && t.text.size() > 1 && t.text[1] == '-') return false;  // (R-Texas)
+    if (t.text.size() == 1) return false;  // "I", "A", "X"
+    if (Has(lex_.stopwords, i)) {
+      return t.Is(kAllCaps) && !t.Is(kSentStart) && t.key.size() >= 2;  // "US" in text
+    }
+    return true;
+  }
+
+  bool HasHead(int b, int e) const {
+    for (int i = b; i < e; ++i) {
+      if (Has(lex_.org_heads, i) || Has(lex_.place_heads, i)) return true;
+    }
+    return false;
+  }
+  bool HasOrgHead(int b, int e) const {
+    for (int i = b; i < e; ++i) {
+      if (Has(lex_.org_heads, i)) return true;
+    }
+    return false;
+  }
+
+  // Extends a run of name-like tokens across connectors that belong inside a
+  // name: particles ("van", "bin"), "of"/"for"/"on" after a head word or title
+  // ("Bank of England", "Secretary of State"), "&" and "and" in organisation
+  // names or in a known place ("Trinidad and Tobago").
+  int ExtendRun(int b) const {
+    int n = static_cast<int>(t_.size());
+    int j = b + 1;
+    bool crossed_of = false;
+    while (j < n) {
+      if (t_[j - 1].Is(kPossessive)) break;
+      if (NameLike(j)) {
+        ++j;
+        continue;
+      }
+      const Token& c = t_[j];
+      bool next_ok = j + 1 < n && NameLike(j + 1);
+      if (c.Is(kWord) && !c.Is(kCap) && next_ok && Has(lex_.particles, j)) {
+        j += 2;
+        continue;
+      }
+      std::string_view k = c.Is(kWord) ? std::string_view(c.key) : std::string_view();
+      if ((k == "of" || k == "for" || k == "on") && j + 1 < n) {
+        int skip = (j + 2 < n && t_[j + 1].key == "the" && NameLike(j + 2)) ? 2 : 1;
+        if (!NameLike(j + skip)) break;
+        bool head = HasHead(b, j);
+        for (int i = b; i < j && !head; ++i) head = Has(lex_.titles, i);
+        if (!head && !lex_.Find(Key(b, j + skip + 1))) break;
+        crossed_of = true;
+        j += skip + 1;
+        continue;
+      }
+      if ((k == "and" || c.IsPunct('&')) && next_ok) {
+        bool known = lex_.Find(Key(b, j + 2)) != nullptr;
+        if (c.IsPunct('&') || known || (crossed_of && HasOrgHead(b, j))) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    return j;
+  }
+
+  void Emit(int b, int e, EntityType type, Strength s, const Known* known = nullptr) {
+    if (b >= e) return;
+    Mention m;
+    m.type = type;
+    m.strength = s;
+    m.begin = t_[b].begin;
+    m.end = t_[e - 1].end;
+    m.surface = std::string(text_.substr(m.begin, m.end - m.begin));
+    m.key = Key(b, e);
+    for (int i = b; i < e; ++i) m.words += t_[i].Is(kWord);
+    m.sentence_start = t_[b].Is(kSentStart);
+    m.hyphen_compound = e - b == 1 && t_[b].Is(kHyphen);
+    m.acronym = e - b == 1 && t_[b].Is(kAllCaps);
+    m.paragraph = paragraph_;
+    if (known) {
+      m.canonical = known->canonical;
+      m.country = known->country;
+    }
+    out_->push_back(std::move(m));
+  }
+
+  bool NextIsNumber(int e) const {
+    return e < static_cast<int>(t_.size()) && t_[e].Is(kWord) && t_[e].Is(kNumber);
+  }
+  const Token* Prev(int b) const { return b > 0 ? &t_[b - 1] : nullptr; }
+
+  // A sentence-initial word that is plainly not a name ("Speaking", "Interestingly").
+  bool WeakStarter(int i, int e) const {
+    const Token& t = t_[i];
+    if (!t.Is(kSentStart) || Has(lex_.given_names, i)) return false;
+    if (lex_.Find(t.key)) return false;
+    const std::string& k = t.key;
+    auto ends = [&](std::string_view suf) {
+      return k.size() > suf.size() + 3 && k.compare(k.size() - suf.size(), suf.size(), suf) == 0;
+    };
+    if (ends("ly") || ends("ing") || ends("ed")) return true;
+    if (Has(lex_.title_modifiers, i) && i + 1 < e && !Has(lex_.titles, i + 1) &&
+        !Has(lex_.title_modifiers, i + 1)) {
+      return true;
+    }
+    return false;
+  }
+
+  void ClassifyPrefix(int b, int s) {
+    while (s > b && (Has(lex_.title_modifiers, s - 1) || Has(lex_.demonyms, s - 1) ||
+                     t_[s - 1].key == "of" || t_[s - 1].key == "the")) {
+      --s;
+    }
+    if (s <= b) return;
+    if (const Known* k = lex_.Find(Key(b, s))) {
+      Emit(b, s, k->type, kStrong, k);
+    } else if (s - b >= 2 && HasOrgHead(b, s)) {
+      Emit(b, s, EntityType::kOrg, kMedium);
+    } else if (s - b == 1 && t_[b].Is(kAllCaps)) {
+      Emit(b, s, EntityType::kOrg, kMedium);
+    }
+  }
+
+  void Classify(int b, int e) {
+    // Leading demonyms and sentence-initial plain words are not part of a name.
+    while (b < e && !lex_.Find(Key(b, e))) {
+      if (Has(lex_.demonyms, b) || WeakStarter(b, e)) {
+        ++b;
+        continue;
+      }
+      break;
+    }
+    if (b >= e) return;
+    const int len = e - b;
+    const std::string key = Key(b, e);
+    const bool next_number = NextIsNumber(e);
+    if (const Known* k = lex_.Find(key)) {
+      EntityType type = k->type;
+      if (type == EntityType::kPlace && table_line_ && next_number && !k->country) {
+        type = EntityType::kOrg;  // a club named after its city, in a results line
+      }
+      Emit(b, e, type, kStrong, k);
+      return;
+    }
+    if (TitledPerson(b, e)) return;
+    const Token& last = t_[e - 1];
+    if (len >= 2 && (last.key == "jr" || last.key == "sr" || last.key == "ii" || last.key == "iii")) {
+      Emit(b, e, EntityType::kPerson, kStrong);
+      return;
+    }
+    if (Has(lex_.misc_heads, e - 1) && !Has(lex_.org_heads, e - 1)) return;
+    bool all_demonyms = true;
+    for (int i = b; i < e && all_demonyms; ++i) {
+      all_demonyms = Has(lex_.demonyms, i) || Has(lex_.place_prefixes, i);
+    }
+    if (all_demonyms) return;
+    if (len >= 2 && HeadWord(b, e, next_number)) return;
+    if (len >= 2 && Has(lex_.org_prefixes, b)) {
+      Emit(b, e, EntityType::kOrg, kStrong);
+      return;
+    }
+    const Token& first = t_[b];
+    bool initials = first.Is(kInitial) ||
+                    (len == 2 && first.Is(kAllCaps) && first.key.size() <= 2 &&
+                     !t_[b + 1].Is(kAllCaps) && !lex_.Find(first.key));
+    if (len >= 2 && (Has(lex_.given_names, b) || initials)) {
+      Emit(b, e, EntityType::kPerson, kStrong);
+      return;
+    }
+    if (len >= 2 && Has(lex_.place_prefixes, b) && !table_line_) {
+      Emit(b, e, EntityType::kPlace, kMedium);
+      return;
+    }
+    if (ContextPerson(b, e)) {
+      Emit(b, e, EntityType::kPerson, kMedium);
+      return;
+    }
+    if (table_line_ && (next_number || paren_)) {
+      Emit(b, e, paren_ ? EntityType::kPerson : EntityType::kOrg, kMedium);
+      return;
+    }
+    if (len == 1 && first.Is(kAllCaps) && first.key.size() <= 6) {
+      Emit(b, e, EntityType::kOrg, kMedium);
+      return;
+    }
+    if (len >= 2) {
+      Emit(b, e, EntityType::kPerson, kWeak);
+      return;
+    }
+    const Token* prev = Prev(b);
+    if (prev && prev->Is(kWord) && !prev->Is(kCap) && (prev->key == "in" || prev->key == "near")) {
+      Emit(b, e, EntityType::kPlace, kWeak);
+      return;
+    }
+    Emit(b, e, EntityType::kPerson, kUntyped);
+  }
+
+  // "Russian Foreign Minister Sergei Lavrov", "Sen. Lindsey Graham",
+  // "Secretary of State Marco Rubio": the words after the last title are a
+  // person; known words before it are typed on their own.
+  bool TitledPerson(int b, int e) {
+    int j = -1;
+    for (int i = e - 1; i >= b; --i) {
+      if (Has(lex_.titles, i)) {
+        j = i;
+        break;
+      }
+    }
+    if (j < 0) return false;
+    int r = j + 1;
+    while (r < e && (Has(lex_.title_modifiers, r) || Has(lex_.titles, r) || t_[r].key == "of" ||
+                     t_[r].key == "the")) {
+      ++r;
+    }
+    int s = j;
+    while (s > b && (Has(lex_.title_modifiers, s - 1) || Has(lex_.titles, s - 1) ||
+                     Has(lex_.demonyms, s - 1) || t_[s - 1].key == "of")) {
+      --s;
+    }
+    if (r >= e) {
+      if (s > b) ClassifyPrefix(b, s);
+      return true;
+    }
+    const Known* known = lex_.Find(Key(r, e));
+    if (known) {
+      if (s > b) ClassifyPrefix(b, s);
+      Emit(r, e, known->type, kStrong, known);
+      return true;
+    }
+    if (HasHead(r, e)) return false;  // "General Motors Corp"
+    if (s > b) ClassifyPrefix(b, s);
+    Emit(r, e, EntityType::kPerson, kStrong);
+    return true;
+  }
+
+  // Organisation and place head words: "Foreign Ministry", "Snake Island".
+  bool HeadWord(int b, int e, bool next_number) {
+    int h = -1;
+    for (int i = e - 1; i > b; --i) {
+      if (Has(lex_.org_heads, i) || Has(lex_.place_heads, i)) {
+        h = i;
+        break;
+      }
+    }
+    if (h < 0 && Has(lex_.org_heads, b) && t_[b + 1].Is(kWord) && t_[b + 1].key == "of") h = b;
+    if (h < 0 && Has(lex_.place_heads, b) && t_[b + 1].Is(kWord) && t_[b + 1].key == "of") h = b;
+    if (h < 0) return false;
+    bool org = Has(lex_.org_heads, h);
+    bool place = Has(lex_.place_heads, h);
+    if (org && place) {
+      // "Manchester City" (a club) vs "Mexico City" (a place).
+      const Known* k = lex_.Find(Key(b, h));
+      org = table_line_ ? !(k && k->country) : (k && !k->country);
+    }
+    EntityType type = org ? EntityType::kOrg : EntityType::kPlace;
+    if (type == EntityType::kPlace && table_line_ && next_number) type = EntityType::kOrg;
+    Emit(b, e, type, org ? kStrong : kMedium);
+    return true;
+  }
+
+  bool ContextPerson(int b, int e) const {
+    int n = static_cast<int>(t_.size());
+    // "Pete Sampras (U.S.)": an entrant and his country in a results line.
+    if (e + 2 < n && t_[e].IsPunct('(') && t_[e + 2].IsPunct(')')) {
+      const Known* k = lex_.Find(t_[e + 1].key);
+      if (k && k->type == EntityType::kPlace) return true;
+    }
+    if (const Token* p = Prev(b); p && p->Is(kWord) && !p->Is(kCap)) {
+      if (Has(lex_.titles, b - 1)) return true;  // "striker Ronaldo"
+      const std::string& k = p->key;
+      if (k == "c" || k == "b" || k == "lbw" || k == "st") return true;  // cricket card
+    }
+    if (e - b >= 2 && e < n && t_[e].Is(kWord) && lex_.speech_verbs.count(t_[e].key)) return true;
+    if (e + 1 < n && t_[e].IsPunct(',') && t_[e + 1].Is(kNumber) && e + 2 < n &&
+        t_[e + 2].IsPunct(',')) {
+      return true;  // "John Smith, 45, said"
+    }
+    return false;
+  }
+
+  const Lexicon& lex_;
+  std::string_view text_;
+  const std::vector<Token>& t_;
+  int paragraph_;
+  std::vector<Mention>* out_;
+  bool table_line_ = false;
+  bool paren_ = false;
+};
+
+}  // namespace
+
+ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, ParagraphKind kind) {
+  int words = 0, caps = 0, content = 0, numbers = 0;
+  for (const Token& t : tokens) {
+    if (!t.Is(kWord)) continue;
+    ++words;
+    if (t.Is(kNumber)) {
+      ++numbers;
+      continue;
+    }
+    if (t.Is(kCap)) ++caps;
+    else if (!IsSmallWord(t.key)) ++content;
+  }
+  if (MostlyUpper(text) && numbers * 2 < words) return ScanMode::kAllCaps;
+  if (kind == ParagraphKind::kHeading) return ScanMode::kRestricted;
+  if (tokens.empty() || numbers > 0 || words > 12 || caps < 2) return ScanMode::kNormal;
+  const Token& last = tokens.back();
+  if (!last.Is(kWord) && (last.punct == '.' || last.punct == '!' || last.punct == ':' ||
+                          last.punct == '"' || last.punct == 0x201D)) {
+    return ScanMode::kNormal;
+  }
+  return caps >= 2 && content * 4 <= caps ? ScanMode::kRestricted : ScanMode::kNormal;
+}
+
+void ScanNormal(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
+                int paragraph, std::vector<Mention>* out) {
+  RunClassifier(lex, text, tokens, paragraph, out).Run();
+}
+
+void CollectLowerWords(const std::vector<Token>& tokens, std::vector<std::string>* lower) {
+  for (const Token& t : tokens) {
+    if (t.Is(kWord) && !t.Is(kCap) && !t.Is(kNumber)) lower->push_back(t.key);
+  }
+}
+
+}  // namespace nsearch::entities
