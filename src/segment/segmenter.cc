@@ -28,21 +28,29 @@ bool EndsSentence(std::string_view s) {
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':');
 }
 
-// Appends the paragraphs of one blank-line-separated block.
-void SplitBlock(const std::vector<std::string>& lines, std::vector<std::string>* out) {
+// Display width of a raw line: leading indentation counts (tabs to the next
+// multiple of 8), trailing blanks do not. Wrapping tools filled this width.
+size_t RawWidth(std::string_view raw) {
+  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
+  size_t indent = 0, i = 0;
+  for (; i < raw.size() && (raw[i] == ' ' || raw[i] == '\t'); ++i)
+    indent = raw[i] == '\t' ? (indent / 8 + 1) * 8 : indent + 1;
+  return indent + text::CodePointCount(raw.substr(i));
+}
+
+// Appends the paragraphs of one blank-line-separated block; |widths| are the
+// lines' RawWidth.
+void SplitBlock(const std::vector<std::string>& lines, const std::vector<size_t>& widths,
+                std::vector<std::string>* out) {
   if (lines.size() == 1) {
     out->push_back(lines[0]);
     return;
   }
   size_t width = 0;
-  for (const auto& l : lines) width = std::max(width, l.size());
-  size_t long_lines = 0;
-  for (size_t i = 0; i + 1 < lines.size(); ++i)
-    if (lines[i].size() * 10 >= width * 6) ++long_lines;
-  // Hard-wrapped text: every line but the last fills most of the width, and
-  // the width is that of a terminal or e-mail, not of a paragraph per line.
-  const bool wrapped = width <= 100 && width >= 40 && long_lines == lines.size() - 1;
-  if (!wrapped) {
+  for (size_t w : widths) width = std::max(width, w);
+  // Hard-wrapped text has the width of a terminal or e-mail, not of a
+  // paragraph per line.
+  if (width > 100 || width < 40) {
     out->insert(out->end(), lines.begin(), lines.end());
     return;
   }
@@ -50,10 +58,19 @@ void SplitBlock(const std::vector<std::string>& lines, std::vector<std::string>*
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!para.empty()) para.push_back(' ');
     para += lines[i];
-    // In wrapped text without blank lines, a short line ending a sentence
-    // ends the paragraph.
-    const bool short_end = lines[i].size() * 100 < width * 85 && EndsSentence(lines[i]);
-    if (short_end || i + 1 == lines.size()) {
+    const size_t len = widths[i];
+    bool end = i + 1 == lines.size();
+    if (!end) {
+      // The break was typed, not made by wrapping, when the next line's first
+      // word would have fit on this line (indented Usenet paragraphs, lists,
+      // addresses); a short line ending a sentence ends a paragraph too.
+      std::string_view next = lines[i + 1];
+      const size_t word = text::CodePointCount(next.substr(0, next.find(' ')));
+      const bool typed_break = len + 1 + word <= width;
+      const bool short_end = len * 100 < width * 85 && EndsSentence(lines[i]);
+      end = typed_break || short_end;
+    }
+    if (end) {
       out->push_back(std::move(para));
       para.clear();
     }
@@ -107,13 +124,15 @@ bool LooksLikeTitle(std::string_view line) {
 std::vector<std::string> SplitParagraphs(std::string_view text) {
   std::vector<std::string> paragraphs;
   std::vector<std::string> block;
+  std::vector<size_t> widths;
   // E-mail and Usenet text: header lines, quoted runs and the "-- " signature
   // separator often touch the reply without a blank line; wrapping them into
   // one paragraph would mix a quote or a signature into the body.
   bool in_header = true;  // still in the leading "Name: value" lines
   auto flush = [&] {
-    if (!block.empty()) SplitBlock(block, &paragraphs);
+    if (!block.empty()) SplitBlock(block, widths, &paragraphs);
     block.clear();
+    widths.clear();
   };
   for (std::string_view raw : SplitLines(text)) {
     std::string line = text::CollapseSpace(raw);
@@ -140,11 +159,13 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
         block.back() += line;  // a quoted run is one paragraph
       } else {
         block.push_back(std::move(line));
+        widths.push_back(0);
       }
       continue;
     }
     if (!block.empty() && IsQuotedLine(block.back())) flush();
     block.push_back(std::move(line));
+    widths.push_back(RawWidth(raw));
   }
   flush();
   return paragraphs;
