@@ -81,10 +81,11 @@ class ArticlePass {
   }
 
   std::vector<Entity> Run() {
+    const bool sports = IsSports();
     for (size_t i = 0; i < paras_.size(); ++i) {
       const Para& p = paras_[i];
       if (p.mode != ScanMode::kNormal) continue;
-      ScanNormal(lex_, p.text, p.tokens, static_cast<int>(i), &mentions_);
+      ScanNormal(lex_, p.text, p.tokens, static_cast<int>(i), sports, &mentions_);
       for (const Token& t : p.tokens) {
         if (t.Is(kWord) && !t.Is(kCap) && !t.Is(kNumber)) lower_.insert(t.key);
       }
@@ -98,6 +99,26 @@ class ArticlePass {
   }
 
  private:
+  // Sport reports name clubs after cities ("Cleveland beat Texas"): such an
+  // article has results lines or the vocabulary of a match.
+  bool IsSports() const {
+    static const std::unordered_set<std::string> kSport = {
+        "soccer", "football", "cricket", "baseball", "basketball", "tennis", "golf", "rugby",
+        "athletics", "cycling", "boxing", "hockey", "nfl", "nba", "nhl", "racing", "skiing",
+        "innings", "wicket", "wickets", "homer", "homered", "striker", "midfielder",
+        "goalkeeper", "touchdown", "quarterback", "pitcher", "batsman", "bowler", "half-time",
+        "halftime", "scorers", "standings", "playoff", "playoffs", "semifinal", "quarterfinal",
+        "league", "championship", "tournament", "season", "match", "goal", "goals", "seed"};
+    int table = 0, sport = 0;
+    for (const Para& p : paras_) {
+      if (IsTableLine(p.tokens)) ++table;
+      for (const Token& t : p.tokens) {
+        if (t.Is(kWord) && kSport.count(t.key)) ++sport;
+      }
+    }
+    return table >= 3 || sport >= 3;
+  }
+
   void Vote(const std::string& key, EntityType type, int w) {
     votes_[key][TypeIndex(type)] += w;
   }
@@ -156,8 +177,12 @@ class ArticlePass {
   void Resolve() {
     // Full person names and the tails that may stand for them.
     std::unordered_map<std::string, std::vector<std::string>> tails;
+    std::unordered_map<std::string, int> org_tails;  // "indians" <- "Cleveland Indians"
     for (const Mention& m : mentions_) {
       if (m.strength >= kWeak) Vote(m.key, m.type, Weight(m.strength));
+      if (m.type == EntityType::kOrg && m.strength >= kMedium && m.words >= 2) {
+        ++org_tails[m.key.substr(m.key.rfind(' ') + 1)];
+      }
       if (m.type != EntityType::kPerson || m.strength < kWeak || m.words < 2) continue;
       auto words = SplitOn(m.key, ' ');
       for (size_t i = 1; i < words.size(); ++i) {
@@ -192,6 +217,10 @@ class ArticlePass {
         m.strength = std::max(m.strength, kMedium);
         kept.push_back(std::move(m));
         continue;
+      }
+      if (m.strength <= kWeak && m.words == 1 && org_tails.count(m.key)) {
+        m.type = EntityType::kOrg;
+        m.strength = kMedium;
       }
       if (m.strength <= kWeak) {
         auto v = votes_.find(m.key);

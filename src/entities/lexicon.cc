@@ -163,8 +163,8 @@ class Builder {
     }
   }
 
-  void AddList(const char* table, EntityType type) {
-    for (std::string_view entry : Split(table, '|')) Add(entry, type, entry, false);
+  void AddList(const char* table, EntityType type, bool country = false) {
+    for (std::string_view entry : Split(table, '|')) Add(entry, type, entry, country);
   }
 
  private:
@@ -198,8 +198,17 @@ std::unique_ptr<Lexicon> Build() {
   b.AddAliases(tables::kOrgAliases, EntityType::kOrg);
   b.AddIcuRegions();
   b.AddList(tables::kOrgs, EntityType::kOrg);
+  b.AddList(tables::kNations, EntityType::kPlace, true);
   b.AddList(tables::kPlaces, EntityType::kPlace);
   b.AddIcuCities();
+  // Every spelling of a country is a country ("U.S." as much as "US").
+  std::unordered_set<std::string> countries;
+  for (const auto& [key, known] : lex->phrases) {
+    if (known.country) countries.insert(known.canonical);
+  }
+  for (auto& [key, known] : lex->phrases) {
+    if (known.type == EntityType::kPlace && countries.count(known.canonical)) known.country = true;
+  }
   for (std::string_view entry : Split(tables::kPersonAliases, '|')) {
     size_t eq = entry.find('=');
     if (eq == std::string_view::npos) continue;

@@ -23,16 +23,9 @@ bool IsSmallWord(const std::string& k) {
 class RunClassifier {
  public:
   RunClassifier(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
-                int paragraph, std::vector<Mention>* out)
-      : lex_(lex), text_(text), t_(tokens), paragraph_(paragraph), out_(out) {
-    int numbers = 0, lower = 0;
-    for (const Token& t : t_) {
-      if (!t.Is(kWord)) continue;
-      if (t.Is(kNumber)) ++numbers;
-      else if (!t.Is(kCap) && !IsSmallWord(t.key)) ++lower;
-    }
-    table_line_ = numbers >= 2 && lower <= numbers;
-  }
+                int paragraph, bool sports, std::vector<Mention>* out)
+      : lex_(lex), text_(text), t_(tokens), paragraph_(paragraph), out_(out),
+        table_line_(IsTableLine(tokens)), sports_(sports) {}
 
   void Run() {
     int n = static_cast<int>(t_.size());
@@ -83,6 +76,12 @@ class RunClassifier {
     if (t.Is(kLowerPart)) return false;  // "Russian-occupied", "Oscar-winning"
     if (t.Is(kHyphen) && t.text.size() > 1 && t.text[1] == '-') return false;  // (R-Texas)
     if (t.text.size() == 1) return false;  // "I", "A", "X"
+    if (size_t a = t.key.find('\''); a != std::string::npos) {
+      std::string_view rest = std::string_view(t.key).substr(a + 1);
+      if (rest == "m" || rest == "ve" || rest == "ll" || rest == "d" || rest == "re" || rest == "t") {
+        return false;  // "I'm", "We've", "Don't"
+      }
+    }
     if (Has(lex_.stopwords, i)) {
       return t.Is(kAllCaps) && !t.Is(kSentStart) && t.key.size() >= 2;  // "US" in text
     }
@@ -133,6 +132,13 @@ class RunClassifier {
         j += skip + 1;
         continue;
       }
+      if (k == "in" && crossed_of && next_ok && HasOrgHead(b, j)) {
+        const Known* place = lex_.Find(t_[j + 1].key);
+        if (place && place->type == EntityType::kPlace) {
+          j += 2;
+          continue;
+        }
+      }
       if ((k == "and" || c.IsPunct('&')) && next_ok) {
         bool known = lex_.Find(Key(b, j + 2)) != nullptr;
         if (c.IsPunct('&') || known || (crossed_of && HasOrgHead(b, j))) {
@@ -170,6 +176,22 @@ class RunClassifier {
     return e < static_cast<int>(t_.size()) && t_[e].Is(kWord) && t_[e].Is(kNumber);
   }
   const Token* Prev(int b) const { return b > 0 ? &t_[b - 1] : nullptr; }
+
+  // "in Seattle", "near Kiev" (and "at Edgbaston" when reporting sport).
+  bool Locative(int b) const {
+    const Token* p = Prev(b);
+    if (!p || !p->Is(kWord)) return false;
+    const std::string& k = p->key;
+    return k == "in" || k == "near" || k == "outside" || (sports_ && k == "at");
+  }
+
+  // "Indians", "Mariners": a plural capitalised word (not "Williams"-like
+  // surnames after a given name, which are caught earlier).
+  bool Plural(int i) const {
+    const std::string& k = t_[i].key;
+    return k.size() > 3 && k.back() == 's' && k[k.size() - 2] != 's' && k[k.size() - 2] != 'u' &&
+           !t_[i].Is(kAllCaps);
+  }
 
   // A sentence-initial word that is plainly not a name ("Speaking", "Interestingly").
   bool WeakStarter(int i, int e) const {
@@ -218,11 +240,21 @@ class RunClassifier {
     const bool next_number = NextIsNumber(e);
     if (const Known* k = lex_.Find(key)) {
       EntityType type = k->type;
-      if (type == EntityType::kPlace && table_line_ && next_number && !k->country) {
-        type = EntityType::kOrg;  // a club named after its city, in a results line
+      if (type == EntityType::kPlace && !k->country &&
+          ((table_line_ && next_number) || (sports_ && !Locative(b)))) {
+        type = EntityType::kOrg;  // a club named after its city
       }
       Emit(b, e, type, kStrong, k);
       return;
+    }
+    // "Cleveland Indians", "Boston Red Sox": a place and a plural nickname.
+    if (len >= 2 && Plural(e - 1)) {
+      const Known* k = lex_.Find(t_[b].key);
+      if (!k && len >= 3) k = lex_.Find(Key(b, b + 2));
+      if (k && k->type == EntityType::kPlace) {
+        Emit(b, e, EntityType::kOrg, kStrong);
+        return;
+      }
     }
     if (TitledPerson(b, e)) return;
     const Token& last = t_[e - 1];
@@ -237,7 +269,7 @@ class RunClassifier {
     }
     if (all_demonyms) return;
     if (len >= 2 && HeadWord(b, e, next_number)) return;
-    if (len >= 2 && Has(lex_.org_prefixes, b)) {
+    if (Has(lex_.org_prefixes, b) && (len >= 2 || !t_[b].Is(kSentStart))) {
       Emit(b, e, EntityType::kOrg, kStrong);
       return;
     }
@@ -265,13 +297,12 @@ class RunClassifier {
       Emit(b, e, EntityType::kOrg, kMedium);
       return;
     }
-    if (len >= 2) {
-      Emit(b, e, EntityType::kPerson, kWeak);
+    if (Locative(b)) {
+      Emit(b, e, EntityType::kPlace, kWeak);
       return;
     }
-    const Token* prev = Prev(b);
-    if (prev && prev->Is(kWord) && !prev->Is(kCap) && (prev->key == "in" || prev->key == "near")) {
-      Emit(b, e, EntityType::kPlace, kWeak);
+    if (len >= 2) {
+      Emit(b, e, EntityType::kPerson, kWeak);
       return;
     }
     Emit(b, e, EntityType::kPerson, kUntyped);
@@ -324,8 +355,9 @@ class RunClassifier {
         break;
       }
     }
-    if (h < 0 && Has(lex_.org_heads, b) && t_[b + 1].Is(kWord) && t_[b + 1].key == "of") h = b;
-    if (h < 0 && Has(lex_.place_heads, b) && t_[b + 1].Is(kWord) && t_[b + 1].key == "of") h = b;
+    const std::string& k1 = t_[b + 1].key;
+    bool conn = t_[b + 1].Is(kWord) && (k1 == "of" || k1 == "for" || k1 == "on");
+    if (h < 0 && conn && (Has(lex_.org_heads, b) || Has(lex_.place_heads, b))) h = b;
     if (h < 0) return false;
     bool org = Has(lex_.org_heads, h);
     bool place = Has(lex_.place_heads, h);
@@ -366,14 +398,17 @@ class RunClassifier {
   int paragraph_;
   std::vector<Mention>* out_;
   bool table_line_ = false;
+  bool sports_ = false;
   bool paren_ = false;
 };
 
 }  // namespace
 
 ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, ParagraphKind kind) {
-  int words = 0, caps = 0, content = 0, numbers = 0;
+  int words = 0, caps = 0, content = 0, numbers = 0, commas = 0;
   for (const Token& t : tokens) {
+    if (t.IsPunct(',')) ++commas;
+    if (t.IsPunct(':') || t.IsPunct(';') || t.IsPunct('(')) commas += 2;
     if (!t.Is(kWord)) continue;
     ++words;
     if (t.Is(kNumber)) {
@@ -385,7 +420,9 @@ ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, Paragr
   }
   if (MostlyUpper(text) && numbers * 2 < words) return ScanMode::kAllCaps;
   if (kind == ParagraphKind::kHeading) return ScanMode::kRestricted;
-  if (tokens.empty() || numbers > 0 || words > 12 || caps < 2) return ScanMode::kNormal;
+  if (tokens.empty() || numbers > 0 || words > 12 || caps < 2 || commas >= 2) {
+    return ScanMode::kNormal;
+  }
   const Token& last = tokens.back();
   if (!last.Is(kWord) && (last.punct == '.' || last.punct == '!' || last.punct == ':' ||
                           last.punct == '"' || last.punct == 0x201D)) {
@@ -395,8 +432,18 @@ ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, Paragr
 }
 
 void ScanNormal(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
-                int paragraph, std::vector<Mention>* out) {
-  RunClassifier(lex, text, tokens, paragraph, out).Run();
+                int paragraph, bool sports, std::vector<Mention>* out) {
+  RunClassifier(lex, text, tokens, paragraph, sports, out).Run();
+}
+
+bool IsTableLine(const std::vector<Token>& tokens) {
+  int numbers = 0, lower = 0;
+  for (const Token& t : tokens) {
+    if (!t.Is(kWord)) continue;
+    if (t.Is(kNumber)) ++numbers;
+    else if (!t.Is(kCap) && !IsSmallWord(t.key)) ++lower;
+  }
+  return numbers >= 2 && lower <= numbers;
 }
 
 void CollectLowerWords(const std::vector<Token>& tokens, std::vector<std::string>* lower) {

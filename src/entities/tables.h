@@ -25,6 +25,7 @@ extern const char kStopwords[];       // words; never a name on their own
 extern const char kNameParticles[];   // words; lower-case parts of names (van, bin)
 extern const char kSpeechVerbs[];     // words; "X said"
 extern const char kPlaces[];          // phrases; places ICU lacks (capitals, states)
+extern const char kNations[];         // phrases; nations/continents ICU lacks
 extern const char kOrgs[];            // phrases; well-known organisations
 extern const char kPlaceAliases[];    // "Canonical=variant,variant|..."
 extern const char kOrgAliases[];      // same format

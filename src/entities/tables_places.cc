@@ -90,15 +90,12 @@ const char kPlaces[] =
     "Baluchistan|Balochistan|Waziristan|Kurdistan|Tibet|Xinjiang|Guangdong|Fujian|"
     "Sichuan|Yunnan|Hainan|Taiwan|Mongolia|Manchuria|Darfur|Kordofan|Katanga|"
     "Kivu|Sahara|Western Sahara|Sahel|Ogaden|Biafra|Natal|KwaZulu-Natal|Transvaal|"
-    "Ulster|Northern Ireland|Scotland|England|Wales|Great Britain|Britain|"
+    "Ulster|"
     "Bavaria|Saxony|Hesse|Brandenburg|Catalonia|Andalusia|Basque Country|Galicia|"
     "Navarre|Brittany|Normandy|Provence|Alsace|Lombardy|Tuscany|Flanders|"
     "Wallonia|Bosnia|Herzegovina|Bosnia and Herzegovina|Slavonia|Krajina|"
-    "Transylvania|Anatolia|Kurdish|Lapland|Holland|Soviet Union|USSR|"
-    "Yugoslavia|Czechoslovakia|East Germany|West Germany|Zaire|Burma|Ceylon|"
-    "Rhodesia|Persia|Siam|Ivory Coast|Czech Republic|Macedonia|Swaziland|"
-    "Europe|Asia|Africa|North America|South America|Latin America|Central America|"
-    "Oceania|Antarctica|Arctic|Middle East|Near East|Far East|Gulf|Persian Gulf|"
+    "Transylvania|Anatolia|Lapland|"
+    "Gulf|Persian Gulf|"
     "Balkans|Caucasus|Baltics|Scandinavia|Mediterranean|Atlantic|Pacific|"
     "Indian Ocean|Black Sea|Caspian|Caspian Sea|Red Sea|North Sea|Baltic Sea|"
     "Adriatic|Aegean|Himalayas|Alps|Andes|Rockies|Amazon|Nile|Danube|Rhine|"
@@ -113,7 +110,21 @@ const char kPlaces[] =
     "Wyoming|Ontario|British Columbia|Alberta|Saskatchewan|Manitoba|Nova Scotia|"
     "New Brunswick|Newfoundland|Yukon|Nunavut|Queensland|New South Wales|"
     "Western Australia|South Australia|Northern Territory|Texas|Long Island|"
-    "Cape Cod|Midwest|New England|Appalachia";
+    "Cape Cod|Midwest|New England|Appalachia|"
+    // US state abbreviations as written in datelines and party tags.
+    "Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Fla.|Ga.|Kan.|Ky.|Md.|Mich.|Minn.|Mont.|"
+    "Neb.|Nev.|Okla.|Ore.|Pa.|Tenn.|Tex.|Vt.|Wis.|Wyo.|N.Y.|N.J.|N.C.|N.H.|N.M.|"
+    "N.D.|S.C.|S.D.|R.I.";
+
+// Nations, former states and continents ICU does not name: like ICU's
+// countries, they stay places even when a results line uses them as a team.
+const char kNations[] =
+    "England|Scotland|Wales|Northern Ireland|Great Britain|Britain|Soviet Union|USSR|"
+    "Yugoslavia|Czechoslovakia|East Germany|West Germany|Zaire|Burma|Ceylon|"
+    "Rhodesia|Persia|Siam|Ivory Coast|Czech Republic|Macedonia|Swaziland|Holland|"
+    "Taiwan|Kosovo|Palestine|Tibet|Europe|Asia|Africa|North America|South America|"
+    "Latin America|Central America|Oceania|Antarctica|Arctic|Middle East|Near East|"
+    "Far East|West Indies|Scandinavia|Balkans";
 
 const char kOrgs[] =
     "NATO|Nato|EU|European Union|UN|U.N.|United Nations|UNESCO|UNICEF|UNHCR|"

@@ -215,7 +215,7 @@ still now today yesterday tomorrow tonight no not only all some many most few
 several both each every any one two three four five six seven eight nine ten
 other another such what which who whom whose where why how is are was were be
 been has have had do does did will would shall should can could may might must
-new old according despite following including like unlike instead just even
+old according despite following including like unlike instead just even
 more less much very well last next first second third earlier later recently
 yes oh please thanks thank dear hello hi sorry ok okay
 january february march april june july august september october november december
@@ -230,6 +230,7 @@ half-time halftime scorers scorer leading final semifinal semifinals quarterfina
 quarterfinals played won drawn lost points goals
 mr mrs ms
 god lord sir
+euro euros gmt edt est cet bst pm am
 )";
 
 const char kNameParticles[] = R"(
