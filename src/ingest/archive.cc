@@ -163,7 +163,9 @@ void ReadMembers(archive* a, const Unit& unit, uint64_t archive_size, bool singl
     int64_t declared = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
     uint64_t before = budget.expanded();
     Status s = Status::Ok();
-    if (declared > 0) s = budget.Check(before + declared, archive_filter_bytes(a, -1));
+    // The member's compressed bytes are not read yet: judge against the whole
+    // archive's size rather than the bytes consumed so far.
+    if (declared > 0) s = budget.Check(before + declared, -1);
     if (s.ok()) {
       MemberStream in(a, &budget);
       s = ReadUnit(member, in, declared, options, visitor);

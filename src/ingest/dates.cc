@@ -70,6 +70,14 @@ bool IsWeekday(std::string_view w) {
   return false;
 }
 
+bool IsZoneAbbreviation(std::string_view w) {
+  for (const char* z : {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet",
+                        "cest", "eet", "eest", "ist", "jst", "aest", "aedt"}) {
+    if (w == z) return true;
+  }
+  return false;
+}
+
 struct Token {
   enum Kind { kNumber, kWord, kTime, kZone } kind;
   std::string text;
@@ -80,6 +88,7 @@ struct Token {
 // "+0100", "-05:00" at |i| (after a time): the zone as "+HH:MM".
 std::optional<std::string> ReadOffset(std::string_view s, size_t* i) {
   size_t j = *i;
+  while (j < s.size() && s[j] == ' ') ++j;
   if (j >= s.size() || (s[j] != '+' && s[j] != '-')) return std::nullopt;
   std::string digits;
   size_t k = j + 1;
@@ -164,6 +173,8 @@ std::optional<Parts> ParseTokens(const std::vector<Token>& toks) {
       (t.text == "pm" ? pm : am) = true;
     } else if (t.text == "utc" || t.text == "gmt" || t.text == "z") {
       p.zone = "Z";
+    } else if (IsZoneAbbreviation(t.text)) {
+      // "EST", "BST"...: ambiguous offsets; the local time is kept, unzoned.
     } else if (t.text.size() > 1 && !IsWeekday(t.text) && t.text != "at" && t.text != "on" &&
                t.text != "st" && t.text != "nd" && t.text != "rd" && t.text != "th" &&
                t.text != "of" && t.text != "t") {

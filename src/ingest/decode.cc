@@ -168,8 +168,10 @@ bool ConvertWithIcu(std::string_view in, const char* charset, Decoded* d) {
   if (U_FAILURE(err) || !from) return false;
   Conv to(ucnv_open("UTF-8", &err), &ucnv_close);
   if (U_FAILURE(err) || !to) return false;
-  const char* canonical = ucnv_getName(from.get(), &err);
-  d->encoding = U_SUCCESS(err) && canonical ? canonical : charset;
+  // The IANA name ("windows-1252"), not ICU's internal one ("ibm-5348_P100-1997").
+  const char* internal = ucnv_getName(from.get(), &err);
+  const char* iana = U_SUCCESS(err) ? ucnv_getStandardName(internal, "IANA", &err) : nullptr;
+  d->encoding = U_SUCCESS(err) && iana ? iana : charset;
   d->text.clear();
   d->text.reserve(in.size() + in.size() / 4);
   char buf[1 << 14];
@@ -282,7 +284,9 @@ Decoded DecodeText(std::string_view bytes, std::string_view declared) {
     if (name == "iso-8859-1" || name == "ISO-8859-1" || name == "latin1") name = "windows-1252";
     if (!utf8 && ConvertWithIcu(bytes, name.c_str(), &d)) return d;
   }
-  if (st.multibyte > st.invalid_sequences) {
+  // Legacy 8-bit text almost never forms valid multi-byte sequences by
+  // accident, so a file with several is UTF-8 with some damage.
+  if (st.multibyte > 0 && st.multibyte * 2 >= st.invalid_sequences) {
     d.encoding = "UTF-8";
     d.invalid_bytes = SanitizeUtf8(bytes, &d.text);
     return d;

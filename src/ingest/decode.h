@@ -21,8 +21,8 @@ struct Decoded {
 //    and detection is slow);
 //  - otherwise, if |declared| names a charset ICU knows (an HTML <meta>
 //    charset), that is used;
-//  - otherwise text that is mostly UTF-8 (more valid multi-byte sequences
-//    than invalid ones) stays UTF-8 with the bad bytes replaced by U+FFFD;
+//  - otherwise text that is mostly UTF-8 (valid multi-byte sequences at least
+//    half as many as invalid ones) stays UTF-8, bad bytes replaced by U+FFFD;
 //  - otherwise it is a legacy 8-bit file: ICU charset detection picks the
 //    charset, windows-1252 when detection is unsure.
 Decoded DecodeText(std::string_view bytes, std::string_view declared = {});
