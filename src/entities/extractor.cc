@@ -82,6 +82,7 @@ class ArticlePass {
 
   std::vector<Entity> Run() {
     const bool sports = IsSports();
+    sports_ = sports;
     for (size_t i = 0; i < paras_.size(); ++i) {
       const Para& p = paras_[i];
       if (p.mode != ScanMode::kNormal) continue;
@@ -302,6 +303,11 @@ class ArticlePass {
             best = len;
             type = k->type;
             kn = k;
+            // A club named after its city, in a sports heading or results line.
+            bool in = s > 0 && t[s - 1].Is(kWord) && t[s - 1].key == "in";
+            if (type == EntityType::kPlace && !k->country && sports_ && !in) {
+              type = EntityType::kOrg;
+            }
           } else if (!all_caps && len == 2 && lex_.given_names.count(t[s].key) &&
                      !lex_.Find(t[s + 1].key)) {
             best = len;
@@ -424,6 +430,7 @@ class ArticlePass {
   std::unordered_map<std::string, std::array<int, kTypes>> votes_;
   std::unordered_map<std::string, EntityType> known_;
   std::unordered_map<std::string, std::string> tail_full_;
+  bool sports_ = false;
 };
 
 }  // namespace

@@ -83,7 +83,7 @@ class RunClassifier {
       }
     }
     if (Has(lex_.stopwords, i)) {
-      return t.Is(kAllCaps) && !t.Is(kSentStart) && t.key.size() >= 2;  // "US" in text
+      return t.Is(kAllCaps) && t.key.size() >= 2 && lex_.Find(t.key);  // "US" in text
     }
     return true;
   }
@@ -185,6 +185,11 @@ class RunClassifier {
     return k == "in" || k == "near" || k == "outside" || (sports_ && k == "at");
   }
 
+  // "Leicester: Leicestershire beat Somerset", "London (The Oval)": a venue.
+  bool Venue(int e) const {
+    return e < static_cast<int>(t_.size()) && (t_[e].IsPunct(':') || t_[e].IsPunct('('));
+  }
+
   // "Indians", "Mariners": a plural capitalised word (not "Williams"-like
   // surnames after a given name, which are caught earlier).
   bool Plural(int i) const {
@@ -241,7 +246,7 @@ class RunClassifier {
     if (const Known* k = lex_.Find(key)) {
       EntityType type = k->type;
       if (type == EntityType::kPlace && !k->country &&
-          ((table_line_ && next_number) || (sports_ && !Locative(b)))) {
+          ((table_line_ && next_number) || (sports_ && !Locative(b) && !Venue(e)))) {
         type = EntityType::kOrg;  // a club named after its city
       }
       Emit(b, e, type, kStrong, k);
