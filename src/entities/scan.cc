@@ -82,6 +82,7 @@ class RunClassifier {
         return false;  // "I'm", "We've", "Don't"
       }
     }
+    if (t.Is(kInitial)) return true;  // "A. Smith"
     if (Has(lex_.stopwords, i)) {
       return t.Is(kAllCaps) && t.key.size() >= 2 && lex_.Find(t.key);  // "US" in text
     }
@@ -295,7 +296,9 @@ class RunClassifier {
       return;
     }
     if (table_line_ && (next_number || paren_)) {
-      Emit(b, e, paren_ ? EntityType::kPerson : EntityType::kOrg, kMedium);
+      // Results: a club is mostly one word, a player two ("Aamir Sohail 5-0-31-0").
+      bool person = paren_ || len >= 2;
+      Emit(b, e, person ? EntityType::kPerson : EntityType::kOrg, kMedium);
       return;
     }
     if (len == 1 && first.Is(kAllCaps) && first.key.size() <= 6) {
@@ -318,23 +321,27 @@ class RunClassifier {
   // person; known words before it are typed on their own.
   bool TitledPerson(int b, int e) {
     int j = -1;
-    for (int i = e - 1; i >= b; --i) {
+    for (int i = b; i < e; ++i) {
       if (Has(lex_.titles, i)) {
         j = i;
         break;
       }
     }
     if (j < 0) return false;
+    int s = j;
+    while (s > b && (Has(lex_.title_modifiers, s - 1) || Has(lex_.demonyms, s - 1) ||
+                     t_[s - 1].key == "of")) {
+      --s;
+    }
+    // "Martin Luther King": a name that merely contains a title word.
+    if (s > b && (Has(lex_.given_names, b) || t_[b].Is(kInitial))) return false;
     int r = j + 1;
     while (r < e && (Has(lex_.title_modifiers, r) || Has(lex_.titles, r) || t_[r].key == "of" ||
                      t_[r].key == "the")) {
       ++r;
     }
-    int s = j;
-    while (s > b && (Has(lex_.title_modifiers, s - 1) || Has(lex_.titles, s - 1) ||
-                     Has(lex_.demonyms, s - 1) || t_[s - 1].key == "of")) {
-      --s;
-    }
+    // "John Major", "Tony Major": a title word after a given name is a surname.
+    if (r < e && r - 1 > j && Has(lex_.given_names, r - 2) && Has(lex_.titles, r - 1)) --r;
     if (r >= e) {
       if (s > b) ClassifyPrefix(b, s);
       return true;
@@ -424,7 +431,7 @@ ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, Paragr
     else if (!IsSmallWord(t.key)) ++content;
   }
   if (MostlyUpper(text) && numbers * 2 < words) return ScanMode::kAllCaps;
-  if (kind == ParagraphKind::kHeading) return ScanMode::kRestricted;
+  if (kind == ParagraphKind::kHeading && numbers == 0) return ScanMode::kRestricted;
   if (tokens.empty() || numbers > 0 || words > 12 || caps < 2 || commas >= 2) {
     return ScanMode::kNormal;
   }
