@@ -243,6 +243,26 @@ class RunClassifier {
     if (b >= e) return;
     const int len = e - b;
     const std::string key = Key(b, e);
+    if (len == 1) {
+      const Token& t = t_[b];
+      // A lone head word ("Islands"), a lone initial ("X."), "US-Russian".
+      if (Has(lex_.org_heads, b) || Has(lex_.place_heads, b)) {
+        if (!lex_.Find(key)) return;
+      }
+      if (t.Is(kInitial) && t.text.size() <= 2) return;
+      if (t.Is(kHyphen)) {
+        size_t dash = t.key.rfind('-');
+        if (lex_.demonyms.count(t.key.substr(dash + 1))) return;
+      }
+    }
+    if (len >= 2 && t_[b].Is(kInitial) && t_[b].text.size() <= 2 && lex_.Find(Key(b + 1, e))) {
+      Classify(b + 1, e);  // "... platform X. Ukraine's": the letter ended a sentence
+      return;
+    }
+    if (lex_.person_aliases.count(key)) {  // "Zelenskyy", known by the alias table
+      Emit(b, e, EntityType::kPerson, kStrong);
+      return;
+    }
     const bool next_number = NextIsNumber(e);
     if (const Known* k = lex_.Find(key)) {
       EntityType type = k->type;
@@ -334,7 +354,9 @@ class RunClassifier {
       --s;
     }
     // "Martin Luther King": a name that merely contains a title word.
-    if (s > b && (Has(lex_.given_names, b) || t_[b].Is(kInitial))) return false;
+    if (s > b && (Has(lex_.given_names, b) || (t_[b].Is(kInitial) && !lex_.Find(t_[b].key)))) {
+      return false;
+    }
     int r = j + 1;
     while (r < e && (Has(lex_.title_modifiers, r) || Has(lex_.titles, r) || t_[r].key == "of" ||
                      t_[r].key == "the")) {
@@ -352,7 +374,12 @@ class RunClassifier {
       Emit(r, e, known->type, kStrong, known);
       return true;
     }
-    if (HasHead(r, e)) return false;  // "General Motors Corp"
+    if (HasHead(r, e)) {
+      if (j == b) return false;  // "General Motors Corp"
+      if (s > b) ClassifyPrefix(b, s);
+      Classify(r, e);  // "President of the Ukrainian Islands"
+      return true;
+    }
     if (s > b) ClassifyPrefix(b, s);
     Emit(r, e, EntityType::kPerson, kStrong);
     return true;

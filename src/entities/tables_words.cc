@@ -137,7 +137,7 @@ councils board assembly parliament senate congress cabinet government administra
 court tribunal university college school academy institute institution
 foundation society association associations federation confederation union
 unions league alliance coalition front movement organisation organization
-organisations organizations service services army navy police guard forces
+organisations organizations service services army navy police guard force forces
 command brigade regiment battalion militia rebels church mosque synod
 hospital clinic museum library orchestra theatre club fc afc cf sc ac
 united rovers rangers wanderers athletic athletico atletico albion hotspur
