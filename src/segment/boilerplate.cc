@@ -18,12 +18,15 @@ namespace {
 // (jusText's "good" block; the lists are short, hence the low density).
 constexpr int kGoodChars = 120;
 constexpr double kGoodDensity = 0.2;
+// After the last body paragraph, shapeless lines shorter than this go; longer
+// ones are usually content (table rows, lists), not furniture.
+constexpr int kTailChars = 80;
 // Lines remembered across articles: only short ones, and only so many.
 constexpr int kRememberChars = 200;
 constexpr size_t kMaxRemembered = 1u << 20;
 // A short non-sentence line seen in this many earlier articles is furniture;
 // a sentence needs more company and some length before it is.
-constexpr uint32_t kRepeatLine = 2;
+constexpr uint32_t kRepeatLine = 3;
 constexpr uint32_t kRepeatSentence = 4;
 // A signature block after "--": at most this many short paragraphs.
 constexpr int kMaxSignatureParagraphs = 15;
@@ -46,6 +49,7 @@ enum class Signal : uint8_t {
   kForeign,      // not in the article's language
   kTail,         // short line after the last body paragraph
   kContext,      // short line between boilerplate paragraphs
+  kSignOff,      // "Thanks in advance!", "Regards,", "Hi!"
 };
 
 std::string_view SignalName(Signal s) {
@@ -66,6 +70,7 @@ std::string_view SignalName(Signal s) {
     case Signal::kForeign: return "foreign";
     case Signal::kTail: return "tail";
     case Signal::kContext: return "context";
+    case Signal::kSignOff: return "sign-off";
   }
   return "";
 }
@@ -104,20 +109,37 @@ bool IsUiLine(const ParagraphFeatures& f) {
   return (f.ui_strong >= 1 && f.Ui() * 2 >= content) || (f.Ui() * 4 >= content * 3 && f.Ui() >= 3);
 }
 
+// A greeting or sign-off with nothing else in it: "Thanks in advance for any
+// help!", "Regards,", "Hello,". Only at the edges of an article, or anywhere
+// in a post (in news, "Thank you," she said is a quote).
+bool IsSignOff(const ParagraphFeatures& f) {
+  return f.words <= 8 && f.sign_off >= 1 && f.sign_off == f.content_words;
+}
+
+// "-- Mike", "-Tommy Mac": a post signed inside its text.
+bool IsDashedName(std::string_view text, const ParagraphFeatures& f) {
+  if (!text.starts_with('-') || f.words == 0 || f.words > 3 || f.ends_sentence) return false;
+  return f.capitalized == f.content_words && f.alpha_words == f.words;
+}
+
 // A site speaking to its reader about the site itself: cookie banners,
 // affiliate disclaimers, newsletter sign-ups. |edge|: in the head or tail
 // zone, where less evidence is needed.
 bool IsNotice(const ParagraphFeatures& f, bool edge) {
-  if (f.site_voice == 0 || f.ui_strong == 0 || f.chars > 1200) return false;
-  if (edge) return f.ui_distinct >= 3;
-  return f.ui_strong >= 2 && f.ui_distinct >= 4 && f.site_voice >= 2 &&
-         f.Ui() * 100 >= f.content_words * 15;
+  // Furniture words make a fifth of the content words or more; news prose
+  // about the web (search engines, adverts) stays well below.
+  if (f.site_voice == 0 || f.ui_strong < 2 || f.chars > 1200) return false;
+  if (f.Ui() * 100 < f.content_words * 20) return false;
+  return edge || (f.ui_distinct >= 4 && f.site_voice >= 2);
 }
 
 void MarkStructure(Work& w) {
   const auto& ps = w.article.paragraphs;
   int i = 0;
-  for (; i < w.size() && LooksLikeMailHeader(ps[i].text); ++i) w.why[i] = Signal::kHeader;
+  for (; i < w.size() && (i == 0 ? LooksLikeMailHeader(ps[i].text)
+                                  : LooksLikeHeaderField(ps[i].text));
+       ++i)
+    w.why[i] = Signal::kHeader;
   w.usenet = i > 0;
   for (; i < w.size(); ++i) {
     const ParagraphFeatures& f = w.f[i];
@@ -140,18 +162,22 @@ void MarkStructure(Work& w) {
       w.why[i] = Signal::kNotice;
     } else if (f.contacts > 0 && !f.Sentence() && f.words <= 15 && w.Density(i) < 0.2) {
       w.why[i] = Signal::kContact;
+    } else if (w.usenet && IsSignOff(f)) {
+      w.why[i] = Signal::kSignOff;
+    } else if (w.usenet && IsDashedName(ps[i].text, f)) {
+      w.why[i] = Signal::kSignOff;
     }
   }
 }
 
 // What follows a "--" line is a signature when it is a few short paragraphs.
 // A line of symbols ("/\/\/\", "=====") after the body starts one too when
-// an address or phone number follows.
-void MarkSignatures(Work& w) {
+// an address or phone number follows (|art|: needs FindGood first).
+bool MarkSignature(Work& w, bool art) {
   for (int s = 0; s < w.size(); ++s) {
-    const bool dashes = w.f[s].sig_separator;
-    const bool art = w.f[s].symbols_only && s > w.first_good && w.first_good >= 0;
-    if (!dashes && !art) continue;
+    const bool starts = art ? w.f[s].symbols_only && w.first_good >= 0 && s > w.first_good
+                            : w.f[s].sig_separator;
+    if (!starts) continue;
     const int rest = w.size() - s - 1;
     bool short_block = rest <= kMaxSignatureParagraphs;
     int contacts = 0;
@@ -159,11 +185,16 @@ void MarkSignatures(Work& w) {
       short_block = w.f[j].chars <= kMaxSignatureChars;
       contacts += w.f[j].contacts;
     }
-    if (!short_block || (!dashes && !w.usenet && contacts == 0)) continue;
-    for (int j = s + 1; j < w.size(); ++j)
-      if (!w.Marked(j)) w.why[j] = Signal::kSignature;
-    return;
+    if (!short_block || (art && !w.usenet && contacts == 0)) continue;
+    bool marked = false;
+    for (int j = s + 1; j < w.size(); ++j) {
+      if (w.Marked(j)) continue;
+      w.why[j] = Signal::kSignature;
+      marked = true;
+    }
+    return marked;
   }
+  return false;
 }
 
 void CountTerms(Work& w) {
@@ -175,6 +206,26 @@ void CountTerms(Work& w) {
   for (const auto& f : w.f) add(f.content_terms);
 }
 
+std::string_view LastWord(std::string_view text) {
+  const size_t space = text.rfind(' ');
+  return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+
+// True when |text| holds two sentences: ". " then a capital, after a word
+// that is not an initial ("A.R.") or a title ("Mr.").
+bool HasSentenceBreak(std::string_view text) {
+  for (size_t p = text.find(". "); p != std::string_view::npos; p = text.find(". ", p + 1)) {
+    if (p + 2 >= text.size() || !std::isupper(static_cast<unsigned char>(text[p + 2]))) continue;
+    const size_t start = text.rfind(' ', p);
+    std::string_view word = text.substr(start == std::string_view::npos ? 0 : start + 1);
+    word = word.substr(0, word.find(". "));
+    if (word.size() < 2 || word.find('.') != std::string_view::npos) continue;
+    if (word == "Mr" || word == "Mrs" || word == "Ms" || word == "Dr" || word == "St") continue;
+    return true;
+  }
+  return false;
+}
+
 // Teasers: a title-like line (no final full stop) that links elsewhere —
 // led by a cue ("Read more:", "VEJA"), by an all-caps word the article never
 // uses otherwise, or sharing no topic with the article.
@@ -182,10 +233,21 @@ void MarkTeasers(Work& w) {
   for (int i = 0; i < w.size(); ++i) {
     const ParagraphFeatures& f = w.f[i];
     if (w.Marked(i) || f.Sentence() || f.words < 5 || f.words > 45 || f.chars > 320) continue;
+    const std::string& text = w.article.paragraphs[i].text;
+    // A line ending in ":" or "," introduces what follows; teasers stand alone.
+    // A teaser is one headline, not several sentences.
+    const bool open_end = text.back() == ':' || text.back() == ',' ||
+                          ExtractFeatures(LastWord(text)).content_words == 0 ||
+                          HasSentenceBreak(text);
     bool teaser = f.teaser_cue_lead;
-    if (!teaser && !f.caps_lead.empty()) {
+    if (!teaser && !f.caps_lead.empty() && !open_end) {
       const std::string& lead = f.caps_lead.front();
-      const bool function_word = (lexicon::Flags(lead) & lexicon::kStopMask) != 0;
+      // A word, not an acronym with digits ("BBC1") or a function word.
+      const bool function_word = (lexicon::Flags(lead) & lexicon::kStopMask) != 0 ||
+                                 lead.size() < 3 ||
+                                 std::any_of(lead.begin(), lead.end(), [](char c) {
+                                   return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                                 });
       int elsewhere = 0;  // paragraphs using the word, not as their own lead
       for (int j = 0; j < w.size(); ++j) {
         if (j == i || (!w.f[j].caps_lead.empty() && w.f[j].caps_lead.front() == lead)) continue;
@@ -194,7 +256,8 @@ void MarkTeasers(Work& w) {
       }
       teaser = !function_word && elsewhere == 0;
     }
-    if (!teaser && !w.usenet && f.content_words >= 6 && f.capitalized >= 1) {
+    if (!teaser && !w.usenet && f.words >= 8 && f.capitalized * 2 >= f.content_words &&
+        !open_end) {
       std::set<std::string_view> own(f.content_terms.begin(), f.content_terms.end());
       int shared = 0;
       for (auto t : own) shared += w.term_paragraphs[std::string(t)] > 1;
@@ -207,10 +270,13 @@ void MarkTeasers(Work& w) {
 uint64_t LineKey(std::string_view text) { return std::hash<std::string>{}(text::Fold(text)); }
 
 void FindGood(Work& w) {
+  w.first_good = w.last_good = -1;
   auto good = [&](int i, bool strict) {
     const ParagraphFeatures& f = w.f[i];
     if (w.Marked(i) || f.contacts > 0 || IsNotice(f, true)) return false;
     if (w.lang < 0) return f.Sentence() && f.chars >= (strict ? 200 : 40);
+    // Tables and lists carry few stop words but are content, not furniture.
+    if (strict && f.chars >= 150 && f.words >= 20 && f.Ui() * 10 < f.words) return true;
     if (w.Density(i) < kGoodDensity) return false;
     return strict ? f.chars >= kGoodChars : f.Sentence() && f.words >= 4;
   };
@@ -224,22 +290,49 @@ void FindGood(Work& w) {
   }
 }
 
+// A short shapeless line after the body: a site name, a signed name, a
+// link. In news, a line of three words or more with no furniture word is
+// more likely the end of a list (award nominees, a line-up) and stays.
+bool TailFurniture(const Work& w, int i) {
+  const ParagraphFeatures& f = w.f[i];
+  if (f.Sentence() || f.chars >= kTailChars) return false;
+  if (w.usenet || f.Ui() > 0) return true;
+  // A site name ("EcoNewsOnline"); a two-word line is as often a referee
+  // or a player ending a match report.
+  return f.words == 1 && f.alpha_words == 1 && !f.ends_sentence;
+}
+
 // Before the first and after the last body paragraph, a line must look like
 // prose to stay: everything short and shapeless at the end of an article is
 // comment forms, share bars and site links.
 void MarkZones(Work& w) {
   if (w.first_good < 0) return;
-  for (int i = 0; i < w.size(); ++i) {
-    if (w.Marked(i) || (i >= w.first_good && i <= w.last_good)) continue;
+  // The tail starts after the last body paragraph, or after the last long
+  // line still standing (a table or list ending a post is content too).
+  int tail_start = w.last_good + 1;
+  for (int i = w.size() - 1; i >= tail_start; --i) {
     const ParagraphFeatures& f = w.f[i];
-    const bool tail = i > w.last_good;
+    if (w.Marked(i) || f.contacts > 0 || IsNotice(f, true)) continue;
+    const bool prose = f.Sentence() && f.words >= 5 && w.Density(i) >= kGoodDensity &&
+                       f.Ui() * 3 <= f.words;
+    if (prose || f.chars >= kTailChars) {
+      tail_start = i + 1;
+      break;
+    }
+  }
+  for (int i = 0; i < w.size(); ++i) {
+    if (w.Marked(i) || (i >= w.first_good && i < tail_start)) continue;
+    const ParagraphFeatures& f = w.f[i];
+    const bool tail = i >= tail_start;
     if (IsNotice(f, true)) {
       w.why[i] = Signal::kNotice;
     } else if (w.Foreign(i)) {
       w.why[i] = Signal::kForeign;
-    } else if (f.contacts > 0 && (f.contacts >= 2 || !f.Sentence() || w.Density(i) < 0.25)) {
+    } else if (f.contacts > 0 && (f.contacts >= 2 || !f.Sentence())) {
       w.why[i] = Signal::kContact;
-    } else if (tail && (!f.Sentence() || f.Ui() > f.words / 3)) {
+    } else if (IsSignOff(f)) {
+      w.why[i] = Signal::kSignOff;
+    } else if (tail && (TailFurniture(w, i) || f.Ui() * 3 > f.words)) {
       w.why[i] = Signal::kTail;
     }
   }
@@ -280,7 +373,7 @@ struct BoilerplateClassifier::State {
       if (w.Marked(i) || f.chars > kRememberChars) continue;
       auto it = seen.find(LineKey(w.article.paragraphs[i].text));
       if (it == seen.end()) continue;
-      const bool line = !f.Sentence() && it->second >= kRepeatLine;
+      const bool line = !f.Sentence() && it->second >= kRepeatLine && f.alpha_words * 2 > f.words;
       const bool sentence = f.words >= 6 && it->second >= kRepeatSentence;
       if (line || sentence) w.why[i] = Signal::kRepeated;
     }
@@ -323,8 +416,9 @@ void BoilerplateClassifier::Classify(Article& article, std::vector<std::string>*
   state_->MarkRepeated(w);
   CountTerms(w);
   MarkTeasers(w);
+  MarkSignature(w, /*art=*/false);
   FindGood(w);
-  MarkSignatures(w);
+  if (MarkSignature(w, /*art=*/true)) FindGood(w);
   MarkZones(w);
   MarkContext(w);
   state_->Remember(w);

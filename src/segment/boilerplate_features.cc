@@ -41,6 +41,16 @@ void CountCase(std::string_view raw, int* letters, int* upper, bool* first_upper
 }
 
 bool EndsWithSentenceMark(std::string_view s) {
+  // A smiley may follow the full stop, or stand for it.
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  for (std::string_view smiley : {":-)", ";-)", "8-)", ":)", ";)", ":-(", ":(", ":-}", ":-D"}) {
+    if (s.ends_with(smiley)) {
+      s.remove_suffix(smiley.size());
+      while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+      if (!s.empty() && std::isalnum(static_cast<unsigned char>(s.back()))) return true;
+      break;
+    }
+  }
   // Closing quotes and brackets may follow the full stop.
   for (bool stripped = true; stripped && !s.empty();) {
     stripped = false;
@@ -67,28 +77,38 @@ int CountContacts(std::string_view s) {
   for (std::string_view scheme : {"http://", "https://", "ftp://", "www."}) {
     for (size_t p = s.find(scheme); p != std::string_view::npos; p = s.find(scheme, p + 1)) ++n;
   }
-  // Phone numbers: seven digits or more in a run of digits, spaces, dashes,
-  // dots, brackets and "+", with at least one dash, bracket or plus.
+  // Phone numbers: seven to fifteen digits in groups split by spaces, dashes,
+  // dots, brackets or "+", with a dash, bracket or plus among them, and one
+  // group of four digits or more or two of three ("(908) 855-8865",
+  // "+64-7-856-2889"); "7-3 05-01 04-02" in a sports table is not one.
   for (size_t i = 0; i < s.size();) {
     if (!std::isdigit(static_cast<unsigned char>(s[i])) && s[i] != '+' && s[i] != '(') {
       ++i;
       continue;
     }
     size_t j = i;
-    int digits = 0;
+    int digits = 0, group = 0, long_groups = 0, mid_groups = 0;
     bool punct = false;
+    auto close_group = [&] {
+      if (group >= 4) ++long_groups;
+      if (group >= 3) ++mid_groups;
+      group = 0;
+    };
     while (j < s.size() && j - i < 22) {
       char c = s[j];
       if (std::isdigit(static_cast<unsigned char>(c))) {
         ++digits;
-      } else if (c == '-' || c == '(' || c == ')' || c == '+') {
-        punct = true;
-      } else if (c != ' ' && c != '.') {
+        ++group;
+      } else if (c == '-' || c == '(' || c == ')' || c == '+' || c == ' ' || c == '.') {
+        punct = punct || (c != ' ' && c != '.');
+        close_group();
+      } else {
         break;
       }
       ++j;
     }
-    if (digits >= 7 && digits <= 15 && punct) ++n;
+    close_group();
+    if (digits >= 7 && digits <= 15 && punct && (long_groups >= 1 || mid_groups >= 2)) ++n;
     i = std::max(j, i + 1);
   }
   return n;
@@ -186,6 +206,7 @@ ParagraphFeatures ExtractFeatures(std::string_view text) {
       if (flags & (1u << l)) ++f.stop[l];
     if (alpha && (flags & lexicon::kStopMask) == 0) {
       ++f.content_words;
+      if (flags & lexicon::kSignOff) ++f.sign_off;
       if (first_upper) ++f.capitalized;
       f.content_terms.push_back(TopicTerm(term));
     }
@@ -207,7 +228,7 @@ ParagraphFeatures ExtractFeatures(std::string_view text) {
         f.caps_lead.push_back(term);
       } else {
         in_caps_lead = false;
-        if (f.caps_lead.empty() || !(first_upper || std::isdigit(static_cast<unsigned char>(raw[0]))))
+        if (f.caps_lead.empty() || !first_upper)
           f.caps_lead.clear();
       }
     }

@@ -24,6 +24,7 @@ struct ParagraphFeatures {
   int ui_weak = 0;        // weak furniture words
   int ui_distinct = 0;    // distinct furniture words (strong or weak)
   int site_voice = 0;     // "our", "you", "nous"...
+  int sign_off = 0;       // content words of greetings: "thanks", "regards"
   int capitalized = 0;    // content words starting with an upper-case letter
   int contacts = 0;       // e-mail addresses, URLs, phone numbers
   int separators = 0;     // menu separators: | • » › ·

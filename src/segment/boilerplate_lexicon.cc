@@ -69,7 +69,7 @@ constexpr std::string_view kUiStrongWords =
 constexpr std::string_view kUiWeakWords =
     "post posts posted share shares shared sharing follow like likes link links source "
     "sources website websites site web browser email mail print download app apps click "
-    "tap home menu search read continue reading watch video videos photo photos gallery "
+    "home menu search read continue watch video videos photo photos gallery "
     "stay connected learn policy terms conditions contact tags tag category categories "
     "archive archives popular latest recent top skip loading rights reserved previous "
     "next prev older newer page pages view login "
@@ -83,9 +83,14 @@ constexpr std::string_view kTeaserCues =
     "confira";
 
 constexpr std::string_view kSiteVoiceWords =
-    "we our ours us you your yours nosso nossa nossos nossas voce voces nuestro nuestra "
+    "we our ours you your yours nosso nossa nossos nossas voce voces nuestro nuestra "
     "nuestros nuestras usted ustedes nous notre nos vous votre vos wir unser unsere "
     "unseren";
+
+constexpr std::string_view kSignOffWords =
+    "thanks thank thanx tia advance regards cheers hi hello hey dear best wishes "
+    "sincerely yours appreciated appreciate help greetings bye folks everyone netters "
+    "obrigado obrigada gracias merci danke gruss grusse saludos cumprimentos cordialement";
 
 constexpr std::string_view kUiPhrases[][2] = {
     {"sign", "up"},     {"log", "in"},       {"read", "more"},     {"see", "also"},
@@ -93,7 +98,7 @@ constexpr std::string_view kUiPhrases[][2] = {
     {"veja", "tambem"}, {"lea", "tambien"},  {"lee", "tambien"},   {"lire", "aussi"},
     {"en", "savoir"},   {"mehr", "lesen"},   {"mehr", "zum"},      {"all", "rights"},
     {"privacy", "policy"}, {"stay", "connected"}, {"follow", "us"},
-    {"share", "this"},  {"click", "here"},   {"more", "stories"},
+    {"share", "this"},  {"click", "here"},   {"more", "stories"},  {"continue", "reading"},
 };
 
 void AddWords(std::string_view list, uint16_t flag,
@@ -116,6 +121,7 @@ const std::unordered_map<std::string, uint16_t>& Table() {
     AddWords(kUiWeakWords, kUiWeak, t);
     AddWords(kTeaserCues, kTeaserCue, t);
     AddWords(kSiteVoiceWords, kSiteVoice, t);
+    AddWords(kSignOffWords, kSignOff, t);
     return t;
   }();
   return *table;

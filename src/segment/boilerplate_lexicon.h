@@ -23,6 +23,7 @@ enum WordFlag : uint16_t {
   kUiWeak = 1u << 9,     // furniture in a short line, prose elsewhere: "share"
   kTeaserCue = 1u << 10, // leads a teaser link: "veja", "read", "also"
   kSiteVoice = 1u << 11, // a site talking to its reader: "our", "you"
+  kSignOff = 1u << 12,   // greetings and sign-offs of letters and posts
 };
 
 // Flags of a Fold()ed word; 0 for a word in no list.
