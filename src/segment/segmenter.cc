@@ -62,11 +62,13 @@ void SplitBlock(const std::vector<std::string>& lines, const std::vector<size_t>
     bool end = i + 1 == lines.size();
     if (!end) {
       // The break was typed, not made by wrapping, when the next line's first
-      // word would have fit on this line (indented Usenet paragraphs, lists,
-      // addresses); a short line ending a sentence ends a paragraph too.
+      // word would have fit on this short line (indented Usenet paragraphs,
+      // lists, addresses); a short line ending a sentence ends one too.
       std::string_view next = lines[i + 1];
       const size_t word = text::CodePointCount(next.substr(0, next.find(' ')));
-      const bool typed_break = len + 1 + word <= width;
+      // (A line a little short of the widest may still be wrapped: editors
+      // wrap at a column, and one long line can exceed it.)
+      const bool typed_break = len + 1 + word <= width && len * 100 < width * 85;
       const bool short_end = len * 100 < width * 85 && EndsSentence(lines[i]);
       end = typed_break || short_end;
     }
@@ -141,9 +143,15 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
       in_header = false;
       continue;
     }
-    if (in_header && LooksLikeMailHeader(line)) {
+    if (in_header && (paragraphs.empty() ? LooksLikeMailHeader(line)
+                                         : LooksLikeHeaderField(line))) {
       flush();
       paragraphs.push_back(std::move(line));
+      continue;
+    }
+    if (in_header && !paragraphs.empty() && (raw[0] == ' ' || raw[0] == '\t')) {
+      paragraphs.back() += ' ';  // a folded header line continues the field
+      paragraphs.back() += line;
       continue;
     }
     in_header = false;
@@ -190,8 +198,24 @@ bool LooksLikeMailHeader(std::string_view line) {
   return false;
 }
 
+bool LooksLikeHeaderField(std::string_view line) {
+  if (LooksLikeMailHeader(line)) return true;
+  const size_t colon = line.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || colon > 30) return false;
+  if (!std::isalpha(static_cast<unsigned char>(line[0]))) return false;
+  for (char c : line.substr(0, colon))
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
+  return true;
+}
+
 bool IsQuotedLine(std::string_view line) {
-  return line.starts_with('>') || line.starts_with("|>");
+  if (line.starts_with('>') || line.starts_with("|>")) return true;
+  // Initials before the marker: "A > text", "JS> text".
+  size_t i = 0;
+  while (i < line.size() && i < 4 && std::isupper(static_cast<unsigned char>(line[i]))) ++i;
+  if (i == 0) return false;
+  if (i < line.size() && line[i] == ' ') ++i;
+  return i < line.size() && line[i] == '>' && (i + 1 == line.size() || line[i + 1] == ' ');
 }
 
 std::string FirstSentence(std::string_view p, int max_chars) {

@@ -34,6 +34,10 @@ bool LooksLikeLogoOrCredit(std::string_view line);
 // "Subject: y", "X-Mailer: z"); only known names and X- names count.
 bool LooksLikeMailHeader(std::string_view line);
 
+// True for any "Name: value" line shaped like a header field
+// ("Disclaimer: ..."); used after a first LooksLikeMailHeader line.
+bool LooksLikeHeaderField(std::string_view line);
+
 // True for a quoted reply line ("> text", "|> text").
 bool IsQuotedLine(std::string_view line);
 
