@@ -69,10 +69,10 @@ std::string Summary(const IndexStats& s, const IndexOptions& o) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "%lld articles (%lld new, %lld updated, %lld unchanged), %lld paragraphs, "
-                "%lld skipped, %.2f s",
+                "%lld skipped, %.2f s (entity extraction %.2f s)",
                 static_cast<long long>(s.articles), static_cast<long long>(s.added),
                 static_cast<long long>(s.updated), static_cast<long long>(s.unchanged),
-                static_cast<long long>(s.paragraphs), static_cast<long long>(s.skipped), s.seconds);
+                static_cast<long long>(s.paragraphs), static_cast<long long>(s.skipped), s.seconds, s.entity_seconds);
   std::string out = buf;
   if (!s.skipped_by_reason.empty()) {
     out += " (";
