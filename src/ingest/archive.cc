@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "ingest/decode.h"
 #include "ingest/sniff.h"
 
 namespace nsearch::ingest {
@@ -111,7 +112,12 @@ bool IsJunkMember(const std::string& name) {
 std::string MemberName(archive_entry* entry) {
   const char* utf8 = archive_entry_pathname_utf8(entry);
   const char* raw = archive_entry_pathname(entry);
-  std::string name = utf8 ? utf8 : raw ? raw : "";
+  std::string name;
+  // Member names become ids that are printed and stored: valid UTF-8, one line.
+  SanitizeUtf8(utf8 ? utf8 : raw ? raw : "", &name);
+  for (char& c : name) {
+    if (static_cast<unsigned char>(c) < 0x20) c = '?';
+  }
   while (name.rfind("./", 0) == 0) name.erase(0, 2);
   return name;
 }

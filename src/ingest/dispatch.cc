@@ -89,6 +89,15 @@ std::string TooLargeReason(uint64_t size, uint64_t limit) {
 
 }  // namespace
 
+void Report(Visitor& visitor, std::string where, std::string_view reason, const char* category) {
+  std::string clean;
+  SanitizeUtf8(reason, &clean);
+  for (char& c : clean) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  visitor.OnSkip(Skip{std::move(where), std::move(clean), category});
+}
+
 std::string HumanBytes(uint64_t bytes) {
   char buf[48];
   if (bytes < 1024) {

@@ -20,10 +20,9 @@ struct Unit {
   bool in_archive = false;
 };
 
-inline void Report(Visitor& visitor, std::string where, std::string reason,
-                   const char* category) {
-  visitor.OnSkip(Skip{std::move(where), std::move(reason), category});
-}
+// Reports a Skip. The reason is made one line of valid UTF-8 (it may quote
+// parser or libarchive messages that carry raw bytes).
+void Report(Visitor& visitor, std::string where, std::string_view reason, const char* category);
 
 // "209715200 bytes" -> "200.0 MiB" style, for reasons a user reads.
 std::string HumanBytes(uint64_t bytes);
