@@ -33,6 +33,7 @@ struct Para {
   std::string_view text;
   std::vector<Token> tokens;
   ScanMode mode = ScanMode::kNormal;
+  bool table = false;  // a results line (IsTableLine)
 };
 
 // "PUTIN" -> "Putin" for names only ever seen in capitals (ASCII letters;
@@ -77,6 +78,7 @@ class ArticlePass {
     p.text = text;
     p.tokens = TokenizeForNames(text);
     p.mode = ModeFor(p.tokens, text, kind);
+    p.table = IsTableLine(p.tokens);
     paras_.push_back(std::move(p));
   }
 
@@ -86,10 +88,7 @@ class ArticlePass {
     for (size_t i = 0; i < paras_.size(); ++i) {
       const Para& p = paras_[i];
       if (p.mode != ScanMode::kNormal) continue;
-      ScanNormal(lex_, p.text, p.tokens, static_cast<int>(i), sports, &mentions_);
-      for (const Token& t : p.tokens) {
-        if (t.Is(kWord) && !t.Is(kCap) && !t.Is(kNumber)) lower_.insert(t.key);
-      }
+      ScanNormal(lex_, p.text, p.tokens, static_cast<int>(i), sports, p.table, &mentions_);
     }
     SplitCompounds();
     Resolve();
@@ -112,10 +111,11 @@ class ArticlePass {
         "league", "championship", "tournament", "season", "match", "goal", "goals", "seed"};
     int table = 0, sport = 0;
     for (const Para& p : paras_) {
-      if (IsTableLine(p.tokens)) ++table;
+      table += p.table;
       for (const Token& t : p.tokens) {
-        if (t.Is(kWord) && kSport.count(t.key)) ++sport;
+        if (t.Is(kWord) && t.key.size() >= 3 && !t.Is(kNumber) && kSport.count(t.key)) ++sport;
       }
+      if (table >= 3 || sport >= 3) return true;
     }
     return table >= 3 || sport >= 3;
   }
@@ -419,7 +419,6 @@ class ArticlePass {
   const Lexicon& lex_;
   std::vector<Para> paras_;
   std::vector<Mention> mentions_;
-  std::unordered_set<std::string> lower_;
   std::unordered_map<std::string, std::array<int, kTypes>> votes_;
   std::unordered_map<std::string, EntityType> known_;
   std::unordered_map<std::string, std::string> tail_full_;

@@ -14,18 +14,25 @@ bool IsDate(std::string_view s) {
   return true;
 }
 
+// Called per token several times: compare by length first.
 bool IsSmallWord(const std::string& k) {
-  return k == "of" || k == "the" || k == "a" || k == "an" || k == "and" || k == "in" ||
-         k == "on" || k == "at" || k == "to" || k == "for" || k == "with" || k == "by" ||
-         k == "as" || k == "from" || k == "vs" || k == "v" || k == "or" || k == "is";
+  switch (k.size()) {
+    case 1: return k[0] == 'a' || k[0] == 'v';
+    case 2:
+      return k == "of" || k == "an" || k == "in" || k == "on" || k == "at" || k == "to" ||
+             k == "by" || k == "as" || k == "vs" || k == "or" || k == "is";
+    case 3: return k == "the" || k == "and" || k == "for";
+    case 4: return k == "with" || k == "from";
+    default: return false;
+  }
 }
 
 class RunClassifier {
  public:
   RunClassifier(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
-                int paragraph, bool sports, std::vector<Mention>* out)
+                int paragraph, bool sports, bool table_line, std::vector<Mention>* out)
       : lex_(lex), text_(text), t_(tokens), paragraph_(paragraph), out_(out),
-        table_line_(IsTableLine(tokens)), sports_(sports) {}
+        table_line_(table_line), sports_(sports) {}
 
   void Run() {
     int n = static_cast<int>(t_.size());
@@ -457,7 +464,11 @@ ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, Paragr
     if (t.Is(kCap)) ++caps;
     else if (!IsSmallWord(t.key)) ++content;
   }
-  if (MostlyUpper(text) && numbers * 2 < words) return ScanMode::kAllCaps;
+  int all_caps = 0;
+  for (const Token& t : tokens) all_caps += t.Is(kWord) && t.Is(kAllCaps);
+  if (all_caps * 2 >= words - numbers && MostlyUpper(text) && numbers * 2 < words) {
+    return ScanMode::kAllCaps;
+  }
   if (kind == ParagraphKind::kHeading && numbers == 0) return ScanMode::kRestricted;
   if (tokens.empty() || numbers > 0 || words > 12 || caps < 2 || commas >= 2) {
     return ScanMode::kNormal;
@@ -471,8 +482,8 @@ ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, Paragr
 }
 
 void ScanNormal(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
-                int paragraph, bool sports, std::vector<Mention>* out) {
-  RunClassifier(lex, text, tokens, paragraph, sports, out).Run();
+                int paragraph, bool sports, bool table_line, std::vector<Mention>* out) {
+  RunClassifier(lex, text, tokens, paragraph, sports, table_line, out).Run();
 }
 
 bool IsTableLine(const std::vector<Token>& tokens) {
@@ -485,10 +496,5 @@ bool IsTableLine(const std::vector<Token>& tokens) {
   return numbers >= 2 && lower <= numbers;
 }
 
-void CollectLowerWords(const std::vector<Token>& tokens, std::vector<std::string>* lower) {
-  for (const Token& t : tokens) {
-    if (t.Is(kWord) && !t.Is(kCap) && !t.Is(kNumber)) lower->push_back(t.key);
-  }
-}
 
 }  // namespace nsearch::entities

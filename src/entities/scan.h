@@ -46,16 +46,14 @@ enum class ScanMode { kNormal, kRestricted, kAllCaps };
 ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, ParagraphKind kind);
 
 // Typed and untyped candidates of a normal paragraph.
-// |sports|: the article reports sport, where a city names its club.
+// |sports|: the article reports sport, where a city names its club;
+// |table_line|: IsTableLine(tokens), computed once by the caller.
 void ScanNormal(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
-                int paragraph, bool sports, std::vector<Mention>* out);
+                int paragraph, bool sports, bool table_line, std::vector<Mention>* out);
 
 // True for a results or standings line: mostly numbers and names.
 bool IsTableLine(const std::vector<Token>& tokens);
 
-// Lower-cased words of a paragraph (to tell "Efforts" at a sentence start
-// from a name): adds keys of lower-case words to |lower|.
-void CollectLowerWords(const std::vector<Token>& tokens, std::vector<std::string>* lower);
 
 }  // namespace nsearch::entities
 
