@@ -133,6 +133,37 @@ bool IsNotice(const ParagraphFeatures& f, bool edge) {
   return edge || (f.ui_distinct >= 4 && f.site_voice >= 2);
 }
 
+// "[...story deleted...]", "[snip]": what the poster cut from a quote.
+bool IsElisionNote(std::string_view text) {
+  if (text.size() > 200 || !(text.starts_with('[') || text.starts_with('<'))) return false;
+  if (text.substr(1).starts_with("...")) return true;
+  for (std::string_view w : {"deleted", "snip", "omitted", "edited"})
+    if (text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// Some posters quote with "|", "/" or ":" instead of ">". The convention
+// shows right after an attribution ("X writes:"): the next paragraph, or the
+// attribution's own continuation, starts with the mark.
+void MarkOtherQuoteMarks(Work& w, int from) {
+  const auto& ps = w.article.paragraphs;
+  char mark = 0;
+  for (int i = from; i < w.size() && !mark; ++i) {
+    if (w.why[i] != Signal::kAttribution) continue;
+    std::string_view t = ps[i].text;
+    const size_t colon = t.find(": ", t.find("writes"));
+    if (colon != std::string_view::npos && t.find("writes") != std::string_view::npos &&
+        colon + 2 < t.size())
+      mark = t[colon + 2];
+    else if (i + 1 < w.size() && !ps[i + 1].text.empty())
+      mark = ps[i + 1].text[0];
+    if (mark != '|' && mark != '/' && mark != ':') mark = 0;
+  }
+  if (!mark) return;
+  for (int i = from; i < w.size(); ++i)
+    if (!w.Marked(i) && ps[i].text[0] == mark) w.why[i] = Signal::kQuote;
+}
+
 void MarkStructure(Work& w) {
   const auto& ps = w.article.paragraphs;
   int i = 0;
@@ -141,6 +172,7 @@ void MarkStructure(Work& w) {
        ++i)
     w.why[i] = Signal::kHeader;
   w.usenet = i > 0;
+  const int body_start = i;
   for (; i < w.size(); ++i) {
     const ParagraphFeatures& f = w.f[i];
     const bool next_quote = i + 1 < w.size() && w.f[i + 1].quote;
@@ -156,18 +188,20 @@ void MarkStructure(Work& w) {
       w.why[i] = Signal::kSocial;
     } else if (IsUiLine(f)) {
       w.why[i] = Signal::kUi;
-    } else if (f.separators >= 2 && !f.Sentence() && f.words <= 4 * (f.separators + 1)) {
+    } else if (f.separators >= 2 && !f.Sentence() && f.words <= 4 * (f.separators + 1) &&
+               ps[i].text.find_first_of("=;{") == std::string::npos) {  // not code
       w.why[i] = Signal::kMenu;
     } else if (IsNotice(f, false)) {
       w.why[i] = Signal::kNotice;
-    } else if (f.contacts > 0 && !f.Sentence() && f.words <= 15 && w.Density(i) < 0.2) {
-      w.why[i] = Signal::kContact;
+    } else if (IsElisionNote(ps[i].text)) {
+      w.why[i] = Signal::kQuote;
     } else if (w.usenet && IsSignOff(f)) {
       w.why[i] = Signal::kSignOff;
     } else if (w.usenet && IsDashedName(ps[i].text, f)) {
       w.why[i] = Signal::kSignOff;
     }
   }
+  MarkOtherQuoteMarks(w, body_start);
 }
 
 // What follows a "--" line is a signature when it is a few short paragraphs.
@@ -296,7 +330,11 @@ void FindGood(Work& w) {
 bool TailFurniture(const Work& w, int i) {
   const ParagraphFeatures& f = w.f[i];
   if (f.Sentence() || f.chars >= kTailChars) return false;
-  if (w.usenet || f.Ui() > 0) return true;
+  // "For any items please contact:" introduces what follows.
+  if (f.words >= 3 && w.article.paragraphs[i].text.back() == ':') return false;
+  if (f.Ui() > 0) return true;
+  // In a post: a name, a sign-off, a short signature line.
+  if (w.usenet) return f.words <= 5;
   // A site name ("EcoNewsOnline"); a two-word line is as often a referee
   // or a player ending a match report.
   return f.words == 1 && f.alpha_words == 1 && !f.ends_sentence;
@@ -313,7 +351,7 @@ void MarkZones(Work& w) {
   for (int i = w.size() - 1; i >= tail_start; --i) {
     const ParagraphFeatures& f = w.f[i];
     if (w.Marked(i) || f.contacts > 0 || IsNotice(f, true)) continue;
-    const bool prose = f.Sentence() && f.words >= 5 && w.Density(i) >= kGoodDensity &&
+    const bool prose = f.Sentence() && f.words >= 4 && w.Density(i) >= kGoodDensity &&
                        f.Ui() * 3 <= f.words;
     if (prose || f.chars >= kTailChars) {
       tail_start = i + 1;
@@ -338,23 +376,38 @@ void MarkZones(Work& w) {
   }
   // Inside the body, only short shapeless foreign lines go.
   for (int i = w.first_good; i <= w.last_good; ++i) {
-    if (!w.Marked(i) && !w.f[i].Sentence() && w.f[i].chars < 150 && w.Foreign(i))
+    if (!w.Marked(i) && !w.f[i].Sentence() && w.f[i].chars < 150 && w.f[i].words >= 4 &&
+        w.Foreign(i) && *std::max_element(w.f[i].stop.begin(), w.f[i].stop.end()) >= 3)
       w.why[i] = Signal::kForeign;
   }
 }
 
 // jusText's context rule, cautiously: a short shapeless line with boilerplate
 // on both sides is boilerplate too ("Stay Connected" inside a share bar).
+// A line of symbols between two kept paragraphs belongs to them (a brace in
+// code, a "?" after a question); elsewhere it is decoration.
+void KeepInnerSymbols(Work& w) {
+  for (int i = 0; i < w.size(); ++i) {
+    if (w.why[i] != Signal::kSymbols) continue;
+    int prev = i - 1, next = i + 1;
+    while (prev >= 0 && w.f[prev].symbols_only) --prev;
+    while (next < w.size() && w.f[next].symbols_only) ++next;
+    if (prev >= 0 && next < w.size() && !w.Marked(prev) && !w.Marked(next))
+      w.why[i] = Signal::kNone;
+  }
+}
+
 void MarkContext(Work& w) {
   for (int pass = 0; pass < 2; ++pass) {
     for (int i = 1; i < w.size(); ++i) {
-      if (w.Marked(i) || w.f[i].Sentence() || w.f[i].chars >= 80) continue;
+      if (w.Marked(i) || w.f[i].ends_sentence || w.f[i].chars >= 80) continue;
       if (w.Marked(i - 1) && (i + 1 == w.size() || w.Marked(i + 1))) w.why[i] = Signal::kContext;
     }
   }
 }
 
 ParagraphKind KeptKind(const Paragraph& p, const ParagraphFeatures& f) {
+  if (f.symbols_only) return ParagraphKind::kBody;  // kept with its neighbours
   if (p.kind == ParagraphKind::kHeading && f.words >= 8 && !f.ends_sentence &&
       f.capitalized * 3 < f.content_words)
     return ParagraphKind::kCaption;  // a sentence-case line under a picture
@@ -420,6 +473,7 @@ void BoilerplateClassifier::Classify(Article& article, std::vector<std::string>*
   FindGood(w);
   if (MarkSignature(w, /*art=*/true)) FindGood(w);
   MarkZones(w);
+  KeepInnerSymbols(w);
   MarkContext(w);
   state_->Remember(w);
 

@@ -214,8 +214,10 @@ bool IsQuotedLine(std::string_view line) {
   size_t i = 0;
   while (i < line.size() && i < 4 && std::isupper(static_cast<unsigned char>(line[i]))) ++i;
   if (i == 0) return false;
+  const size_t initials = i;
   if (i < line.size() && line[i] == ' ') ++i;
-  return i < line.size() && line[i] == '>' && (i + 1 == line.size() || line[i + 1] == ' ');
+  if (i >= line.size() || line[i] != '>') return false;
+  return initials >= 2 || i + 1 == line.size() || line[i + 1] == ' ';
 }
 
 std::string FirstSentence(std::string_view p, int max_chars) {

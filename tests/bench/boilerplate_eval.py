@@ -163,14 +163,20 @@ def main():
         results.append(score)
 
     news_root = os.path.join(args.shared, "corpora", "20newsgroups")
-    news_labels = label_files(os.path.join(args.labels, "20newsgroups"))
-    if os.path.isdir(news_root) and news_labels:
+    all_news = label_files(os.path.join(args.labels, "20newsgroups"))
+    # One score per split: the test-split sample was used while tuning the
+    # classifier, the train-split one was labelled afterwards (held out).
+    for split in sorted({rel.split(os.sep)[0] for rel in all_news}):
+        news_labels = [rel for rel in all_news if rel.split(os.sep)[0] == split]
+        if not os.path.isdir(news_root):
+            break
         with tempfile.TemporaryDirectory(prefix="nsearch-bp-") as tmp:
             for rel in news_labels:
                 os.makedirs(os.path.dirname(os.path.join(tmp, rel)), exist_ok=True)
                 shutil.copyfile(os.path.join(news_root, rel), os.path.join(tmp, rel))
             got = dry_run(binary, tmp)
-        score = Score("20newsgroups sample")
+        name = "20newsgroups " + ("held-out sample" if "train" in split else "tuning sample")
+        score = Score(f"{name} ({split})")
         for rel in news_labels:
             labels = read_labels(os.path.join(args.labels, "20newsgroups", rel + ".tsv"))
             score.add(rel, labels, got.get(rel))
