@@ -144,7 +144,7 @@ class ArticlePass {
       bool all_known = keys.size() >= 2;
       for (auto k : keys) {
         std::string ks(k);
-        all_known = all_known && (known.count(ks) || lex_.Find(ks));
+        all_known = all_known && (known.count(ks) || lex_.Find(ks) || lex_.person_aliases.count(ks));
       }
       if (!all_known) {
         out.push_back(std::move(m));
@@ -167,6 +167,9 @@ class ArticlePass {
           part.strength = kStrong;
           part.canonical = kn->canonical;
           part.country = kn->country;
+        } else if (lex_.person_aliases.count(part.key)) {
+          part.type = EntityType::kPerson;
+          part.strength = kStrong;
         }
         out.push_back(std::move(part));
         pos = dash + 1;
