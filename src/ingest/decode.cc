@@ -299,4 +299,15 @@ Decoded DecodeText(std::string_view bytes, std::string_view declared) {
   return d;
 }
 
+Decoded DecodeOwned(std::string&& bytes, std::string_view declared) {
+  std::string_view view(bytes);
+  bool bom = view.substr(0, 2) == "\xFF\xFE" || view.substr(0, 2) == "\xFE\xFF" ||
+             view.substr(0, 3) == "\xEF\xBB\xBF" || view.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4);
+  if (bom || !IsValidUtf8(view)) return DecodeText(view, declared);
+  Decoded d;
+  d.encoding = "UTF-8";
+  d.text = std::move(bytes);
+  return d;
+}
+
 }  // namespace nsearch::ingest

@@ -26,6 +26,9 @@ struct Decoded {
 //  - otherwise it is a legacy 8-bit file: ICU charset detection picks the
 //    charset, windows-1252 when detection is unsure.
 Decoded DecodeText(std::string_view bytes, std::string_view declared = {});
+// The same, taking ownership: valid UTF-8 (the common case) is moved into the
+// result instead of copied, so a large file is held in memory once.
+Decoded DecodeOwned(std::string&& bytes, std::string_view declared = {});
 
 // Copies |in| to |out| replacing each maximal invalid UTF-8 subpart with
 // U+FFFD. Returns the number of bytes replaced (0 for valid UTF-8).

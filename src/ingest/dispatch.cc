@@ -55,14 +55,14 @@ bool FirstLineIsComplete(std::string_view head) {
   return nlohmann::json::accept(clean);
 }
 
-void EmitDecoded(const Unit& unit, Format format, std::string_view bytes, Visitor& visitor) {
+void EmitDecoded(const Unit& unit, Format format, std::string&& bytes, Visitor& visitor) {
   RawArticle article;
   article.id = unit.id;
   article.source = unit.source;
   article.source.size = bytes.size();
   article.source.content_hash = ContentHash(bytes);
   std::string declared = format == Format::kHtml ? DeclaredCharset(bytes) : "";
-  Decoded decoded = DecodeText(bytes, declared);
+  Decoded decoded = DecodeOwned(std::move(bytes), declared);
   article.source.encoding = std::move(decoded.encoding);
   article.source.invalid_bytes = decoded.invalid_bytes;
   if (format == Format::kHtml) {
@@ -148,21 +148,22 @@ Status ReadUnit(const Unit& unit, ByteStream& in, int64_t declared_size,
     return ParseJsonl(unit, rest, options, visitor);
   }
   if (over) {
-    // Not yet at the end: read the rest, up to the limit.
-    std::string more;
+    // Not yet at the end: read the rest into the same buffer, up to the limit.
+    // Room for the final read that finds end of file, so the buffer is never
+    // reallocated (which would briefly hold the file twice).
+    if (declared_size > 0) bytes.reserve(static_cast<size_t>(declared_size) + kHeadBytes + 1);
     uint64_t room = options.max_file_bytes > bytes.size() ? options.max_file_bytes - bytes.size() : 0;
-    if (Status s = ReadUpTo(in, room, &more, &over); !s.ok()) return s;
+    if (Status s = ReadUpTo(in, room, &bytes, &over); !s.ok()) return s;
     if (over) {
-      Report(visitor, unit.id, TooLargeReason(bytes.size() + more.size(), options.max_file_bytes),
+      Report(visitor, unit.id, TooLargeReason(bytes.size(), options.max_file_bytes),
              skip::kTooLarge);
       return Status::Ok();
     }
-    bytes += more;
   }
   if (format == Format::kJson) {
     ParseJsonDocument(unit, bytes, options, visitor);
   } else {
-    EmitDecoded(unit, format, bytes, visitor);
+    EmitDecoded(unit, format, std::move(bytes), visitor);
   }
   return Status::Ok();
 }

@@ -72,6 +72,15 @@ bool LineReader::Fill() {
     pos_ = 0;
   }
   size_t old = buf_.size();
+  if (buf_.capacity() < old + kChunk) {
+    // Grow geometrically but never past what one line may hold, so a huge
+    // line costs at most max_line bytes, not the next power of two.
+    // Past 1 MiB, reserve the whole allowance at once: untouched pages cost
+    // nothing, and no reallocation ever holds two copies of a long line.
+    uint64_t cap = std::max<uint64_t>(2 * buf_.capacity(), old + kChunk);
+    if (cap > (1u << 20)) cap = max_line_ + 2 * kChunk;
+    buf_.reserve(static_cast<size_t>(std::min<uint64_t>(cap, max_line_ + 2 * kChunk)));
+  }
   buf_.resize(old + kChunk);
   Result<size_t> got = in_.Read(buf_.data() + old, kChunk);
   if (!got.ok()) {
@@ -93,10 +102,16 @@ bool LineReader::Next(std::string* line, bool* too_long, uint64_t* length) {
     nl = buf_.find('\n', pos_ + scanned);
     if (nl != std::string::npos) break;
     scanned = buf_.size() - pos_;
-    if (scanned > max_line_) {
-      // Over-long line: drop what we hold and keep looking for its end.
+    if (discarded > 0 || scanned > max_line_) {
+      // Over-long line: drop what we hold (and the memory it took) and keep
+      // looking for its end one chunk at a time.
+      if (discarded == 0) {
+        buf_.clear();
+        buf_.shrink_to_fit();
+      }
       discarded += scanned;
-      pos_ = buf_.size();
+      buf_.clear();
+      pos_ = 0;
       scanned = 0;
     }
     if (!Fill()) {
