@@ -21,6 +21,9 @@ constexpr double kGoodDensity = 0.2;
 // After the last body paragraph, shapeless lines shorter than this go; longer
 // ones are usually content (table rows, lists), not furniture.
 constexpr int kTailChars = 80;
+// A line with addresses or phone numbers this short is a signature or
+// contact block; longer, it is prose that mentions a phone number.
+constexpr int kContactWords = 25;
 // Lines remembered across articles: only short ones, and only so many.
 constexpr int kRememberChars = 200;
 constexpr size_t kMaxRemembered = 1u << 20;
@@ -101,10 +104,12 @@ struct Work {
 
 // A short line made of furniture words: "Post a Comment", "Stay Connected",
 // "Publicidade", "Related Sources:".
-bool IsUiLine(const ParagraphFeatures& f) {
+bool IsUiLine(const ParagraphFeatures& f, std::string_view text) {
   if (f.words > 12 || f.Ui() == 0) return false;
   const int content = std::max(f.content_words, 1);
-  if (f.Sentence()) return f.ui_strong >= 1 && f.Ui() >= content;
+  // A sentence, or a line introducing what follows ("Here's the rest of that
+  // Facebook post:"), is furniture only when every content word is.
+  if (f.Sentence() || text.back() == ':') return f.ui_strong >= 1 && f.Ui() >= content;
   if (content <= 2) return f.ui_strong >= 1 && f.Ui() >= content;
   return (f.ui_strong >= 1 && f.Ui() * 2 >= content) || (f.Ui() * 4 >= content * 3 && f.Ui() >= 3);
 }
@@ -130,6 +135,9 @@ bool IsNotice(const ParagraphFeatures& f, bool edge) {
   // about the web (search engines, adverts) stays well below.
   if (f.site_voice == 0 || f.ui_strong < 2 || f.chars > 1200) return false;
   if (f.Ui() * 100 < f.content_words * 20) return false;
+  // The site's voice ("we", "our", "you") runs through the whole notice; a
+  // news paragraph quoting a post has a "you" or two.
+  if (f.site_voice < 3 && f.Ui() * 100 < f.content_words * 35) return false;
   return edge || (f.ui_distinct >= 4 && f.site_voice >= 2);
 }
 
@@ -186,7 +194,7 @@ void MarkStructure(Work& w) {
       w.why[i] = Signal::kSymbols;
     } else if (f.social_counter) {
       w.why[i] = Signal::kSocial;
-    } else if (IsUiLine(f)) {
+    } else if (IsUiLine(f, ps[i].text)) {
       w.why[i] = Signal::kUi;
     } else if (f.separators >= 2 && !f.Sentence() && f.words <= 4 * (f.separators + 1) &&
                ps[i].text.find_first_of("=;{") == std::string::npos) {  // not code
@@ -260,6 +268,16 @@ bool HasSentenceBreak(std::string_view text) {
   return false;
 }
 
+// "... (Getty Images)", "... (via Google Maps)": a caption ends with its
+// credit; its words need not recur in the story.
+bool EndsWithCredit(std::string_view text) {
+  if (!text.ends_with(')')) return false;
+  const size_t open = text.rfind('(');
+  if (open == std::string_view::npos) return false;
+  std::string_view inside = text.substr(open + 1, text.size() - open - 2);
+  return std::count(inside.begin(), inside.end(), ' ') < 6;
+}
+
 // Teasers: a title-like line (no final full stop) that links elsewhere —
 // led by a cue ("Read more:", "VEJA"), by an all-caps word the article never
 // uses otherwise, or sharing no topic with the article.
@@ -291,11 +309,11 @@ void MarkTeasers(Work& w) {
       teaser = !function_word && elsewhere == 0;
     }
     if (!teaser && !w.usenet && f.words >= 8 && f.capitalized * 2 >= f.content_words &&
-        !open_end) {
+        !open_end && !EndsWithCredit(text)) {
       std::set<std::string_view> own(f.content_terms.begin(), f.content_terms.end());
       int shared = 0;
       for (auto t : own) shared += w.term_paragraphs[std::string(t)] > 1;
-      teaser = shared * 100 < static_cast<int>(own.size()) * 15;
+      teaser = shared == 0;  // shares no content word with the article
     }
     if (teaser) w.why[i] = Signal::kTeaser;
   }
@@ -307,7 +325,8 @@ void FindGood(Work& w) {
   w.first_good = w.last_good = -1;
   auto good = [&](int i, bool strict) {
     const ParagraphFeatures& f = w.f[i];
-    if (w.Marked(i) || f.contacts > 0 || IsNotice(f, true)) return false;
+    if (w.Marked(i) || IsNotice(f, true)) return false;
+    if (f.contacts > 0 && f.words <= kContactWords) return false;  // a signature line
     if (w.lang < 0) return f.Sentence() && f.chars >= (strict ? 200 : 40);
     // Tables and lists carry few stop words but are content, not furniture.
     if (strict && f.chars >= 150 && f.words >= 20 && f.Ui() * 10 < f.words) return true;
@@ -366,7 +385,8 @@ void MarkZones(Work& w) {
       w.why[i] = Signal::kNotice;
     } else if (w.Foreign(i)) {
       w.why[i] = Signal::kForeign;
-    } else if (f.contacts > 0 && (f.contacts >= 2 || !f.Sentence())) {
+    } else if ((f.contacts >= 2 && f.words <= kContactWords) ||
+               (f.contacts == 1 && !f.Sentence() && f.words <= 12)) {
       w.why[i] = Signal::kContact;
     } else if (IsSignOff(f)) {
       w.why[i] = Signal::kSignOff;

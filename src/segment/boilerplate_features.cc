@@ -75,7 +75,8 @@ int CountContacts(std::string_view s) {
     if (s.substr(at + 1, end - at - 1).find('.') != std::string_view::npos) ++n;
   }
   for (std::string_view scheme : {"http://", "https://", "ftp://", "www."}) {
-    for (size_t p = s.find(scheme); p != std::string_view::npos; p = s.find(scheme, p + 1)) ++n;
+    for (size_t p = s.find(scheme); p != std::string_view::npos; p = s.find(scheme, p + 1))
+      n += !(scheme == "www." && p >= 2 && s.substr(p - 2, 2) == "//");  // "http://www." once
   }
   // Phone numbers: seven to fifteen digits in groups split by spaces, dashes,
   // dots, brackets or "+", with a dash, bracket or plus among them, and one
