@@ -326,7 +326,8 @@ void FindGood(Work& w) {
   auto good = [&](int i, bool strict) {
     const ParagraphFeatures& f = w.f[i];
     if (w.Marked(i) || IsNotice(f, true)) return false;
-    if (f.contacts > 0 && f.words <= kContactWords) return false;  // a signature line
+    // A signature line; in news, a long paragraph may end with a phone number.
+    if (f.contacts > 0 && (w.usenet || f.words <= kContactWords)) return false;
     if (w.lang < 0) return f.Sentence() && f.chars >= (strict ? 200 : 40);
     // Tables and lists carry few stop words but are content, not furniture.
     if (strict && f.chars >= 150 && f.words >= 20 && f.Ui() * 10 < f.words) return true;
