@@ -387,7 +387,7 @@ void MarkZones(Work& w) {
     } else if (w.Foreign(i)) {
       w.why[i] = Signal::kForeign;
     } else if ((f.contacts >= 2 && f.words <= kContactWords) ||
-               (f.contacts == 1 && !f.Sentence() && f.words <= 12)) {
+               (f.contacts == 1 && !f.Sentence() && (f.words <= 12 || w.usenet))) {
       w.why[i] = Signal::kContact;
     } else if (IsSignOff(f)) {
       w.why[i] = Signal::kSignOff;
