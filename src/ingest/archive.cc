@@ -149,8 +149,9 @@ void ReadMembers(archive* a, const Unit& unit, uint64_t archive_size, bool singl
     if (r == ARCHIVE_EOF) break;
     if (r == ARCHIVE_RETRY && ++retries < 3) continue;
     if (r < ARCHIVE_WARN) {
-      Report(visitor, unit.id, "archive damaged or truncated: " + ErrorOf(a) +
-                                   (files ? "; members before the damage were kept" : ""),
+      Report(visitor, unit.id,
+             "archive damaged or truncated: " + ErrorOf(a) +
+                 (files ? "; members before the damage were kept" : ""),
              skip::kCorrupt);
       return;
     }
@@ -199,8 +200,9 @@ Status ReadArchiveFile(const Unit& unit, uint64_t archive_size, bool single_comp
       return Status::NotFound(unit.id + ": vanished while indexing");
     }
     const char* category = err == EACCES || err == EPERM ? skip::kUnreadable : skip::kCorrupt;
-    std::string reason = (category == skip::kUnreadable ? "unreadable: " : "not a readable archive: ") +
-                         ErrorOf(a.get());
+    std::string reason =
+        (category == skip::kUnreadable ? "unreadable: " : "not a readable archive: ") +
+        ErrorOf(a.get());
     Report(visitor, unit.id, reason, category);
     return Status::IOError(unit.id + ": " + reason);
   }

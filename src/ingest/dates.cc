@@ -43,8 +43,8 @@ std::string Format(const Parts& p) {
   if (p.hour < 0) {
     std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", p.year, p.month, p.day);
   } else {
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", p.year, p.month, p.day,
-                  p.hour, p.minute, p.second);
+    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", p.year, p.month, p.day, p.hour,
+                  p.minute, p.second);
   }
   return std::string(buf) + (p.hour < 0 ? "" : p.zone);
 }
@@ -52,8 +52,9 @@ std::string Format(const Parts& p) {
 int MonthFromName(std::string_view w) {
   static const char* kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  static const char* kFull[] = {"january", "february", "march",     "april",   "may",      "june",
-                                "july",    "august",   "september", "october", "november", "december"};
+  static const char* kFull[] = {"january",   "february", "march",    "april",
+                                "may",       "june",     "july",     "august",
+                                "september", "october",  "november", "december"};
   for (int i = 0; i < 12; ++i) {
     if (w == kFull[i] || w == kNames[i] || (i == 8 && w == "sept")) return i + 1;
   }
@@ -61,9 +62,9 @@ int MonthFromName(std::string_view w) {
 }
 
 bool IsWeekday(std::string_view w) {
-  static const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun",
-                                "monday", "tuesday", "wednesday", "thursday", "friday",
-                                "saturday", "sunday", "tues", "thur", "thurs"};
+  static const char* kDays[] = {"mon",      "tue",    "wed",     "thu",       "fri",      "sat",
+                                "sun",      "monday", "tuesday", "wednesday", "thursday", "friday",
+                                "saturday", "sunday", "tues",    "thur",      "thurs"};
   for (const char* d : kDays) {
     if (w == d) return true;
   }
@@ -99,7 +100,8 @@ std::optional<std::string> ReadOffset(std::string_view s, size_t* i) {
   if (digits.size() == 2) digits += "00";
   if (digits.size() != 4) return std::nullopt;
   *i = k;
-  std::string zone = digits == "0000" ? "Z" : std::string(1, s[j]) + digits.substr(0, 2) + ":" + digits.substr(2);
+  std::string zone =
+      digits == "0000" ? "Z" : std::string(1, s[j]) + digits.substr(0, 2) + ":" + digits.substr(2);
   return zone;
 }
 
@@ -184,9 +186,12 @@ std::optional<Parts> ParseTokens(const std::vector<Token>& toks) {
   if (p.month > 0) {
     // Month named: one number is the day, a four-digit one the year.
     for (const Token* n : nums) {
-      if (n->digits == 4 && p.year < 0) p.year = n->value;
-      else if (n->digits <= 2 && p.day < 0) p.day = n->value;
-      else return std::nullopt;
+      if (n->digits == 4 && p.year < 0)
+        p.year = n->value;
+      else if (n->digits <= 2 && p.day < 0)
+        p.day = n->value;
+      else
+        return std::nullopt;
     }
   } else if (nums.size() == 3) {
     int a = nums[0]->value, b = nums[1]->value, c = nums[2]->value;
@@ -242,7 +247,8 @@ std::string FormatEpoch(int64_t seconds) {
 }
 
 std::string NormalizeDate(std::string_view raw) {
-  while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front()))) raw.remove_prefix(1);
+  while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front())))
+    raw.remove_prefix(1);
   while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back()))) raw.remove_suffix(1);
   if (raw.empty() || raw.size() > 80) return "";
   if (AllDigits(raw) && (raw.size() == 10 || raw.size() == 13)) {

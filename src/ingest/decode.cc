@@ -183,9 +183,8 @@ bool ConvertWithIcu(std::string_view in, const char* charset, Decoded* d) {
   do {
     err = U_ZERO_ERROR;
     char* target = buf;
-    ucnv_convertEx(to.get(), from.get(), &target, buf + sizeof(buf), &src,
-                   in.data() + in.size(), pivot, &pivot_source, &pivot_target,
-                   pivot + 1024, reset, true, &err);
+    ucnv_convertEx(to.get(), from.get(), &target, buf + sizeof(buf), &src, in.data() + in.size(),
+                   pivot, &pivot_source, &pivot_target, pivot + 1024, reset, true, &err);
     d->text.append(buf, target - buf);
     reset = false;
   } while (err == U_BUFFER_OVERFLOW_ERROR);
@@ -207,8 +206,7 @@ std::string DetectLegacyCharset(std::string_view in) {
   constexpr int32_t kMinConfidence = 25;
   std::string charset = "windows-1252";
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err),
-                                                                &ucsdet_close);
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), &ucsdet_close);
   if (U_FAILURE(err)) return charset;
   ucsdet_setText(det.get(), in.data(), static_cast<int32_t>(std::min(in.size(), kSample)), &err);
   const UCharsetMatch* match = ucsdet_detect(det.get(), &err);
@@ -302,7 +300,8 @@ Decoded DecodeText(std::string_view bytes, std::string_view declared) {
 Decoded DecodeOwned(std::string&& bytes, std::string_view declared) {
   std::string_view view(bytes);
   bool bom = view.substr(0, 2) == "\xFF\xFE" || view.substr(0, 2) == "\xFE\xFF" ||
-             view.substr(0, 3) == "\xEF\xBB\xBF" || view.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4);
+             view.substr(0, 3) == "\xEF\xBB\xBF" ||
+             view.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4);
   if (bom || !IsValidUtf8(view)) return DecodeText(view, declared);
   Decoded d;
   d.encoding = "UTF-8";

@@ -152,7 +152,8 @@ Status ReadUnit(const Unit& unit, ByteStream& in, int64_t declared_size,
     // Room for the final read that finds end of file, so the buffer is never
     // reallocated (which would briefly hold the file twice).
     if (declared_size > 0) bytes.reserve(static_cast<size_t>(declared_size) + kHeadBytes + 1);
-    uint64_t room = options.max_file_bytes > bytes.size() ? options.max_file_bytes - bytes.size() : 0;
+    uint64_t room =
+        options.max_file_bytes > bytes.size() ? options.max_file_bytes - bytes.size() : 0;
     if (Status s = ReadUpTo(in, room, &bytes, &over); !s.ok()) return s;
     if (over) {
       Report(visitor, unit.id, TooLargeReason(bytes.size(), options.max_file_bytes),

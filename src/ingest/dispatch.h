@@ -14,9 +14,9 @@ namespace nsearch::ingest {
 
 // One thing to read and where it came from.
 struct Unit {
-  std::string id;      // "path" or "archive:member": the articles' id prefix
-  std::string name;    // the name whose extension picks the format
-  SourceInfo source;   // file, member, mtime filled by the caller
+  std::string id;     // "path" or "archive:member": the articles' id prefix
+  std::string name;   // the name whose extension picks the format
+  SourceInfo source;  // file, member, mtime filled by the caller
   bool in_archive = false;
 };
 

@@ -21,14 +21,29 @@ constexpr int kMaxDepth = 200;
 
 bool IsDropped(const GumboNode* node) {
   switch (node->v.element.tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_MENU:
       return true;
     default:
       break;
@@ -40,21 +55,37 @@ bool IsDropped(const GumboNode* node) {
 }
 
 bool IsHeading(GumboTag tag) {
-  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
-         tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
+         tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
 }
 
 // Elements whose start and end separate paragraphs.
 bool IsBlock(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_DL: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY: case GUMBO_TAG_HR:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HR:
     case GUMBO_TAG_CAPTION:
       return true;
     default:
@@ -122,18 +153,31 @@ void Survey(const GumboNode* n, PageParts* parts, int depth) {
       for (const char* key : {"property", "name", "itemprop"}) {
         if (const GumboAttribute* a = gumbo_get_attribute(attrs, key)) {
           std::string k = a->value;
-          std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return std::tolower(c); });
+          std::transform(k.begin(), k.end(), k.begin(),
+                         [](unsigned char c) { return std::tolower(c); });
           parts->metas.emplace_back(k, content->value);
         }
       }
       break;
     }
-    case GUMBO_TAG_TITLE: if (!parts->title) parts->title = n; break;
-    case GUMBO_TAG_BODY: if (!parts->body) parts->body = n; break;
-    case GUMBO_TAG_MAIN: if (!parts->main) parts->main = n; break;
-    case GUMBO_TAG_ARTICLE: parts->articles.push_back(n); break;
-    case GUMBO_TAG_H1: if (!parts->first_h1) parts->first_h1 = n; break;
-    case GUMBO_TAG_TIME: if (!parts->first_time) parts->first_time = n; break;
+    case GUMBO_TAG_TITLE:
+      if (!parts->title) parts->title = n;
+      break;
+    case GUMBO_TAG_BODY:
+      if (!parts->body) parts->body = n;
+      break;
+    case GUMBO_TAG_MAIN:
+      if (!parts->main) parts->main = n;
+      break;
+    case GUMBO_TAG_ARTICLE:
+      parts->articles.push_back(n);
+      break;
+    case GUMBO_TAG_H1:
+      if (!parts->first_h1) parts->first_h1 = n;
+      break;
+    case GUMBO_TAG_TIME:
+      if (!parts->first_time) parts->first_time = n;
+      break;
     case GUMBO_TAG_LINK:
     case GUMBO_TAG_A: {
       const GumboAttribute* rel = gumbo_get_attribute(attrs, "rel");
@@ -251,10 +295,10 @@ const GumboNode* ChooseRoot(const PageParts& parts, const GumboNode* document) {
 }
 
 void FillMetadata(const PageParts& parts, const GumboNode* root, RawArticle* article) {
-  std::string date = Meta(parts, {"article:published_time", "og:published_time", "datepublished",
-                                  "date", "pubdate", "publishdate", "publish-date",
-                                  "dc.date.issued", "dc.date", "dcterms.created",
-                                  "sailthru.date", "parsely-pub-date"});
+  std::string date =
+      Meta(parts, {"article:published_time", "og:published_time", "datepublished", "date",
+                   "pubdate", "publishdate", "publish-date", "dc.date.issued", "dc.date",
+                   "dcterms.created", "sailthru.date", "parsely-pub-date"});
   if (date.empty()) {
     const GumboNode* t = FindFirst(root, GUMBO_TAG_TIME, false);
     if (!t) t = parts.first_time;
@@ -321,9 +365,9 @@ std::string DeclaredCharset(std::string_view head) {
   p += 8;
   while (p < lower.size() && (lower[p] == '"' || lower[p] == '\'' || lower[p] == ' ')) ++p;
   size_t e = p;
-  while (e < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[e])) ||
-                              lower[e] == '-' || lower[e] == '_' || lower[e] == ':' ||
-                              lower[e] == '.')) {
+  while (e < lower.size() &&
+         (std::isalnum(static_cast<unsigned char>(lower[e])) || lower[e] == '-' ||
+          lower[e] == '_' || lower[e] == ':' || lower[e] == '.')) {
     ++e;
   }
   return lower.substr(p, e - p);

@@ -96,9 +96,8 @@ std::string ShortParseError(const std::string& what) {
   return s;
 }
 
-void EmitRecord(const Unit& unit, const std::string& suffix, const json& rec,
-                std::string_view raw, int invalid, const IngestOptions& options,
-                Visitor& visitor) {
+void EmitRecord(const Unit& unit, const std::string& suffix, const json& rec, std::string_view raw,
+                int invalid, const IngestOptions& options, Visitor& visitor) {
   std::string where = suffix.empty() ? unit.id : unit.id + ":" + suffix;
   RawArticle article;
   std::string why;
@@ -126,18 +125,18 @@ bool RecordToArticle(const json& rec, const IngestOptions& options, RawArticle* 
     *why = std::string("not a JSON object (") + rec.type_name() + ")";
     return false;
   }
-  article->text = First(rec, options.text_fields,
-                        [](const json& v) { return JoinedText(v, "text", "\n\n"); });
+  article->text =
+      First(rec, options.text_fields, [](const json& v) { return JoinedText(v, "text", "\n\n"); });
   if (article->text.find_first_not_of(" \t\r\n") == std::string::npos) {
     *why = "no text (tried fields: " + FieldList(options.text_fields) + ")";
     return false;
   }
-  article->title = First(rec, options.title_fields,
-                         [](const json& v) { return JoinedText(v, "text", " "); });
+  article->title =
+      First(rec, options.title_fields, [](const json& v) { return JoinedText(v, "text", " "); });
   article->url = First(rec, options.url_fields, [](const json& v) { return StringOf(v, "href"); });
   article->date = First(rec, options.date_fields, DateOf);
-  article->author = First(rec, options.author_fields,
-                          [](const json& v) { return JoinedText(v, "name", ", "); });
+  article->author =
+      First(rec, options.author_fields, [](const json& v) { return JoinedText(v, "name", ", "); });
   return true;
 }
 
@@ -153,8 +152,8 @@ Status ParseJsonl(const Unit& unit, ByteStream& in, const IngestOptions& options
     std::string where = unit.id + ":" + n;
     if (too_long) {
       Report(visitor, where,
-             "line too long (" + HumanBytes(length) + ", limit " + HumanBytes(options.max_file_bytes) +
-                 ", --max-file-size)",
+             "line too long (" + HumanBytes(length) + ", limit " +
+                 HumanBytes(options.max_file_bytes) + ", --max-file-size)",
              skip::kTooLarge);
       ++records;
       continue;

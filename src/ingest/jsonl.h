@@ -2,10 +2,9 @@
 #ifndef NSEARCH_INGEST_JSONL_H_
 #define NSEARCH_INGEST_JSONL_H_
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "ingest/dispatch.h"
 
@@ -24,8 +23,7 @@ bool RecordToArticle(const nlohmann::json& record, const IngestOptions& options,
 // "<unit.id>:<line>". Broken lines are skipped (category "bad-line") and the
 // rest continues; a line over options.max_file_bytes is skipped without being
 // held in memory. Returns non-ok only when |in| fails.
-Status ParseJsonl(const Unit& unit, ByteStream& in, const IngestOptions& options,
-                  Visitor& visitor);
+Status ParseJsonl(const Unit& unit, ByteStream& in, const IngestOptions& options, Visitor& visitor);
 
 // A whole .json document (already read): an object is one article (id
 // unit.id), an array is one article per element (id "<unit.id>:<n>", 1-based).

@@ -38,11 +38,15 @@ constexpr std::array kMagics = {
     Magic{"GIF87a"sv, 0, "GIF image"sv},
     Magic{"GIF89a"sv, 0, "GIF image"sv},
     Magic{"%PDF-"sv, 0, "PDF document"sv},
-    Magic{"\x7F" "ELF"sv, 0, "ELF executable"sv},
+    Magic{"\x7F"
+          "ELF"sv,
+          0, "ELF executable"sv},
     Magic{"PK\x03\x04"sv, 0, "ZIP archive"sv},
     Magic{"\x1F\x8B"sv, 0, "gzip data"sv},
     Magic{"BZh"sv, 0, "bzip2 data"sv},
-    Magic{"\xFD" "7zXZ\x00"sv, 0, "xz data"sv},
+    Magic{"\xFD"
+          "7zXZ\x00"sv,
+          0, "xz data"sv},
     Magic{"7z\xBC\xAF\x27\x1C"sv, 0, "7-Zip archive"sv},
     Magic{"\x28\xB5\x2F\xFD"sv, 0, "zstd data"sv},
     Magic{"Rar!\x1A\x07"sv, 0, "RAR archive"sv},
@@ -60,7 +64,9 @@ constexpr std::array kMagics = {
     Magic{"SQLite format 3\x00"sv, 0, "SQLite database"sv},
     Magic{"\xCA\xFE\xBA\xBE"sv, 0, "Java class / Mach-O binary"sv},
     Magic{"\xCF\xFA\xED\xFE"sv, 0, "Mach-O binary"sv},
-    Magic{"\x00" "asm"sv, 0, "WebAssembly module"sv},
+    Magic{"\x00"
+          "asm"sv,
+          0, "WebAssembly module"sv},
     Magic{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, 0, "MS Office (OLE) document"sv},
     Magic{"MZ"sv, 0, "Windows executable"sv},
 };

@@ -17,9 +17,8 @@ namespace {
 
 using nsearch::ingest::IsValidUtf8;
 
-constexpr const char* kNames[] = {"a.txt",  "a.html", "a.jsonl",  "a.json", "a.tar",
-                                  "a.zip",  "a.gz",   "a.tar.gz", "a",      "a.md",
-                                  "a.xml",  "a.tar.bz2"};
+constexpr const char* kNames[] = {"a.txt", "a.html",   "a.jsonl", "a.json", "a.tar", "a.zip",
+                                  "a.gz",  "a.tar.gz", "a",       "a.md",   "a.xml", "a.tar.bz2"};
 constexpr size_t kNameCount = sizeof(kNames) / sizeof(kNames[0]);
 
 void Check(bool ok, const char* what) {

@@ -21,7 +21,8 @@ using testing::WriteFile;
 const Members kBundle = {
     {"2025/07/03.txt", "Headline one\n\nBody one."},
     {"2025/07/04.html", "<html><body><h1>Headline two</h1><p>Body two.</p></body></html>"},
-    {"dump.jsonl", "{\"title\": \"J1\", \"text\": \"jay one\"}\n{\"title\": \"J2\", \"text\": \"jay two\"}\n"},
+    {"dump.jsonl",
+     "{\"title\": \"J1\", \"text\": \"jay one\"}\n{\"title\": \"J2\", \"text\": \"jay two\"}\n"},
     {"pic.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"},
 };
 
@@ -66,7 +67,8 @@ INSTANTIATE_TEST_SUITE_P(Formats, ArchiveFormatTest,
 
 TEST(ArchiveTest, SingleGzippedFileIsDispatchedByItsInnerName) {
   TempDir dir;
-  WriteArchive(dir / "dump.jsonl.gz", "raw", true, {{"data", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n"}});
+  WriteArchive(dir / "dump.jsonl.gz", "raw", true,
+               {{"data", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n"}});
   WriteArchive(dir / "story.txt.gz", "raw", true, {{"data", "Title\n\nText."}});
   Recorder rec;
   ASSERT_TRUE(Walk({dir.path()}, IngestOptions{}, rec).ok());
@@ -132,8 +134,8 @@ TEST(ArchiveTest, ExpansionAndEntryLimits) {
   TempDir dir;
   Members members;
   for (int i = 0; i < 20; ++i) {
-    members.push_back({"m" + std::to_string(i) + ".txt", "Article " + std::to_string(i) + "\n\n" +
-                                                            std::string(1000, 'x')});
+    members.push_back({"m" + std::to_string(i) + ".txt",
+                       "Article " + std::to_string(i) + "\n\n" + std::string(1000, 'x')});
   }
   std::string path = dir / "many.tar";
   WriteArchive(path, "tar", false, members);

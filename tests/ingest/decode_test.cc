@@ -25,7 +25,9 @@ TEST(DecodeTest, Utf8BomIsStripped) {
 
 TEST(DecodeTest, Utf16LittleEndianWithBom) {
   // "Café ☕" + U+1F4F0 (newspaper, a surrogate pair) in UTF-16LE.
-  std::string le = "\xFF\xFE" "C\0a\0f\0\xE9\0 \0\x15\x26 \0\x3D\xD8\xF0\xDC"s;
+  std::string le =
+      "\xFF\xFE"
+      "C\0a\0f\0\xE9\0 \0\x15\x26 \0\x3D\xD8\xF0\xDC"s;
   Decoded d = DecodeText(le);
   EXPECT_EQ(d.text, "Café ☕ \U0001F4F0");
   EXPECT_EQ(d.encoding, "UTF-16LE");
@@ -40,7 +42,11 @@ TEST(DecodeTest, Utf16BigEndianWithBom) {
 }
 
 TEST(DecodeTest, Utf16UnpairedSurrogateAndOddByteAreReplacedAndCounted) {
-  std::string le = "\xFF\xFE" "A\0\x00\xD8" "B\0" "\x41"s;
+  std::string le =
+      "\xFF\xFE"
+      "A\0\x00\xD8"
+      "B\0"
+      "\x41"s;
   Decoded d = DecodeText(le);
   EXPECT_EQ(d.text, "A\uFFFDB\uFFFD");
   EXPECT_EQ(d.invalid_bytes, 3);
@@ -72,7 +78,8 @@ TEST(DecodeTest, Windows1251RussianIsDetected) {
       "\xE4\xEB\xFF \xE6\xE8\xF2\xE5\xEB\xE5\xE9 \xE8 \xEF\xF0\xE5\xE4\xEF\xF0\xE8\xFF\xF2\xE8\xE9 "
       "\xE3\xEE\xF0\xEE\xE4\xE0. \xC2 \xEF\xF0\xE0\xE2\xE8\xF2\xE5\xEB\xFC\xF1\xF2\xE2\xE5 "
       "\xF1\xEA\xE0\xE7\xE0\xEB\xE8, \xF7\xF2\xEE \xEF\xF0\xEE\xE3\xF0\xE0\xEC\xEC\xE0 "
-      "\xED\xE0\xF7\xED\xE5\xF2\xF1\xFF \xE2 \xF1\xEB\xE5\xE4\xF3\xFE\xF9\xE5\xEC \xEC\xE5\xF1\xFF\xF6\xE5.";
+      "\xED\xE0\xF7\xED\xE5\xF2\xF1\xFF \xE2 \xF1\xEB\xE5\xE4\xF3\xFE\xF9\xE5\xEC "
+      "\xEC\xE5\xF1\xFF\xF6\xE5.";
   Decoded d = DecodeText(cp1251);
   EXPECT_EQ(d.text.rfind("Москва сегодня объявила", 0), 0u) << d.text << " " << d.encoding;
 }
@@ -88,14 +95,21 @@ TEST(DecodeTest, InvalidBytesInUtf8TextBecomeReplacementAndAreCounted) {
 
 TEST(DecodeTest, SanitizeRejectsOverlongsAndSurrogates) {
   std::string out;
-  EXPECT_EQ(SanitizeUtf8("a\xC0\xAF" "b\xED\xA0\x80" "c", &out), 5);
+  EXPECT_EQ(SanitizeUtf8("a\xC0\xAF"
+                         "b\xED\xA0\x80"
+                         "c",
+                         &out),
+            5);
   EXPECT_EQ(out, "a\uFFFD\uFFFDb\uFFFD\uFFFD\uFFFDc");
   EXPECT_TRUE(IsValidUtf8(out));
   EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // beyond U+10FFFF
 }
 
 TEST(DecodeTest, DeclaredCharsetIsUsedForNonUtf8Bytes) {
-  Decoded d = DecodeText("Gr\xFC\xDF" "e", "iso-8859-1");
+  Decoded d = DecodeText(
+      "Gr\xFC\xDF"
+      "e",
+      "iso-8859-1");
   EXPECT_EQ(d.text, "Grüße");
   Decoded koi = DecodeText("\xF0\xD2\xC9\xD7\xC5\xD4", "koi8-r");
   EXPECT_EQ(koi.text, "Привет");

@@ -71,10 +71,11 @@ TEST(HtmlTest, MetadataFromMetaTags) {
 
 TEST(HtmlTest, TitleFallsBackToTitleElementAndDateToTimeElement) {
   RawArticle a;
-  ParseHtml("<html><head><title>Storm hits coast</title></head><body><main>"
-            "<p>Winds of 120 km/h. <time datetime=\"2020-01-02T10:00:00+02:00\">Jan 2</time></p>"
-            "</main></body></html>",
-            &a);
+  ParseHtml(
+      "<html><head><title>Storm hits coast</title></head><body><main>"
+      "<p>Winds of 120 km/h. <time datetime=\"2020-01-02T10:00:00+02:00\">Jan 2</time></p>"
+      "</main></body></html>",
+      &a);
   EXPECT_EQ(a.title, "Storm hits coast");
   EXPECT_EQ(a.date, "2020-01-02T10:00:00+02:00");
   ASSERT_EQ(a.blocks.size(), 1u);
@@ -83,14 +84,15 @@ TEST(HtmlTest, TitleFallsBackToTitleElementAndDateToTimeElement) {
 
 TEST(HtmlTest, MainPreferredOverBodyAndLargestArticleChosen) {
   RawArticle a;
-  ParseHtml("<body><div>Site menu text</div><main>"
-            "<article><p>Related: short teaser</p></article>"
-            "<article><h1>Real story</h1><p>First long paragraph of the real story.</p>"
-            "<p>Second paragraph.</p></article></main><div>Footer junk</div></body>",
-            &a);
+  ParseHtml(
+      "<body><div>Site menu text</div><main>"
+      "<article><p>Related: short teaser</p></article>"
+      "<article><h1>Real story</h1><p>First long paragraph of the real story.</p>"
+      "<p>Second paragraph.</p></article></main><div>Footer junk</div></body>",
+      &a);
   EXPECT_EQ(a.title, "Real story");
   EXPECT_EQ(Texts(a), (std::vector<std::string>{"First long paragraph of the real story.",
-                                                 "Second paragraph."}));
+                                                "Second paragraph."}));
 }
 
 TEST(HtmlTest, BareTextInDivsAndDoubleBreaksMakeParagraphs) {
@@ -128,7 +130,8 @@ TEST(HtmlTest, Latin1PageWithMetaCharsetDecodesThroughParseBuffer) {
   testing::Recorder rec;
   ParseBuffer("page.html",
               "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xE9</title></head>"
-              "<body><p>Cr\xE8me br\xFBl\xE9" "e \x93quoted\x94.</p></body></html>",
+              "<body><p>Cr\xE8me br\xFBl\xE9"
+              "e \x93quoted\x94.</p></body></html>",
               IngestOptions{}, rec);
   ASSERT_EQ(rec.articles.size(), 1u) << rec.SkipsText();
   EXPECT_EQ(rec.articles[0].title, "Café");

@@ -104,7 +104,8 @@ inline void WriteArchive(const std::string& path, const std::string& format, boo
     archive_entry_set_filetype(e, AE_IFREG);
     archive_entry_set_perm(e, 0644);
     ASSERT_EQ(archive_write_header(a, e), ARCHIVE_OK) << archive_error_string(a);
-    ASSERT_EQ(archive_write_data(a, body.data(), body.size()), static_cast<la_ssize_t>(body.size()));
+    ASSERT_EQ(archive_write_data(a, body.data(), body.size()),
+              static_cast<la_ssize_t>(body.size()));
     archive_entry_free(e);
   }
   archive_write_close(a);

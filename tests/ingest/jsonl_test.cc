@@ -13,13 +13,14 @@ using testing::Recorder;
 
 TEST(JsonlTest, OneArticlePerLineWithFieldsAndLineIds) {
   Recorder rec;
-  ParseBuffer("dump.jsonl",
-              R"({"title": "Bus stolen", "text": "First para.\n\nSecond para.", "author": "Ben Yakas", "date": "Aug 31, 2010 4:52 pm", "url": "https://g.com/1"})"
-              "\n"
-              "\n"  // blank lines are not records
-              R"({"headline": "Second", "body": "Body text.", "authors": ["A. One", {"name": "B. Two"}], "published": 1383407100})"
-              "\n",
-              IngestOptions{}, rec);
+  ParseBuffer(
+      "dump.jsonl",
+      R"({"title": "Bus stolen", "text": "First para.\n\nSecond para.", "author": "Ben Yakas", "date": "Aug 31, 2010 4:52 pm", "url": "https://g.com/1"})"
+      "\n"
+      "\n"  // blank lines are not records
+      R"({"headline": "Second", "body": "Body text.", "authors": ["A. One", {"name": "B. Two"}], "published": 1383407100})"
+      "\n",
+      IngestOptions{}, rec);
   ASSERT_EQ(rec.articles.size(), 2u) << rec.SkipsText();
   EXPECT_TRUE(rec.skips.empty()) << rec.SkipsText();
   const RawArticle& a = rec.articles[0];

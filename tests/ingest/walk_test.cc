@@ -67,7 +67,9 @@ TEST(WalkTest, BadFilesAreSkippedWithReasonsAndTheWalkContinues) {
   WriteFile(dir / "01-empty.txt", "");
   WriteFile(dir / "02-blank.txt", "  \n\n \t\n");
   WriteFile(dir / "03-image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-  WriteFile(dir / "04-program", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0", 12));
+  WriteFile(dir / "04-program", std::string("\x7F"
+                                            "ELF\x02\x01\x01\0\0\0\0\0",
+                                            12));
   WriteFile(dir / "05-photo.jpg", "\xFF\xD8\xFF\xE0\0\x10JFIF");
   WriteFile(dir / "06-data.csv", "a,b,c\n1,2,3\n");
   WriteFile(dir / "07-nul.txt", std::string("text\0with\0nuls", 14));
@@ -134,8 +136,8 @@ TEST(WalkTest, Utf16AndLatin1FilesAreDecoded) {
 TEST(WalkTest, SymlinkLoopsAreReportedOnceAndBrokenLinksNamed) {
   TempDir dir;
   WriteFile(dir / "a/story.txt", "Story\n\ntext");
-  fs::create_directory_symlink("..", dir / "a/up");            // a/up -> dir: a loop
-  fs::create_symlink(dir / "self", dir / "self");              // ELOOP on stat
+  fs::create_directory_symlink("..", dir / "a/up");  // a/up -> dir: a loop
+  fs::create_symlink(dir / "self", dir / "self");    // ELOOP on stat
   fs::create_symlink(dir / "missing.txt", dir / "dangling.txt");
   Recorder rec;
   ASSERT_TRUE(Walk({dir.path()}, IngestOptions{}, rec).ok());
