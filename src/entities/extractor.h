@@ -19,17 +19,18 @@ namespace nsearch::entities {
 struct Lexicon;
 
 class Extractor {
- public:
+public:
   // Builds the lexicons on first use in the process (ICU data + project
   // tables); later Extractors share them, so construction is cheap.
   Extractor();
-  // Replaces article.entities. Thread-safe: const and shares only immutable data.
-  void Extract(Article& article) const;
+  // Replaces article.entities. Thread-safe: const and shares only immutable
+  // data.
+  void Extract(Article &article) const;
 
- private:
-  const Lexicon* lex_;
+private:
+  const Lexicon *lex_;
 };
 
-}  // namespace nsearch::entities
+} // namespace nsearch::entities
 
-#endif  // NSEARCH_ENTITIES_EXTRACTOR_H_
+#endif // NSEARCH_ENTITIES_EXTRACTOR_H_

@@ -243,4 +243,4 @@ said says say told tells added asked explained warned argued noted wrote writes
 stated declared insisted replied claimed believes thinks
 )";
 
-}  // namespace nsearch::entities::tables
+} // namespace nsearch::entities::tables
