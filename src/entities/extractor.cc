@@ -398,10 +398,19 @@ private:
   // "Center for Strategic and International Studies (CSIS)": the acronym
   // names the organisation just before it.
   void LinkAcronyms() {
+    std::unordered_map<std::string, int>
+        spelled; // "CSIS" -> first long mention
     for (size_t i = 1; i < mentions_.size(); ++i) {
       Mention &m = mentions_[i];
       const Mention &p = mentions_[i - 1];
-      if (!m.acronym || p.paragraph != m.paragraph || p.words < 2)
+      if (!m.acronym)
+        continue;
+      if (auto it = spelled.find(m.surface); it != spelled.end()) {
+        m.type = mentions_[it->second].type;
+        m.linked = it->second;
+        continue;
+      }
+      if (p.paragraph != m.paragraph || p.words < 2)
         continue;
       std::string_view text = paras_[m.paragraph].text;
       if (m.begin < p.end + 1 || m.begin > p.end + 2 ||
@@ -414,7 +423,8 @@ private:
       }
       if (initials == m.surface) {
         m.type = p.type;
-        m.linked = i - 1;
+        m.linked = static_cast<int>(i - 1);
+        spelled.emplace(m.surface, static_cast<int>(i - 1));
       }
     }
   }
