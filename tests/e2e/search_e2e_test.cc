@@ -339,6 +339,24 @@ TEST_F(E2eSearch, LimitCapsTheNumberOfArticles) {
   EXPECT_EQ(one["results"].size(), 1u);
 }
 
+TEST_F(E2eSearch, PageSizeDoesNotChangeTheOrder) {
+  // Ranking is a property of the query, not of --limit: the first hit of a
+  // one-result page is the first hit of a full page, and --offset pages
+  // through the same order.
+  for (const std::string q : {"ceasefire Istanbul", "Turkiye foreign minister", "prisoner swap",
+                              "sanctions", "grain exports Odesa", "Kiev energy"}) {
+    const json full = SearchJson({"--limit", "50", q});
+    ASSERT_GE(full["results"].size(), 2u) << q;
+    const json first = SearchJson({"--limit", "1", q});
+    ASSERT_EQ(first["results"].size(), 1u) << q;
+    EXPECT_EQ(first["results"][0]["path"], full["results"][0]["path"]) << "query [" << q << "]";
+    const json second = SearchJson({"--limit", "1", "--offset", "1", q});
+    ASSERT_EQ(second["results"].size(), 1u) << q;
+    EXPECT_EQ(second["results"][0]["path"], full["results"][1]["path"]) << "query [" << q << "]";
+    EXPECT_EQ(second["results"][0]["rank"], 2) << "query [" << q << "]";
+  }
+}
+
 TEST_F(E2eSearch, JsonShapeIsTheDocumentedContract) {
   const RunResult r = Search({"--json", "prisoner swap"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
