@@ -131,14 +131,19 @@ bool IsDashedName(std::string_view text, const ParagraphFeatures& f) {
 // affiliate disclaimers, newsletter sign-ups. |edge|: in the head or tail
 // zone, where less evidence is needed.
 bool IsNotice(const ParagraphFeatures& f, bool edge) {
-  // Furniture words make a fifth of the content words or more; news prose
-  // about the web (search engines, adverts) stays well below.
-  if (f.site_voice == 0 || f.ui_strong < 2 || f.chars > 1200) return false;
-  if (f.Ui() * 100 < f.content_words * 20) return false;
-  // The site's voice ("we", "our", "you") runs through the whole notice; a
-  // news paragraph quoting a post has a "you" or two.
-  if (f.site_voice < 3 && f.Ui() * 100 < f.content_words * 35) return false;
-  return edge || (f.ui_distinct >= 4 && f.site_voice >= 2);
+  // Notices quote nobody; a quoted "we'll post it on our Facebook page" is news.
+  if (f.site_voice == 0 || f.chars > 1200 || f.has_quotes) return false;
+  // About the site itself (cookies, newsletter, sign up), not only about
+  // Facebook or a comment: one such word in a long notice, two in a short one.
+  const int site_words = f.ui_strong - f.ui_network;
+  if (site_words < (f.words >= 20 ? 1 : 2)) return false;
+  // Furniture words make a fifth of the content words or more (a quarter
+  // inside the body); news prose about the web stays well below.
+  const int ratio = f.Ui() * 100 / std::max(f.content_words, 1);
+  if (ratio < (edge ? 20 : 25)) return false;
+  // The site's voice ("we", "our", "you") runs through the notice, or the
+  // furniture words are dense enough on their own.
+  return f.site_voice * 100 >= f.words * 8 || ratio >= 35;
 }
 
 // "[...story deleted...]", "[snip]": what the poster cut from a quote.

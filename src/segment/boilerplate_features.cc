@@ -181,6 +181,9 @@ ParagraphFeatures ExtractFeatures(std::string_view text) {
   f.sig_separator = text == "--";
   f.attribution = LooksLikeAttribution(text, lower);
   f.ends_sentence = EndsWithSentenceMark(text);
+  f.has_quotes = text.find('"') != std::string_view::npos ||
+                 text.find("\u201c") != std::string_view::npos ||
+                 text.find("\u201d") != std::string_view::npos;
   f.contacts = CountContacts(text);
   for (std::string_view sep : {" | ", "\u2022", "\u00bb", "\u203a", "\u00b7"}) {
     for (size_t p = text.find(sep); p != std::string_view::npos; p = text.find(sep, p + 1))
@@ -211,6 +214,7 @@ ParagraphFeatures ExtractFeatures(std::string_view text) {
       if (first_upper) ++f.capitalized;
       f.content_terms.push_back(TopicTerm(term));
     }
+    if (flags & lexicon::kNetwork) ++f.ui_network;
     if (flags & lexicon::kUiStrong) {
       ++f.ui_strong;
       ui_seen.insert(term);

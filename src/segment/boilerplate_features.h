@@ -22,6 +22,7 @@ struct ParagraphFeatures {
   std::array<int, lexicon::kLangCount> stop{};  // stop-word hits per language
   int ui_strong = 0;      // strong furniture words and phrases
   int ui_weak = 0;        // weak furniture words
+  int ui_network = 0;     // social network names (counted in ui_strong too)
   int ui_distinct = 0;    // distinct furniture words (strong or weak)
   int site_voice = 0;     // "our", "you", "nous"...
   int sign_off = 0;       // content words of greetings: "thanks", "regards"
@@ -29,6 +30,7 @@ struct ParagraphFeatures {
   int contacts = 0;       // e-mail addresses, URLs, phone numbers
   int separators = 0;     // menu separators: | • » › ·
   bool ends_sentence = false;
+  bool has_quotes = false;    // a double quotation mark: someone is quoted
   bool symbols_only = false;  // no letter or digit at all
   bool quote = false;         // "> quoted reply"
   bool attribution = false;   // "In article <...> X writes:", "X wrote:"

@@ -87,6 +87,10 @@ constexpr std::string_view kSiteVoiceWords =
     "nuestros nuestras usted ustedes nous notre nos vous votre vos wir unser unsere "
     "unseren";
 
+constexpr std::string_view kNetworkWords =
+    "facebook twitter instagram whatsapp linkedin pinterest youtube tiktok telegram reddit "
+    "snapchat";
+
 constexpr std::string_view kSignOffWords =
     "thanks thank thanx tia advance regards cheers hi hello hey dear best wishes "
     "sincerely yours appreciated appreciate help greetings bye folks everyone netters "
@@ -122,6 +126,7 @@ const std::unordered_map<std::string, uint16_t>& Table() {
     AddWords(kTeaserCues, kTeaserCue, t);
     AddWords(kSiteVoiceWords, kSiteVoice, t);
     AddWords(kSignOffWords, kSignOff, t);
+    AddWords(kNetworkWords, kNetwork | kUiStrong, t);
     return t;
   }();
   return *table;

@@ -24,6 +24,7 @@ enum WordFlag : uint16_t {
   kTeaserCue = 1u << 10, // leads a teaser link: "veja", "read", "also"
   kSiteVoice = 1u << 11, // a site talking to its reader: "our", "you"
   kSignOff = 1u << 12,   // greetings and sign-offs of letters and posts
+  kNetwork = 1u << 13,   // a social network's name: furniture or news topic
 };
 
 // Flags of a Fold()ed word; 0 for a word in no list.
