@@ -167,6 +167,33 @@ TEST(BoilerplateTest, ShortBodyParagraphsStay) {
     EXPECT_NE(p.kind, ParagraphKind::kBoilerplate) << p.text;
 }
 
+TEST(BoilerplateTest, NewsAboutTheWebStays) {
+  Article a = Build(
+      "Regulator Fines Shopping Site\n\n"
+      "The data regulator fined an online shopping site on Tuesday for setting advertising "
+      "cookies without consent, saying its privacy banner misled customers.\n\n"
+      "We contacted the company for comment.\n\n"
+      "\u201cWe will post an update on our Facebook page and our website,\u201d a spokeswoman "
+      "said.\n\n"
+      "You can now filter out offensive comments on Instagram.\n\n"
+      "The company has 28 days to appeal, and said it would change the banner while it "
+      "considered its options.\n");
+  BoilerplateClassifier c;
+  c.Classify(a);
+  for (const auto& p : a.paragraphs)
+    EXPECT_NE(p.kind, ParagraphKind::kBoilerplate) << p.text;
+}
+
+TEST(BoilerplateTest, ShortNewsletterSignUp) {
+  std::string text(kStory);
+  text.insert(text.find("Talks Break Down"),
+              "Sign up for our newsletter to get the latest business headlines in your inbox.\n\n");
+  Article a = Build(text);
+  BoilerplateClassifier c;
+  c.Classify(a);
+  EXPECT_EQ(KindOf(a, "Sign up for our newsletter"), ParagraphKind::kBoilerplate);
+}
+
 TEST(BoilerplateTest, ListEndingANewsStoryStays) {
   Article a = Build(
       "Award Nominees Announced\n\n"
