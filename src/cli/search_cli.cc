@@ -188,7 +188,15 @@ int RunSearchCli(int argc, char** argv) {
     return kExitError;
   }
   auto response = searcher.Search(o);
-  if (!response.ok()) return Fail(response.status());
+  if (!response.ok()) {
+    // --json promises one object on stdout even when a filter finds nobody.
+    if (a.json && response.status().code() == StatusCode::kNotFound) {
+      SearchResponse empty;
+      empty.query = o.query;
+      std::cout << RenderJson(empty) << "\n";
+    }
+    return Fail(response.status());
+  }
   if (a.json) {
     std::cout << RenderJson(*response) << "\n";
   } else if (response->hits.empty()) {

@@ -1,5 +1,6 @@
 #include "search/query.h"
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -185,7 +186,10 @@ std::string NormalizeQueryText(std::string_view raw) {
 ParsedQuery ParseQuery(std::string_view raw) {
   ParsedQuery pq;
   const std::string rest = ExtractFieldFilters(raw, &pq.filters);
-  const std::string normalized = NormalizeQueryText(rest);
+  std::string normalized = NormalizeQueryText(rest);
+  // An unclosed quote is a stray character, not a phrase to the end.
+  if (std::count(normalized.begin(), normalized.end(), '"') % 2 == 1)
+    normalized[normalized.rfind('"')] = ' ';
   Xapian::Query any = ParseLenient(normalized, Xapian::Query::OP_OR);
   if (any.empty()) return pq;
   CollectHighlights(normalized, &pq);

@@ -36,7 +36,8 @@ Xapian::Query OrTerms(std::string_view prefix, const std::vector<std::string>& n
 
 std::vector<Entity> DocEntities(const Xapian::Document& doc) {
   std::vector<Entity> out;
-  for (const auto& [type, name] : index::DecodeEntities(doc.get_value(index::kSlotEntities))) {
+  const std::string encoded = doc.get_value(index::kSlotEntities);  // outlives the views
+  for (const auto& [type, name] : index::DecodeEntities(encoded)) {
     Entity e;
     e.type = type;
     e.name = std::string(name);
@@ -67,6 +68,16 @@ Hit PassageHit(const Xapian::Document& doc) {
 struct Searcher::Impl {
   std::string path;
   Xapian::Database db;
+
+  // How many candidates Xapian must examine. With collapsing, stopping at
+  // offset+limit lets the page size change which passages win and the
+  // estimate; examining a few thousand keeps pages consistent and is cheap.
+  // Facets need every match.
+  Xapian::doccount CheckAtLeast(const SearchOptions& o) const {
+    if (o.facets) return db.get_doccount();
+    return std::max<Xapian::doccount>(o.offset + o.limit, 5000);
+  }
+
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
 
   const std::vector<std::pair<std::string, int>>& Names(EntityType type) {
@@ -144,8 +155,9 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
   ParsedQuery pq = search::ParseQuery(o.query);
   std::vector<EntityFilter> filters = o.filters;
   filters.insert(filters.end(), pq.filters.begin(), pq.filters.end());
-  if (pq.text.empty() && filters.empty())
-    return Status::InvalidArgument("empty query: give words to search for or an entity filter");
+  // Only operators or punctuation ("+", "\"\"", "title:"): nothing to look
+  // for, so no results, but not a usage error.
+  if (pq.text.empty() && filters.empty()) return resp;
 
   std::vector<std::vector<std::string>> resolved;
   for (const auto& f : filters) {
@@ -165,8 +177,7 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
   enquire.set_collapse_key(index::kSlotArticle);
   search::ArticleEntitySpy spy;
   if (o.facets) enquire.add_matchspy(&spy);
-  const Xapian::doccount check = o.facets ? db.get_doccount() : o.offset + o.limit;
-  Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, check);
+  Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
   resp.total = mset.get_matches_estimated();
   int rank = o.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -199,8 +210,7 @@ Result<SearchResponse> Searcher::Impl::FilterOnly(
   enquire.set_query(q);
   search::ArticleEntitySpy spy;
   if (o.facets) enquire.add_matchspy(&spy);
-  const Xapian::doccount check = o.facets ? db.get_doccount() : o.offset + o.limit;
-  Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, check);
+  Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
   resp.total = mset.get_matches_estimated();
 
   std::vector<std::string> wanted;  // canonical names filtered on
