@@ -19,7 +19,7 @@ struct IndexOptions {
   bool dry_run = false;             // read and segment only; write nothing
   bool extract_entities = true;
   // Input limits (see docs/ingest.md).
-  uint64_t max_file_bytes = 64ull << 20;
+  uint64_t max_file_bytes = 16ull << 20;
   uint64_t max_archive_bytes = 1ull << 30;
   uint64_t max_archive_entries = 100000;
   // JSONL field names to try first (in addition to the built-in defaults).

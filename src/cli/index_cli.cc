@@ -33,7 +33,7 @@ struct Args {
   bool dry_run = false;
   bool json = false;
   bool no_entities = false;
-  std::string max_file_size = "64M";
+  std::string max_file_size = "16M";
   std::string max_archive_size = "1G";
   unsigned long long max_archive_entries = 100000;
   std::vector<std::string> title_fields, text_fields, date_fields, author_fields, url_fields;
@@ -50,7 +50,7 @@ po::options_description Describe(Args* a) {
       ("dry-run", po::bool_switch(&a->dry_run), "read and segment only, write nothing")
       ("json", po::bool_switch(&a->json), "with --dry-run: print one JSON object per article per line")
       ("no-entities", po::bool_switch(&a->no_entities), "skip person/place/organisation extraction")
-      ("max-file-size", po::value(&a->max_file_size)->default_value("64M"), "skip article files larger than this (K, M, G suffixes)")
+      ("max-file-size", po::value(&a->max_file_size)->default_value("16M"), "skip articles (files, archive members, JSONL lines) larger than this (K, M, G suffixes); memory use grows with it")
       ("max-archive-size", po::value(&a->max_archive_size)->default_value("1G"), "stop reading an archive after this many expanded bytes")
       ("max-archive-entries", po::value(&a->max_archive_entries)->default_value(100000), "stop reading an archive after this many members")
       ("jsonl-title-field", po::value(&a->title_fields)->composing(), "JSONL field holding the title (tried before title, headline)")

@@ -68,7 +68,9 @@ class Pipeline : public ingest::Visitor {
     }
     if (*outcome == index::PutOutcome::kAdded) ++stats_->added;
     if (*outcome == index::PutOutcome::kUpdated) ++stats_->updated;
-    if (++since_commit_ >= options_.commit_every) {
+    // A huge article commits at once so Xapian's buffered postings stay small.
+    const bool huge = article.source.size > (8u << 20);
+    if (++since_commit_ >= options_.commit_every || huge) {
       since_commit_ = 0;
       status_ = writer_->Commit();
     }

@@ -14,6 +14,8 @@ namespace {
 // article becomes, so an unchanged file is still re-indexed after an upgrade.
 constexpr char kPipelineVersion[] = "1";
 
+constexpr int kPassagesPerFlush = 1000;
+
 std::string SourceStamp(uint64_t content_hash) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%016llx:%d:%s",
@@ -128,6 +130,10 @@ Result<PutOutcome> Writer::Put(const Article& a) {
       if (!a.author.empty()) data["author"] = a.author;
       doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       impl_->db.add_document(doc);
+      // Xapian buffers postings until a commit; a giant article (a 200 MB
+      // single-line file) commits as it goes so memory stays bounded. Its
+      // record is added last, so an interrupted run redoes the article.
+      if (p.n % kPassagesPerFlush == 0) impl_->db.commit();
     }
 
     Xapian::Document rec;

@@ -58,7 +58,7 @@ struct Skip {
 };
 
 struct IngestOptions {
-  uint64_t max_file_bytes = 64ull << 20;        // a single article file
+  uint64_t max_file_bytes = 16ull << 20;        // a single article file
   uint64_t max_archive_bytes = 1ull << 30;      // total expansion of one archive
   uint64_t max_archive_entries = 100000;
   double max_compression_ratio = 200.0;         // zip-bomb guard

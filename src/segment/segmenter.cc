@@ -123,6 +123,28 @@ bool LooksLikeTitle(std::string_view line) {
 
 }  // namespace
 
+void SplitOversized(std::vector<std::string>* paragraphs, size_t max_bytes) {
+  bool any = false;
+  for (const auto& p : *paragraphs) any = any || p.size() > max_bytes;
+  if (!any) return;
+  std::vector<std::string> out;
+  for (auto& p : *paragraphs) {
+    std::string_view rest = p;
+    while (rest.size() > max_bytes) {
+      size_t cut = rest.rfind(' ', max_bytes);
+      if (cut == std::string_view::npos || cut < max_bytes / 2) {
+        cut = max_bytes;  // no space: cut before a UTF-8 continuation byte
+        while (cut > 0 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+      }
+      out.emplace_back(rest.substr(0, cut));
+      rest.remove_prefix(cut);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    }
+    if (!rest.empty()) out.emplace_back(rest);
+  }
+  *paragraphs = std::move(out);
+}
+
 std::vector<std::string> SplitParagraphs(std::string_view text) {
   std::vector<std::string> paragraphs;
   std::vector<std::string> block;
@@ -299,13 +321,18 @@ Article BuildArticle(ingest::RawArticle&& raw) {
   std::vector<bool> heading_hint;
   if (!raw.blocks.empty()) {
     for (auto& b : raw.blocks) {
-      std::string t = text::CollapseSpace(b.text);
-      if (t.empty()) continue;
-      paras.push_back(std::move(t));
-      heading_hint.push_back(b.heading);
+      std::vector<std::string> pieces{text::CollapseSpace(b.text)};
+      if (pieces[0].empty()) continue;
+      SplitOversized(&pieces);
+      for (auto& t : pieces) {
+        paras.push_back(std::move(t));
+        heading_hint.push_back(b.heading && pieces.size() == 1);
+      }
     }
   } else {
     paras = SplitParagraphs(raw.text);
+    std::string().swap(raw.text);  // the paragraphs hold the text now
+    SplitOversized(&paras);
     heading_hint.assign(paras.size(), false);
   }
 

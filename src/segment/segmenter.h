@@ -17,6 +17,15 @@ namespace nsearch::segment {
 // line) stay apart. Whitespace is collapsed; empty paragraphs are dropped.
 std::vector<std::string> SplitParagraphs(std::string_view text);
 
+// Longest paragraph kept whole; longer ones (a 200 MB single-line file) are
+// cut at word boundaries into consecutive paragraphs, so one passage — and
+// the memory to index it — stays small whatever the input.
+inline constexpr size_t kMaxParagraphBytes = 16 * 1024;
+
+// Cuts every paragraph longer than |max_bytes| at the last space (else at a
+// UTF-8 character boundary) before the limit.
+void SplitOversized(std::vector<std::string>* paragraphs, size_t max_bytes = kMaxParagraphBytes);
+
 // Builds the article: picks the title (skipping logo lines and photo credits;
 // deriving one from the first sentence when the text has none), numbers the
 // remaining paragraphs from 1 and marks headings and credits by their shape.

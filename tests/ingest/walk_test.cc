@@ -106,7 +106,7 @@ TEST(WalkTest, HugeFileIsSkippedBySizeWithoutBeingRead) {
   EXPECT_EQ(rec.Ids(), (std::vector<std::string>{dir / "small.txt"}));
   ASSERT_EQ(rec.skips.size(), 1u);
   EXPECT_EQ(rec.skips[0].category, skip::kTooLarge);
-  EXPECT_EQ(rec.skips[0].reason, "file too large (200.0 MiB, limit 64.0 MiB, --max-file-size)");
+  EXPECT_EQ(rec.skips[0].reason, "file too large (200.0 MiB, limit 16.0 MiB, --max-file-size)");
 }
 
 TEST(WalkTest, InvalidUtf8IsDecodedNotSkipped) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace nsearch::segment {
 namespace {
 
@@ -89,6 +91,30 @@ TEST(BuildArticleTest, StructuredTitleIsTakenAsGiven) {
   Article a = BuildArticle(std::move(raw));
   EXPECT_EQ(a.title, "Given Title");
   EXPECT_EQ(a.paragraphs.size(), 2u);
+}
+
+TEST(SplitOversizedTest, GiantParagraphIsCutAtWordBoundaries) {
+  std::string giant;
+  for (int i = 0; i < 10000; ++i) giant += "word" + std::to_string(i) + " ";
+  Article a = Build("Title Of It\n\n" + giant);
+  ASSERT_GT(a.paragraphs.size(), 3u);
+  size_t total_words = 0;
+  for (const auto& p : a.paragraphs) {
+    EXPECT_LE(p.text.size(), kMaxParagraphBytes);
+    EXPECT_TRUE(p.text.starts_with("word"));  // never cut inside a word
+    total_words += std::count(p.text.begin(), p.text.end(), ' ') + 1;
+  }
+  EXPECT_EQ(total_words, 10000u);
+}
+
+TEST(SplitOversizedTest, NoSpacesCutsOnCharacterBoundaries) {
+  std::vector<std::string> paras{std::string(10, 'a') + std::string(30, '\xc3') };
+  std::string s;
+  for (int i = 0; i < 20; ++i) s += "\u00fc";  // 2-byte characters, no spaces
+  paras = {s};
+  SplitOversized(&paras, 7);
+  for (const auto& p : paras) EXPECT_EQ(p.size() % 2, 0u);
+  EXPECT_GT(paras.size(), 5u);
 }
 
 TEST(StripSiteSuffixTest, DropsShortSiteNames) {
