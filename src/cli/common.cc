@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <iostream>
 
 namespace nsearch::cli {
 
@@ -24,17 +25,30 @@ void SetUpLogging(const std::string& program, int verbosity) {
   spdlog::set_default_logger(logger);
 }
 
-void SplitAtDoubleDash(int argc, char** argv, std::vector<std::string>* options,
-                       std::vector<std::string>* positional) {
+int ParseCommandLine(int argc, char** argv, const std::string& program,
+                     const boost::program_options::options_description& desc,
+                     const char* positional, std::vector<std::string>* values) {
+  namespace po = boost::program_options;
+  std::vector<std::string> option_args, after_dash;
   int i = 1;
-  for (; i < argc; ++i) {
-    if (std::string(argv[i]) == "--") {
-      ++i;
-      break;
+  for (; i < argc && std::string(argv[i]) != "--"; ++i) option_args.push_back(argv[i]);
+  for (++i; i < argc; ++i) after_dash.push_back(argv[i]);
+  po::positional_options_description pos;
+  pos.add(positional, -1);
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(option_args).options(desc).positional(pos).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+      std::cout << desc << "\n";
+      return kExitOk;
     }
-    options->push_back(argv[i]);
+  } catch (const po::error& e) {
+    std::cerr << program << ": " << e.what() << " (see " << program << " --help)\n";
+    return kExitError;
   }
-  for (; i < argc; ++i) positional->push_back(argv[i]);
+  values->insert(values->end(), after_dash.begin(), after_dash.end());
+  return -1;
 }
 
 bool ParseSize(const std::string& text, unsigned long long* bytes) {

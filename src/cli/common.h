@@ -3,6 +3,7 @@
 #ifndef NSEARCH_CLI_COMMON_H_
 #define NSEARCH_CLI_COMMON_H_
 
+#include <boost/program_options.hpp>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,13 @@ std::string DefaultIndexPath();
 // warnings and errors only), 0 (info), 1 (debug).
 void SetUpLogging(const std::string& program, int verbosity);
 
-// Splits argv at the first "--": everything after it is positional.
-void SplitAtDoubleDash(int argc, char** argv, std::vector<std::string>* options,
-                       std::vector<std::string>* positional);
+// Parses argv against |desc|. Positional words (and everything after a
+// "--") go to the option named |positional|, appended to |*values|. Returns
+// the exit code to stop with — --help printed (kExitOk) or a bad option
+// (kExitError, reported as "PROGRAM: reason") — or -1 to carry on.
+int ParseCommandLine(int argc, char** argv, const std::string& program,
+                     const boost::program_options::options_description& desc,
+                     const char* positional, std::vector<std::string>* values);
 
 // Parses "64M", "1G", "500k", "1048576" into bytes; false on junk.
 bool ParseSize(const std::string& text, unsigned long long* bytes);

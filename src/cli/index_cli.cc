@@ -92,23 +92,8 @@ std::string Summary(const IndexStats& s, const IndexOptions& o) {
 int RunIndexCli(int argc, char** argv) {
   Args a;
   auto desc = Describe(&a);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  std::vector<std::string> option_args, after_dash;
-  SplitAtDoubleDash(argc, argv, &option_args, &after_dash);
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(option_args).options(desc).positional(pos).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-  } catch (const po::error& e) {
-    std::cerr << "nsearch-index: " << e.what() << " (see nsearch-index --help)\n";
-    return kExitError;
-  }
-  a.inputs.insert(a.inputs.end(), after_dash.begin(), after_dash.end());
+  if (int stop = ParseCommandLine(argc, argv, "nsearch-index", desc, "input", &a.inputs); stop >= 0)
+    return stop;
   SetUpLogging("nsearch-index", a.quiet ? -1 : a.verbose ? 1 : 0);
   if (a.inputs.empty()) {
     std::cerr << "nsearch-index: no bundle given (see nsearch-index --help)\n";

@@ -140,23 +140,8 @@ int RunWith(Searcher& searcher, const Args& a, const Style& style) {
 int RunSearchCli(int argc, char** argv) {
   Args a;
   auto desc = Describe(&a);
-  po::positional_options_description pos;
-  pos.add("query", -1);
-  std::vector<std::string> option_args, after_dash;
-  SplitAtDoubleDash(argc, argv, &option_args, &after_dash);
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(option_args).options(desc).positional(pos).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-  } catch (const po::error& e) {
-    std::cerr << "nsearch: " << e.what() << " (see nsearch --help)\n";
-    return kExitError;
-  }
-  a.words.insert(a.words.end(), after_dash.begin(), after_dash.end());
+  if (int stop = ParseCommandLine(argc, argv, "nsearch", desc, "query", &a.words); stop >= 0)
+    return stop;
   SetUpLogging("nsearch", a.quiet ? -1 : a.verbose ? 1 : 0);
   if (a.limit < 0 || a.offset < 0) {
     std::cerr << "nsearch: --limit and --offset must not be negative\n";
