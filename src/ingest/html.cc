@@ -19,6 +19,77 @@ namespace {
 // and it keeps a hostile page from exhausting the stack.
 constexpr int kMaxDepth = 200;
 
+// gumbo's tree construction is quadratic in nesting depth (2 MB of nested
+// <div>s takes hours), so a page is cut where its element nesting would pass
+// this depth. Chromium caps DOM depth at 512 for the same reason; real
+// articles stay far below.
+constexpr int kMaxParseDepth = 512;
+
+bool IsNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }
+
+// Elements that never nest (void) or that the next sibling closes implicitly
+// (<p>, <li>, <td>...): they do not deepen the tree, however often they open.
+bool DoesNotNest(std::string_view name) {
+  static constexpr std::string_view kFlat[] = {
+      "area",    "base",  "br",     "col",    "embed",    "hr",    "img",   "input", "link",
+      "meta",    "param", "source", "track",  "wbr",      "p",     "li",    "dt",    "dd",
+      "td",      "th",    "tr",     "option", "optgroup", "tbody", "thead", "tfoot", "colgroup",
+      "caption", "rb",    "rt",     "rp",     "frame",    "keygen"};
+  for (std::string_view f : kFlat) {
+    if (name == f) return true;
+  }
+  return false;
+}
+
+// The length of the prefix of |html| whose estimated nesting stays within
+// kMaxParseDepth (all of it for any ordinary page). A cheap tag scan: open
+// tags deepen, close tags return; comments and raw-text elements are skipped.
+size_t SafeParsePrefix(std::string_view html) {
+  int depth = 0;
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.substr(i, 4) == "<!--") {
+      size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    bool closing = i + 1 < html.size() && html[i + 1] == '/';
+    size_t start = i + (closing ? 2 : 1);
+    size_t j = start;
+    std::string name;
+    while (j < html.size() && IsNameChar(html[j]) && name.size() < 16) {
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html[j]))));
+      ++j;
+    }
+    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) {
+      i = start;
+      continue;
+    }
+    size_t gt = html.find('>', j);
+    bool self_closing = gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/';
+    if (closing) {
+      if (!DoesNotNest(name) && depth > 0) --depth;
+    } else if (name == "script" || name == "style" || name == "textarea" || name == "title" ||
+               name == "xmp" || name == "plaintext") {
+      // Raw text: its "<" are not tags.
+      size_t end = html.find("</", j);
+      while (end != std::string_view::npos &&
+             strncasecmp(html.data() + end + 2, name.c_str(),
+                         std::min(name.size(), html.size() - end - 2)) != 0) {
+        end = html.find("</", end + 2);
+      }
+      if (end == std::string_view::npos) break;
+      i = end;
+      continue;
+    } else if (!self_closing && !DoesNotNest(name) && ++depth > kMaxParseDepth) {
+      return i;
+    }
+    i = j;
+  }
+  return html.size();
+}
+
 bool IsDropped(const GumboNode* node) {
   switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT:
@@ -324,7 +395,7 @@ void ParseHtml(std::string_view html, RawArticle* article) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // parse errors are not reported; don't keep them
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
-      gumbo_parse_with_options(&options, html.data(), html.size()),
+      gumbo_parse_with_options(&options, html.data(), SafeParsePrefix(html)),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   if (!out) return;
   PageParts parts;

@@ -120,6 +120,34 @@ TEST(JsonlTest, PrettyPrintedJsonDocumentAndArray) {
   EXPECT_EQ(many.skips[0].where, "all.json:2");
 }
 
+TEST(JsonlTest, HostileNestingIsRefusedBeforeParsing) {
+  std::string deep(100000, '[');
+  Recorder rec;
+  ParseBuffer("x.jsonl",
+              "{\"text\": \"ok\", \"x\": \"[[[[ in a string is fine\"}\n{\"text\": \"a\", \"y\": " +
+                  deep + "\n",
+              IngestOptions{}, rec);
+  EXPECT_EQ(rec.Ids(), (std::vector<std::string>{"x.jsonl:1"}));
+  ASSERT_EQ(rec.skips.size(), 1u);
+  EXPECT_EQ(rec.skips[0].where, "x.jsonl:2");
+  EXPECT_NE(rec.skips[0].reason.find("nested deeper"), std::string::npos);
+
+  Recorder doc;
+  ParseBuffer("deep.json", "[" + deep, IngestOptions{}, doc);
+  EXPECT_TRUE(doc.articles.empty());
+  ASSERT_EQ(doc.skips.size(), 1u);
+  EXPECT_EQ(doc.skips[0].category, skip::kBadLine);
+}
+
+TEST(JsonlTest, ArrayElementsGetDistinctHashesFromTheirFields) {
+  Recorder rec;
+  ParseBuffer("a.json", R"([{"text": "one"}, {"text": "two"}, {"text": "one"}])", IngestOptions{},
+              rec);
+  ASSERT_EQ(rec.articles.size(), 3u);
+  EXPECT_NE(rec.articles[0].source.content_hash, rec.articles[1].source.content_hash);
+  EXPECT_EQ(rec.articles[0].source.content_hash, rec.articles[2].source.content_hash);
+}
+
 TEST(JsonlTest, FileOfBlankLinesIsEmpty) {
   Recorder rec;
   ParseBuffer("x.jsonl", "\n \n\n", IngestOptions{}, rec);
