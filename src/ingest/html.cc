@@ -207,7 +207,8 @@ struct PageParts {
   const GumboNode* title = nullptr;
   const GumboNode* body = nullptr;
   const GumboNode* main = nullptr;
-  std::vector<const GumboNode*> articles;
+  std::vector<const GumboNode*> articles;  // outermost <article>s
+  int inside_article = 0;
   const GumboNode* first_h1 = nullptr;
   const GumboNode* first_time = nullptr;
   std::string canonical;
@@ -241,7 +242,9 @@ void Survey(const GumboNode* n, PageParts* parts, int depth) {
       if (!parts->main) parts->main = n;
       break;
     case GUMBO_TAG_ARTICLE:
-      parts->articles.push_back(n);
+      // Only outermost ones: a nested <article> (a comment, a teaser) is part
+      // of its parent, and measuring each level would be quadratic.
+      if (parts->inside_article == 0) parts->articles.push_back(n);
       break;
     case GUMBO_TAG_H1:
       if (!parts->first_h1) parts->first_h1 = n;
@@ -263,10 +266,13 @@ void Survey(const GumboNode* n, PageParts* parts, int depth) {
     default:
       break;
   }
+  bool article = n->v.element.tag == GUMBO_TAG_ARTICLE;
+  parts->inside_article += article;
   const GumboVector& kids = n->v.element.children;
   for (unsigned i = 0; i < kids.length; ++i) {
     Survey(static_cast<const GumboNode*>(kids.data[i]), parts, depth + 1);
   }
+  parts->inside_article -= article;
 }
 
 std::string Meta(const PageParts& parts, std::initializer_list<const char*> keys) {
