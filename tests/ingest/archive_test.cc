@@ -104,6 +104,54 @@ TEST(ArchiveTest, TruncatedGzipKeepsMembersBeforeTheDamageAndSaysWhere) {
   EXPECT_NE(s->reason.find("truncated"), std::string::npos) << s->reason;
 }
 
+TEST(ArchiveTest, TruncatedGzippedJsonlKeepsTheLinesBeforeTheDamage) {
+  TempDir dir;
+  std::string path = dir / "dump.jsonl.gz";
+  std::string lines;
+  uint32_t x = 7;
+  for (int i = 1; i <= 3000; ++i) {
+    std::string words;
+    for (int w = 0; w < 12; ++w) {
+      x = x * 1664525u + 1013904223u;
+      words += std::to_string(x % 100000) + " ";
+    }
+    lines += "{\"title\": \"t" + std::to_string(i) + "\", \"text\": \"" + words + "\"}\n";
+  }
+  WriteArchive(path, "raw", true, {{"data", lines}});
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
+  Recorder rec;
+  ASSERT_TRUE(Walk({path}, IngestOptions{}, rec).ok());
+  ASSERT_GT(rec.articles.size(), 100u);
+  EXPECT_LT(rec.articles.size(), 3000u);
+  EXPECT_EQ(rec.articles[0].id, path + ":1");
+  EXPECT_EQ(rec.articles[0].title, "t1");
+  const Skip* s = rec.SkipIn(skip::kCorrupt);
+  ASSERT_NE(s, nullptr) << rec.SkipsText();
+  EXPECT_EQ(s->where, path);
+  EXPECT_NE(s->reason.find("truncated"), std::string::npos) << s->reason;
+  // No partial last line was reported as an article or a broken line.
+  EXPECT_EQ(rec.skips.size(), 1u) << rec.SkipsText();
+}
+
+TEST(ArchiveTest, TruncatedGzippedTextIsSkippedNotHalfIndexed) {
+  TempDir dir;
+  std::string path = dir / "story.txt.gz";
+  std::string text = "Title\n\n";
+  uint32_t x = 3;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 1664525u + 1013904223u;
+    text += std::to_string(x) + (i % 15 == 14 ? "\n" : " ");
+  }
+  WriteArchive(path, "raw", true, {{"data", text}});
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) - 100);
+  Recorder rec;
+  ASSERT_TRUE(Walk({path}, IngestOptions{}, rec).ok());
+  EXPECT_TRUE(rec.articles.empty());
+  ASSERT_EQ(rec.skips.size(), 1u);
+  EXPECT_EQ(rec.skips[0].where, path);
+  EXPECT_EQ(rec.skips[0].category, skip::kCorrupt);
+}
+
 TEST(ArchiveTest, ZipBombIsStoppedByTheRatioGuard) {
   TempDir dir;
   std::string path = dir / "bomb.zip";
