@@ -102,6 +102,7 @@ public:
                  &mentions_);
     }
     SplitCompounds();
+    SplitSurnamePairs();
     Resolve();
     for (size_t i = 0; i < paras_.size(); ++i) {
       if (paras_[i].mode != ScanMode::kNormal)
@@ -197,6 +198,49 @@ private:
         }
         out.push_back(std::move(part));
         pos = dash + 1;
+      }
+    }
+    mentions_ = std::move(out);
+  }
+
+  // "the Graham Blumenthal bill": two people named by surname side by side,
+  // each the surname of a different full name in the article, are two
+  // mentions, not one person called "Graham Blumenthal".
+  void SplitSurnamePairs() {
+    std::unordered_map<std::string, std::string> tail_of;  // surname -> full key
+    for (const Mention &m : mentions_) {
+      if (m.type == EntityType::kPerson && m.words >= 2 && m.strength >= kWeak)
+        tail_of.emplace(m.key.substr(m.key.rfind(' ') + 1), m.key);
+    }
+    std::vector<Mention> out;
+    out.reserve(mentions_.size());
+    for (Mention &m : mentions_) {
+      const size_t key_space = m.key.find(' ');
+      const size_t surface_space = m.surface.find(' ');
+      bool pair = m.type == EntityType::kPerson && m.words == 2 &&
+                  key_space != std::string::npos && surface_space != std::string::npos;
+      if (pair) {
+        auto a = tail_of.find(m.key.substr(0, key_space));
+        auto b = tail_of.find(m.key.substr(key_space + 1));
+        pair = a != tail_of.end() && b != tail_of.end() && a->second != m.key &&
+               b->second != m.key && a->second != b->second;
+      }
+      if (!pair) {
+        out.push_back(std::move(m));
+        continue;
+      }
+      Mention first = m, second = m;
+      first.key = m.key.substr(0, key_space);
+      first.surface = m.surface.substr(0, surface_space);
+      first.end = m.begin + static_cast<uint32_t>(surface_space);
+      second.key = m.key.substr(key_space + 1);
+      second.surface = m.surface.substr(surface_space + 1);
+      second.begin = m.begin + static_cast<uint32_t>(surface_space + 1);
+      for (Mention *part : {&first, &second}) {
+        part->words = 1;
+        part->canonical.clear();
+        part->sentence_start = part == &first && m.sentence_start;
+        out.push_back(std::move(*part));
       }
     }
     mentions_ = std::move(out);

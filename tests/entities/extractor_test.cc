@@ -83,6 +83,15 @@ TEST_F(ExtractorTest, ShortMentionJoinsFullNameAndPossessiveIsDropped) {
   EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Vladimir Putin"));
 }
 
+TEST_F(ExtractorTest, TwoSurnamesSideBySideAreTwoPeople) {
+  Article a = Run("", {"The bill is sponsored by Senator Alice Brennan and Senator Tomas Okafor.",
+                       "Supporters of the Brennan Okafor bill expect a vote next week."});
+  EXPECT_THAT(Names(a, EntityType::kPerson), UnorderedElementsAre("Alice Brennan", "Tomas Okafor"));
+  const Entity *e = Find(a, EntityType::kPerson, "Alice Brennan");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->count, 2);
+}
+
 TEST_F(ExtractorTest, AliasesGiveOneCanonicalName) {
   Article a = Run("", {"Zelenskyy spoke in Kiev before flying to Türkiye, then "
                        "to Turkey's capital.",
