@@ -22,6 +22,7 @@ struct IndexOptions {
   uint64_t max_file_bytes = 16ull << 20;
   uint64_t max_archive_bytes = 1ull << 30;
   uint64_t max_archive_entries = 100000;
+  double max_compression_ratio = 200.0;  // zip-bomb guard for archive members
   // JSONL field names to try first (in addition to the built-in defaults).
   std::vector<std::string> jsonl_title_fields, jsonl_text_fields, jsonl_date_fields,
       jsonl_author_fields, jsonl_url_fields;

@@ -36,6 +36,7 @@ struct Args {
   std::string max_file_size = "16M";
   std::string max_archive_size = "1G";
   unsigned long long max_archive_entries = 100000;
+  double max_compression_ratio = 200.0;
   std::vector<std::string> title_fields, text_fields, date_fields, author_fields, url_fields;
   int commit_every = 2000;
   bool verbose = false;
@@ -53,6 +54,7 @@ po::options_description Describe(Args* a) {
       ("max-file-size", po::value(&a->max_file_size)->default_value("16M"), "skip articles (files, archive members, JSONL lines) larger than this (K, M, G suffixes); memory use grows with it")
       ("max-archive-size", po::value(&a->max_archive_size)->default_value("1G"), "stop reading an archive after this many expanded bytes")
       ("max-archive-entries", po::value(&a->max_archive_entries)->default_value(100000), "stop reading an archive after this many members")
+      ("max-compression-ratio", po::value(&a->max_compression_ratio)->default_value(200.0), "stop reading an archive whose expansion exceeds this many times its compressed size (zip-bomb guard)")
       ("jsonl-title-field", po::value(&a->title_fields)->composing(), "JSONL field holding the title (tried before title, headline)")
       ("jsonl-text-field", po::value(&a->text_fields)->composing(), "JSONL field holding the text (tried before text, body, content, article)")
       ("jsonl-date-field", po::value(&a->date_fields)->composing(), "JSONL field holding the date")
@@ -67,12 +69,21 @@ po::options_description Describe(Args* a) {
 
 std::string Summary(const IndexStats& s, const IndexOptions& o) {
   char buf[512];
-  std::snprintf(buf, sizeof buf,
-                "%lld articles (%lld new, %lld updated, %lld unchanged), %lld paragraphs, "
-                "%lld skipped, %.2f s (entity extraction %.2f s)",
-                static_cast<long long>(s.articles), static_cast<long long>(s.added),
-                static_cast<long long>(s.updated), static_cast<long long>(s.unchanged),
-                static_cast<long long>(s.paragraphs), static_cast<long long>(s.skipped), s.seconds, s.entity_seconds);
+  if (o.dry_run) {
+    std::snprintf(buf, sizeof buf,
+                  "dry run: %lld articles, %lld paragraphs, %lld skipped, %.2f s "
+                  "(entity extraction %.2f s); nothing written",
+                  static_cast<long long>(s.articles), static_cast<long long>(s.paragraphs),
+                  static_cast<long long>(s.skipped), s.seconds, s.entity_seconds);
+  } else {
+    std::snprintf(buf, sizeof buf,
+                  "%lld articles (%lld new, %lld updated, %lld unchanged), %lld paragraphs, "
+                  "%lld skipped, %.2f s (entity extraction %.2f s)",
+                  static_cast<long long>(s.articles), static_cast<long long>(s.added),
+                  static_cast<long long>(s.updated), static_cast<long long>(s.unchanged),
+                  static_cast<long long>(s.paragraphs), static_cast<long long>(s.skipped),
+                  s.seconds, s.entity_seconds);
+  }
   std::string out = buf;
   if (!s.skipped_by_reason.empty()) {
     out += " (";
@@ -106,6 +117,7 @@ int RunIndexCli(int argc, char** argv) {
   o.extract_entities = !a.no_entities;
   o.commit_every = std::max(1, a.commit_every);
   o.max_archive_entries = a.max_archive_entries;
+  o.max_compression_ratio = a.max_compression_ratio;
   unsigned long long bytes = 0;
   if (!ParseSize(a.max_file_size, &bytes)) {
     std::cerr << "nsearch-index: bad --max-file-size '" << a.max_file_size << "'\n";

@@ -31,6 +31,7 @@ ingest::IngestOptions ToIngestOptions(const IndexOptions& o) {
   in.max_file_bytes = o.max_file_bytes;
   in.max_archive_bytes = o.max_archive_bytes;
   in.max_archive_entries = o.max_archive_entries;
+  in.max_compression_ratio = o.max_compression_ratio;
   AppendFields(&in.title_fields, o.jsonl_title_fields);
   AppendFields(&in.text_fields, o.jsonl_text_fields);
   AppendFields(&in.date_fields, o.jsonl_date_fields);
