@@ -18,12 +18,27 @@ struct EntityFilter {
   std::string name;  // as typed: any alias or a unique surname
 };
 
+// Result order. kRelevance ranks by score (a query of filters only has no
+// score: entity filters rank by how central the entities are, date and author
+// filters alone newest first). kNewest/kOldest order articles by date, ties
+// by score; undated articles come last.
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
 struct SearchOptions {
-  std::string query;   // QueryParser syntax; may be empty when filters are set
+  std::string query;   // QueryParser syntax plus person:/place:/org:/date:/author:
+                       // fields; may be empty when filters are set
   int limit = 10;
   int offset = 0;
   bool include_boilerplate = false;  // also search boilerplate and credits
   std::vector<EntityFilter> filters; // ANDed together
+  // Inclusive date bounds: YYYY, YYYY-MM or YYYY-MM-DD (a year or month
+  // covers all its days); empty = open. Any date filter excludes undated
+  // articles.
+  std::string since, until;
+  // Author filters, ANDed: a full name matches that author exactly, one word
+  // any author with that word in their name.
+  std::vector<std::string> authors;
+  SortOrder sort = SortOrder::kRelevance;
   bool facets = false;               // count entities over all matching articles
   int facet_limit = 10;
 };
@@ -53,6 +68,7 @@ struct Facets {
 
 struct SearchResponse {
   std::string query;
+  SortOrder sort = SortOrder::kRelevance;
   int64_t total = 0;  // estimated matching articles
   std::vector<Hit> hits;
   bool has_facets = false;
@@ -73,9 +89,10 @@ class Searcher {
   static Result<std::unique_ptr<Searcher>> Open(const std::string& index_path);
   ~Searcher();
 
-  // An empty result is not an error. InvalidArgument for an empty query
-  // without filters, or an entity filter that matches nobody or is ambiguous
-  // (the message lists the candidates).
+  // An empty result is not an error. InvalidArgument for a bad date (since,
+  // until or date:), an ambiguous entity filter (the message lists the
+  // candidates) or a one-word author matching too many authors. NotFound for
+  // an entity or author filter that matches nobody in the index.
   Result<SearchResponse> Search(const SearchOptions& options);
 
   // Every entity of |type| in the index, most articles first.

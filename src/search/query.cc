@@ -134,25 +134,35 @@ void CollectHighlights(const std::string& normalized, ParsedQuery* pq) {
 
 }  // namespace
 
-std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters) {
-  static const std::regex kField(R"((^|\s)(person|place|org):(\"([^\"]*)\"?|(\S+)))",
+std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters,
+                                std::vector<std::string>* dates,
+                                std::vector<std::string>* authors) {
+  static const std::regex kField(R"((^|\s)(person|place|org|date|author):(\"([^\"]*)\"?|(\S+)))",
                                  std::regex::icase);
   std::string in(raw), rest;
   auto begin = std::sregex_iterator(in.begin(), in.end(), kField);
   size_t last = 0;
   for (auto it = begin; it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
+    std::string field = m[2].str();
+    for (auto& c : field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::vector<std::string>* sink = field == "date" ? dates : field == "author" ? authors : nullptr;
+    if ((field == "date" || field == "author") && sink == nullptr) continue;
     rest.append(in, last, m.position(0) - last);
     rest.push_back(' ');
     last = m.position(0) + m.length(0);
-    std::string field = m[2].str();
-    for (auto& c : field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string value = m[4].matched ? m[4].str() : m[5].str();
+    if (value.empty()) continue;
+    if (sink != nullptr) {
+      sink->push_back(std::move(value));
+      continue;
+    }
     EntityFilter f;
     f.type = field == "person" ? EntityType::kPerson
              : field == "place" ? EntityType::kPlace
                                 : EntityType::kOrg;
-    f.name = m[4].matched ? m[4].str() : m[5].str();
-    if (!f.name.empty()) filters->push_back(std::move(f));
+    f.name = std::move(value);
+    filters->push_back(std::move(f));
   }
   rest.append(in, last, std::string::npos);
   return rest;
@@ -185,7 +195,7 @@ std::string NormalizeQueryText(std::string_view raw) {
 
 ParsedQuery ParseQuery(std::string_view raw) {
   ParsedQuery pq;
-  const std::string rest = ExtractFieldFilters(raw, &pq.filters);
+  const std::string rest = ExtractFieldFilters(raw, &pq.filters, &pq.dates, &pq.authors);
   std::string normalized = NormalizeQueryText(rest);
   // An unclosed quote is a stray character, not a phrase to the end.
   if (std::count(normalized.begin(), normalized.end(), '"') % 2 == 1)

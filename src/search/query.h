@@ -22,11 +22,16 @@ struct ParsedQuery {
   std::vector<std::string> highlight_words;
   std::vector<std::vector<std::string>> highlight_phrases;
   std::vector<EntityFilter> filters;  // person:/place:/org: fields
+  std::vector<std::string> dates;     // date: values as typed ("2014..2015")
+  std::vector<std::string> authors;   // author: values as typed
 };
 
 // Pulls person:, place:, org: fields (value a word or a "quoted name") out of
-// |raw| into |filters| and returns the rest.
-std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters);
+// |raw| into |filters| and returns the rest. With |dates| and |authors| also
+// pulls date: and author: fields; without, they stay in the text.
+std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters,
+                                std::vector<std::string>* dates = nullptr,
+                                std::vector<std::string>* authors = nullptr);
 
 // Rewrites each word of |raw| to its folded index spelling while keeping
 // quotes, parentheses, +/- prefixes, field prefixes and the upper-case

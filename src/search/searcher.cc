@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "entities/resolve.h"
 #include "index/schema.h"
 #include "search/facets.h"
+#include "search/filters.h"
 #include "search/highlight.h"
 #include "search/query.h"
 
@@ -63,6 +66,26 @@ Hit PassageHit(const Xapian::Document& doc) {
   return h;
 }
 
+// Every filter of one search, resolved against the index.
+struct Filters {
+  std::vector<EntityFilter> entities;
+  std::vector<std::vector<std::string>> entity_names;  // canonical, per entity filter
+  std::optional<search::DateRange> date;
+  std::vector<std::vector<std::string>> authors;  // folded names, per author filter
+  bool empty() const { return entities.empty() && !date && authors.empty(); }
+};
+
+// |q| restricted to passages that pass every filter in |f|.
+Xapian::Query PassageFilters(Xapian::Query q, const Filters& f) {
+  for (size_t i = 0; i < f.entities.size(); ++i)
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                      OrTerms(index::FilterPrefix(f.entities[i].type), f.entity_names[i]));
+  if (f.date) q = Xapian::Query(Xapian::Query::OP_FILTER, q, search::DateQuery(*f.date));
+  for (const auto& names : f.authors)
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q, search::AuthorQuery(names));
+  return q;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -79,6 +102,7 @@ struct Searcher::Impl {
   }
 
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
+  std::optional<std::vector<search::IndexedAuthor>> author_list;  // loaded on first use
 
   const std::vector<std::pair<std::string, int>>& Names(EntityType type) {
     auto it = names.find(type);
@@ -104,10 +128,15 @@ struct Searcher::Impl {
     return found;
   }
 
+  Result<Filters> ResolveFilters(const SearchOptions& o, const ParsedQuery& pq, SearchResponse* resp);
   Result<SearchResponse> Search(const SearchOptions& o);
-  Result<SearchResponse> FilterOnly(const SearchOptions& o, const std::vector<EntityFilter>& filters,
-                                    const std::vector<std::vector<std::string>>& resolved,
-                                    SearchResponse resp);
+  Result<SearchResponse> FilterOnly(const SearchOptions& o, const Filters& f, SearchResponse resp);
+  // The article record with key |article_key|; an empty document if none.
+  Xapian::Document Record(const std::string& article_key);
+  // An article's hit from its record: its passage with the most mentions of
+  // |wanted| entities, or without any, its first body paragraph.
+  Hit ArticleHit(const Xapian::Document& rec, const std::vector<std::string>& wanted,
+                 bool include_boilerplate);
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -143,38 +172,86 @@ Result<SearchResponse> Searcher::Search(const SearchOptions& options) {
       if (attempt > 0) return Status::IOError("index changed twice during one search; try again");
       impl_->db.reopen();
       impl_->names.clear();
+      impl_->author_list.reset();
     } catch (const Xapian::Error& e) {
       return Status::IOError("search failed on " + impl_->path + ": " + e.get_description());
     }
   }
 }
 
+Result<Filters> Searcher::Impl::ResolveFilters(const SearchOptions& o, const ParsedQuery& pq,
+                                               SearchResponse* resp) {
+  Filters f;
+  f.entities = o.filters;
+  f.entities.insert(f.entities.end(), pq.filters.begin(), pq.filters.end());
+  for (const auto& e : f.entities) {
+    auto r = Resolve(e);
+    if (!r.ok()) return r.status();
+    resp->resolved.emplace_back(e.name, r.value());
+    f.entity_names.push_back(std::move(r.value()));
+  }
+
+  std::vector<search::DateRange> ranges;
+  // --since/--until take one date; its first day or last day is the bound.
+  for (const auto& [value, what, lower] : {std::tuple{o.since, "since", true},
+                                           std::tuple{o.until, "until", false}}) {
+    if (value.empty()) continue;
+    auto r = search::ParseDateRange(value);
+    if (!r.ok() || value.find("..") != std::string::npos)
+      return Status::InvalidArgument(std::string(what) + ": '" + value +
+                                     "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+    ranges.push_back(lower ? search::DateRange{r->from, ""} : search::DateRange{"", r->to});
+  }
+  for (const auto& typed : pq.dates) {
+    auto r = search::ParseDateRange(typed);
+    if (!r.ok()) return Status::InvalidArgument("date:" + r.status().message());
+    ranges.push_back(*r);
+  }
+  if (!ranges.empty()) f.date = search::Intersect(ranges);
+
+  std::vector<std::string> authors = o.authors;
+  authors.insert(authors.end(), pq.authors.begin(), pq.authors.end());
+  if (!authors.empty() && !author_list) author_list = search::ListAuthors(db);
+  for (const auto& typed : authors) {
+    auto r = search::ExpandAuthor(db, *author_list, typed);
+    if (!r.ok()) return r.status();
+    f.authors.push_back(std::move(r.value()));
+  }
+  return f;
+}
+
+Xapian::Document Searcher::Impl::Record(const std::string& article_key) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND,
+                                  Xapian::Query(std::string(index::kPrefixArticle) + article_key),
+                                  Xapian::Query(std::string(index::kRecordTerm))));
+  Xapian::MSet m = enquire.get_mset(0, 1);
+  return m.empty() ? Xapian::Document() : m.begin().get_document();
+}
+
 Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
   SearchResponse resp;
   resp.query = o.query;
+  resp.sort = o.sort;
   ParsedQuery pq = search::ParseQuery(o.query);
-  std::vector<EntityFilter> filters = o.filters;
-  filters.insert(filters.end(), pq.filters.begin(), pq.filters.end());
+  auto filters = ResolveFilters(o, pq, &resp);
+  if (!filters.ok()) return filters.status();
+  const Filters& f = *filters;
   // Only operators or punctuation ("+", "\"\"", "title:"): nothing to look
   // for, so no results, but not a usage error.
-  if (pq.text.empty() && filters.empty()) return resp;
-
-  std::vector<std::vector<std::string>> resolved;
-  for (const auto& f : filters) {
-    auto r = Resolve(f);
-    if (!r.ok()) return r.status();
-    resp.resolved.emplace_back(f.name, r.value());
-    resolved.push_back(std::move(r.value()));
-  }
-  if (pq.text.empty()) return FilterOnly(o, filters, resolved, std::move(resp));
+  if (pq.text.empty() && f.empty()) return resp;
+  if (pq.text.empty()) return FilterOnly(o, f, std::move(resp));
 
   Xapian::Query q(Xapian::Query::OP_FILTER, pq.text, KindFilter(o.include_boilerplate));
-  for (size_t i = 0; i < filters.size(); ++i)
-    q = Xapian::Query(Xapian::Query::OP_FILTER, q, OrTerms(index::FilterPrefix(filters[i].type), resolved[i]));
-
+  q = PassageFilters(q, f);
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
+  // Collapsing keeps each article's first passage in the sort order. All
+  // passages of an article share its date, so under a date sort the tie is
+  // broken by relevance and the kept passage is still the best one.
   enquire.set_collapse_key(index::kSlotArticle);
+  auto date_key = search::DateSortKey(o.sort);
+  if (o.sort != SortOrder::kRelevance) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
   search::ArticleEntitySpy spy;
   if (o.facets) enquire.add_matchspy(&spy);
   Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
@@ -195,69 +272,109 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
   return resp;
 }
 
-// No words, only entity filters: rank articles by how central the entities
-// are to them (mentions relative to all entity mentions, BM25 over the
-// article records), and show each article's passage with the most mentions.
-Result<SearchResponse> Searcher::Impl::FilterOnly(
-    const SearchOptions& o, const std::vector<EntityFilter>& filters,
-    const std::vector<std::vector<std::string>>& resolved, SearchResponse resp) {
-  std::vector<Xapian::Query> parts;
-  for (size_t i = 0; i < filters.size(); ++i)
-    parts.push_back(OrTerms(index::RecordPrefix(filters[i].type), resolved[i]));
-  Xapian::Query q(Xapian::Query::OP_AND, parts.begin(), parts.end());
-  q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(std::string(index::kRecordTerm)));
+// No words, only filters. Entity filters alone rank articles by how central
+// the entities are to them (mentions relative to all entity mentions, BM25
+// over the article records); without entity filters, or with an author
+// filter, there is no score and articles come newest first. Each article
+// shows its passage with the most entity mentions, else its first body
+// paragraph.
+Result<SearchResponse> Searcher::Impl::FilterOnly(const SearchOptions& o, const Filters& f,
+                                                  SearchResponse resp) {
+  Xapian::Query q;
   Xapian::Enquire enquire(db);
+  if (f.authors.empty()) {
+    // Article records: one per article, with its date and entity mentions.
+    q = Xapian::Query(std::string(index::kRecordTerm));
+    if (!f.entities.empty()) {
+      std::vector<Xapian::Query> parts;
+      for (size_t i = 0; i < f.entities.size(); ++i)
+        parts.push_back(OrTerms(index::RecordPrefix(f.entities[i].type), f.entity_names[i]));
+      q = Xapian::Query(Xapian::Query::OP_FILTER,
+                        Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()), q);
+    }
+    if (f.date) q = Xapian::Query(Xapian::Query::OP_FILTER, q, search::DateQuery(*f.date));
+  } else {
+    // Records carry no author term: match passages, one per article.
+    std::vector<Xapian::Query> by;
+    for (const auto& names : f.authors) by.push_back(search::AuthorQuery(names));
+    q = Xapian::Query(Xapian::Query::OP_AND, by.begin(), by.end());
+    q = PassageFilters(Xapian::Query(Xapian::Query::OP_FILTER, q, KindFilter(o.include_boilerplate)),
+                       Filters{f.entities, f.entity_names, f.date, {}});
+    enquire.set_collapse_key(index::kSlotArticle);
+  }
   enquire.set_query(q);
+  const bool by_date = o.sort != SortOrder::kRelevance || f.entities.empty() || !f.authors.empty();
+  auto date_key = search::DateSortKey(o.sort == SortOrder::kOldest ? SortOrder::kOldest : SortOrder::kNewest);
+  if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
   search::ArticleEntitySpy spy;
   if (o.facets) enquire.add_matchspy(&spy);
   Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
   resp.total = mset.get_matches_estimated();
 
   std::vector<std::string> wanted;  // canonical names filtered on
-  for (const auto& r : resolved) wanted.insert(wanted.end(), r.begin(), r.end());
+  for (const auto& r : f.entity_names) wanted.insert(wanted.end(), r.begin(), r.end());
   int rank = o.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document rec = it.get_document();
-    auto data = nlohmann::json::parse(rec.get_data(), nullptr, false);
-    std::vector<std::string> mentions;
-    if (data.is_object() && data.contains("entities")) {
-      for (const auto& e : data["entities"]) {
-        if (std::find(wanted.begin(), wanted.end(), e.value("name", "")) == wanted.end()) continue;
-        mentions.push_back(e.value("name", ""));
-        for (const auto& m : e.value("mentions", nlohmann::json::array())) mentions.push_back(m);
-      }
-    }
-    const std::string article_term =
-        std::string(index::kPrefixArticle) + rec.get_value(index::kSlotArticle);
-    Hit best;
-    int passages_with_mentions = 0;
-    for (auto p = db.postlist_begin(article_term); p != db.postlist_end(article_term); ++p) {
-      Xapian::Document doc = db.get_document(*p);
-      if (doc.get_value(index::kSlotParagraph).empty()) continue;  // the record itself
-      Hit h = PassageHit(doc);
-      if (!o.include_boilerplate &&
-          (h.kind == ParagraphKind::kBoilerplate || h.kind == ParagraphKind::kCredit))
-        continue;
-      h.highlights = search::HighlightPhrases(h.text, mentions);
-      if (h.highlights.empty()) continue;
-      ++passages_with_mentions;
-      if (best.text.empty() || h.highlights.size() > best.highlights.size()) best = std::move(h);
-    }
-    if (best.text.empty()) {
-      best.path = data.is_object() ? data.value("id", "") : "";
-      best.title = data.is_object() ? data.value("title", "") : "";
-    }
-    best.rank = ++rank;
-    best.score = it.get_weight();
-    best.more_passages = std::max(0, passages_with_mentions - 1);
-    best.entities = DocEntities(rec);
-    resp.hits.push_back(std::move(best));
+    Xapian::Document doc = it.get_document();
+    const bool is_record = doc.get_value(index::kSlotParagraph).empty();
+    Hit h = ArticleHit(is_record ? doc : Record(doc.get_value(index::kSlotArticle)), wanted,
+                       o.include_boilerplate);
+    h.rank = ++rank;
+    h.score = it.get_weight();
+    resp.hits.push_back(std::move(h));
   }
   if (o.facets) {
     resp.has_facets = true;
     resp.facets = spy.Top(o.facet_limit);
   }
   return resp;
+}
+
+Hit Searcher::Impl::ArticleHit(const Xapian::Document& rec, const std::vector<std::string>& wanted,
+                               bool include_boilerplate) {
+  auto data = nlohmann::json::parse(rec.get_data(), nullptr, false);
+  std::vector<std::string> mentions;
+  if (data.is_object() && data.contains("entities")) {
+    for (const auto& e : data["entities"]) {
+      if (std::find(wanted.begin(), wanted.end(), e.value("name", "")) == wanted.end()) continue;
+      mentions.push_back(e.value("name", ""));
+      for (const auto& m : e.value("mentions", nlohmann::json::array())) mentions.push_back(m);
+    }
+  }
+  const std::string article_term =
+      std::string(index::kPrefixArticle) + rec.get_value(index::kSlotArticle);
+  Hit best;
+  int passages_with_mentions = 0;
+  for (auto p = db.postlist_begin(article_term); p != db.postlist_end(article_term); ++p) {
+    Xapian::Document doc = db.get_document(*p);
+    if (doc.get_value(index::kSlotParagraph).empty()) continue;  // the record itself
+    Hit h = PassageHit(doc);
+    if (!include_boilerplate &&
+        (h.kind == ParagraphKind::kBoilerplate || h.kind == ParagraphKind::kCredit))
+      continue;
+    if (mentions.empty()) {
+      // The first body paragraph; a heading or caption only if there is none.
+      const bool body = h.kind == ParagraphKind::kBody;
+      const bool best_body = best.kind == ParagraphKind::kBody;
+      if (best.text.empty() || (body && !best_body) ||
+          (body == best_body && h.paragraph < best.paragraph))
+        best = std::move(h);
+      continue;
+    }
+    h.highlights = search::HighlightPhrases(h.text, mentions);
+    if (h.highlights.empty()) continue;
+    ++passages_with_mentions;
+    if (best.text.empty() || h.highlights.size() > best.highlights.size()) best = std::move(h);
+  }
+  if (best.text.empty() && data.is_object()) {
+    best.path = data.value("id", "");
+    best.title = data.value("title", "");
+    best.date = data.value("date", "");
+    best.author = data.value("author", "");
+  }
+  best.more_passages = std::max(0, passages_with_mentions - 1);
+  best.entities = DocEntities(rec);
+  return best;
 }
 
 Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int limit) {
