@@ -18,15 +18,6 @@ constexpr char kReset[] = "\033[0m";
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-// Code points of |text| as byte offsets, plus one past the end.
-std::vector<size_t> CodePointStarts(const std::string& text) {
-  std::vector<size_t> starts;
-  for (size_t i = 0; i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-  starts.push_back(text.size());
-  return starts;
-}
-
 bool IsSpaceAt(const std::string& text, size_t byte) { return byte < text.size() && text[byte] == ' '; }
 
 json EntitiesJson(const std::vector<Entity>& entities, bool details) {
@@ -52,7 +43,7 @@ json FacetList(const std::vector<FacetCount>& list) {
 
 std::string Excerpt(const std::string& text, const std::vector<std::pair<int, int>>& highlights,
                     int max_cp, const std::string& open, const std::string& close) {
-  const auto starts = CodePointStarts(text);
+  const auto starts = text::CodePointStarts(text);
   const int n = static_cast<int>(starts.size()) - 1;
   int from = 0, to = n;
   if (n > max_cp) {
@@ -147,6 +138,8 @@ std::string RenderJson(const SearchResponse& r) {
     results.push_back(std::move(item));
   }
   json out = {{"query", r.query}, {"total", r.total}, {"results", results}};
+  if (r.sort == SortOrder::kNewest) out["sort"] = "date";
+  if (r.sort == SortOrder::kOldest) out["sort"] = "oldest";
   if (r.has_facets) {
     out["facets"] = {{"person", FacetList(r.facets.person)},
                      {"place", FacetList(r.facets.place)},

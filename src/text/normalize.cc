@@ -99,15 +99,19 @@ std::vector<Token> Tokenize(std::string_view utf8) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   st.words->setText(u);
-  // Map UTF-16 offsets back to code points and bytes as we walk forward.
-  int32_t u16_pos = 0, cp_pos = 0;
-  uint32_t byte_pos = 0;
+  // Map UTF-16 offsets back to code points and bytes of the INPUT as we walk
+  // forward. U8_NEXT consumes an ill-formed sequence exactly as fromUTF8 did
+  // when it turned it into one U+FFFD, so both walks stay in step even on
+  // invalid UTF-8.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n_bytes = static_cast<int32_t>(utf8.size());
+  int32_t u16_pos = 0, cp_pos = 0, byte_pos = 0;
   auto advance_to = [&](int32_t target) {
-    while (u16_pos < target) {
-      UChar32 c = u.char32At(u16_pos);
-      u16_pos += U16_LENGTH(c);
+    while (u16_pos < target && byte_pos < n_bytes) {
+      UChar32 c;
+      U8_NEXT(bytes, byte_pos, n_bytes, c);
+      u16_pos += c < 0 ? 1 : U16_LENGTH(c);
       ++cp_pos;
-      byte_pos += U8_LENGTH(c);
     }
   };
   int32_t start = st.words->first();
@@ -117,10 +121,10 @@ std::vector<Token> Tokenize(std::string_view utf8) {
     advance_to(start);
     Token t;
     t.begin = cp_pos;
-    t.byte_begin = byte_pos;
+    t.byte_begin = static_cast<uint32_t>(byte_pos);
     advance_to(end);
     t.end = cp_pos;
-    t.byte_end = byte_pos;
+    t.byte_end = static_cast<uint32_t>(byte_pos);
     std::string piece;
     u.tempSubStringBetween(start, end).toUTF8String(piece);
     t.term = Fold(piece);
@@ -129,19 +133,41 @@ std::vector<Token> Tokenize(std::string_view utf8) {
   return tokens;
 }
 
+std::vector<size_t> CodePointStarts(std::string_view utf8) {
+  // U8_NEXT, as in Tokenize: an ill-formed sequence is one code point.
+  std::vector<size_t> starts;
+  starts.reserve(utf8.size() + 1);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    starts.push_back(static_cast<size_t>(i));
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+  }
+  starts.push_back(utf8.size());
+  return starts;
+}
+
 int32_t CodePointCount(std::string_view utf8) {
-  int32_t n = 0;
-  for (unsigned char c : utf8)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  int32_t count = 0;
+  for (int32_t i = 0; i < n; ++count) {
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+  }
+  return count;
 }
 
 size_t ByteOffsetOfCodePoint(std::string_view utf8, int32_t cp) {
-  int32_t seen = -1;
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 && ++seen == cp) return i;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  for (int32_t seen = 0; i < n && seen < cp; ++seen) {
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
   }
-  return utf8.size();
+  return static_cast<size_t>(i);
 }
 
 std::string CollapseSpace(std::string_view utf8) {

@@ -30,8 +30,12 @@ struct Token {
 // whitespace and punctuation are not tokens. Invalid UTF-8 is tolerated.
 std::vector<Token> Tokenize(std::string_view utf8);
 
-// Number of code points in valid UTF-8 (invalid bytes count one each).
+// Code points as Tokenize counts them: an ill-formed UTF-8 sequence is one
+// (it becomes one U+FFFD), so offsets agree on any input.
 int32_t CodePointCount(std::string_view utf8);
+
+// Byte offset where each code point starts, plus utf8.size() at the end.
+std::vector<size_t> CodePointStarts(std::string_view utf8);
 
 // Byte offset of code point |cp| in |utf8| (clamped to the end).
 size_t ByteOffsetOfCodePoint(std::string_view utf8, int32_t cp);

@@ -51,11 +51,17 @@ TEST(TokenizeTest, OffsetsAreCodePoints) {
   EXPECT_EQ(s.substr(tokens[1].byte_begin, tokens[1].byte_end - tokens[1].byte_begin), "minister");
 }
 
-TEST(TokenizeTest, InvalidUtf8DoesNotCrash) {
-  const std::string bad = "ok \xff\xfe words \xc3";
+TEST(TokenizeTest, InvalidUtf8KeepsOffsetsInsideTheInput) {
+  const std::string bad = "ok \xff\xfe words \xc3 end";
   auto tokens = Tokenize(bad);
-  ASSERT_GE(tokens.size(), 2u);
+  ASSERT_GE(tokens.size(), 3u);
   EXPECT_EQ(tokens[0].term, "ok");
+  for (const auto& t : tokens) {
+    ASSERT_LE(t.byte_end, bad.size());
+    EXPECT_EQ(bad.substr(t.byte_begin, t.byte_end - t.byte_begin), t.term);
+  }
+  EXPECT_EQ(tokens[1].term, "words");
+  EXPECT_EQ(tokens[1].begin, 6);  // o k ' ' FFFD FFFD ' '
 }
 
 TEST(CollapseSpaceTest, NbspAndNewlinesCollapse) {

@@ -1,0 +1,57 @@
+// libFuzzer target over everything that reads article text after decoding:
+// segmentation, boilerplate classification, entity extraction, tokenising,
+// and the query side (query normalisation, parsing, highlighting). The input
+// is one article's UTF-8-ish text; its first line doubles as a query. Checks
+// the contract besides crashes: paragraph ordinals run 1..n, texts are
+// non-empty, highlights lie inside the text.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "entities/extractor.h"
+#include "search/highlight.h"
+#include "search/query.h"
+#include "segment/boilerplate.h"
+#include "segment/segmenter.h"
+#include "text/normalize.h"
+
+namespace {
+
+void Check(bool ok, const char* what) {
+  if (!ok) {
+    fprintf(stderr, "article contract violated: %s\n", what);
+    abort();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const nsearch::entities::Extractor extractor;
+  static nsearch::segment::BoilerplateClassifier classifier;  // remembers lines across inputs, as in a run
+  const std::string text(reinterpret_cast<const char*>(data), size);
+
+  nsearch::ingest::RawArticle raw;
+  raw.id = "fuzz.txt";
+  raw.text = text;
+  nsearch::Article article = nsearch::segment::BuildArticle(std::move(raw));
+  classifier.Classify(article);
+  extractor.Extract(article);
+  for (size_t i = 0; i < article.paragraphs.size(); ++i) {
+    Check(article.paragraphs[i].n == static_cast<int>(i) + 1, "paragraph ordinals run 1..n");
+    Check(!article.paragraphs[i].text.empty(), "paragraph text is not empty");
+  }
+  for (const auto& e : article.entities) Check(!e.name.empty(), "entity has a name");
+
+  const std::string query = text.substr(0, text.find('\n'));
+  nsearch::search::ParsedQuery pq = nsearch::search::ParseQuery(query);
+  const std::string& passage =
+      article.paragraphs.empty() ? text : article.paragraphs.front().text;
+  const int length = nsearch::text::CodePointCount(passage);
+  for (const auto& [b, e] :
+       nsearch::search::HighlightQuery(passage, pq.highlight_words, pq.highlight_phrases))
+    Check(0 <= b && b < e && e <= length, "highlight inside the passage");
+  return 0;
+}
