@@ -10,6 +10,7 @@
 #include "cli/common.h"
 #include "cli/render.h"
 #include "nsearch/searcher.h"
+#include "search/filters.h"
 
 namespace po = boost::program_options;
 
@@ -23,9 +24,14 @@ article, best first, with the matched words highlighted.
 
 Query syntax (Xapian QueryParser): words (stemmed: swap finds swaps),
 "exact phrases", AND OR NOT, +required -excluded, (grouping), title:word,
-person:Name person:"Full Name" place:Kyiv org:NATO. Several words are one
-query. Stray quotes or operators never fail: they fall back to plain words.
+person:Name person:"Full Name" place:Kyiv org:NATO, date:2014 date:2014-05
+date:2014-05-06 date:2014..2015, author:"Jen Chung" author:chung. Several
+words are one query. Stray quotes or operators never fail: they fall back
+to plain words.
 Use -- before a query that starts with '-'.
+
+Filters alone (no words) list matching articles: by entity filters, most
+central first; by date or author, newest first.
 
 Exit status: 0 results found, 1 no results, 2 usage or index error.
 
@@ -40,6 +46,9 @@ struct Args {
   bool include_boilerplate = false;
   bool facets = false;
   std::vector<std::string> person, place, org;
+  std::string since, until;
+  std::vector<std::string> author;
+  std::string sort = "relevance";
   std::string list;
   std::string with;
   std::string color = "auto";
@@ -59,6 +68,10 @@ po::options_description Describe(Args* a) {
       ("person", po::value(&a->person)->composing(), "only articles mentioning this person (any alias or a unique surname); repeatable")
       ("place", po::value(&a->place)->composing(), "only articles mentioning this place; repeatable")
       ("org", po::value(&a->org)->composing(), "only articles mentioning this organisation; repeatable")
+      ("since", po::value(&a->since), "only articles dated on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY); excludes undated articles")
+      ("until", po::value(&a->until), "only articles dated on or before this day, month or year (inclusive: --until 2014 keeps 2014-12-31)")
+      ("author", po::value(&a->author)->composing(), "only articles by this author: a full name exactly, or one word of the name; repeatable")
+      ("sort", po::value(&a->sort)->default_value("relevance"), "relevance, date (newest first) or oldest; ties by relevance, undated articles last")
       ("facets", po::bool_switch(&a->facets), "also count persons, places and organisations over all matching articles")
       ("list", po::value(&a->list), "list every entity of a type (person, place, org) with article counts and aliases")
       ("with", po::value(&a->with), "who appears in the same articles as this person, ranked")
@@ -83,6 +96,19 @@ bool UseColor(const std::string& mode) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
   return isatty(STDOUT_FILENO);
+}
+
+// --since/--until take one date, not a range.
+bool ValidDate(const std::string& value) {
+  return value.empty() ||
+         (value.find("..") == std::string::npos && search::ParseDateRange(value).ok());
+}
+
+bool ParseSort(const std::string& s, SortOrder* order) {
+  if (s == "relevance") return *order = SortOrder::kRelevance, true;
+  if (s == "date" || s == "newest") return *order = SortOrder::kNewest, true;
+  if (s == "oldest") return *order = SortOrder::kOldest, true;
+  return false;
 }
 
 int Fail(const Status& s) {
@@ -147,6 +173,18 @@ int RunSearchCli(int argc, char** argv) {
     std::cerr << "nsearch: --limit and --offset must not be negative\n";
     return kExitError;
   }
+  for (const auto& [flag, value] : {std::pair{"--since", &a.since}, std::pair{"--until", &a.until}}) {
+    if (!ValidDate(*value)) {
+      std::cerr << "nsearch: " << flag << " '" << *value
+                << "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD\n";
+      return kExitError;
+    }
+  }
+  SearchOptions o;
+  if (!ParseSort(a.sort, &o.sort)) {
+    std::cerr << "nsearch: --sort takes relevance, date or oldest, not '" << a.sort << "'\n";
+    return kExitError;
+  }
   if (a.index.empty()) a.index = DefaultIndexPath();
 
   auto opened = Searcher::Open(a.index);
@@ -159,7 +197,6 @@ int RunSearchCli(int argc, char** argv) {
   if (!a.list.empty()) return RunList(searcher, a);
   if (!a.with.empty()) return RunWith(searcher, a, style);
 
-  SearchOptions o;
   for (const auto& w : a.words) o.query += (o.query.empty() ? "" : " ") + w;
   o.limit = a.limit;
   o.offset = a.offset;
@@ -168,7 +205,11 @@ int RunSearchCli(int argc, char** argv) {
   for (const auto& n : a.person) o.filters.push_back({EntityType::kPerson, n});
   for (const auto& n : a.place) o.filters.push_back({EntityType::kPlace, n});
   for (const auto& n : a.org) o.filters.push_back({EntityType::kOrg, n});
-  if (o.query.empty() && o.filters.empty()) {
+  o.since = a.since;
+  o.until = a.until;
+  o.authors = a.author;
+  if (o.query.empty() && o.filters.empty() && o.since.empty() && o.until.empty() &&
+      o.authors.empty()) {
     std::cerr << "nsearch: no query given (see nsearch --help)\n";
     return kExitError;
   }
@@ -185,7 +226,7 @@ int RunSearchCli(int argc, char** argv) {
   if (a.json) {
     std::cout << RenderJson(*response) << "\n";
   } else if (response->hits.empty()) {
-    std::cerr << "nsearch: no results for " << o.query << "\n";
+    std::cerr << "nsearch: no results" << (o.query.empty() ? "" : " for " + o.query) << "\n";
   } else {
     std::cout << RenderTerminal(*response, style);
   }
