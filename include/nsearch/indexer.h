@@ -18,6 +18,10 @@ struct IndexOptions {
   std::vector<std::string> inputs;  // files and directories
   bool dry_run = false;             // read and segment only; write nothing
   bool extract_entities = true;
+  // Read the bundle twice: first to count lines repeated across articles
+  // (boilerplate), so classification does not depend on reading order and
+  // an incremental run classifies new articles as a rebuild would.
+  bool bundle_pass = true;
   // Input limits (see docs/ingest.md).
   uint64_t max_file_bytes = 16ull << 20;
   uint64_t max_archive_bytes = 1ull << 30;

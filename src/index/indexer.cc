@@ -40,10 +40,26 @@ ingest::IngestOptions ToIngestOptions(const IndexOptions& o) {
   return in;
 }
 
+// First pass: reads every article once, only to count the lines repeated
+// across the bundle (see BoilerplateClassifier::Observe). Skips are reported
+// by the second pass.
+class Observer : public ingest::Visitor {
+ public:
+  explicit Observer(segment::BoilerplateClassifier* classifier) : classifier_(classifier) {}
+  void OnArticle(ingest::RawArticle&& raw) override {
+    classifier_->Observe(segment::BuildArticle(std::move(raw)));
+  }
+  void OnSkip(const ingest::Skip&) override {}
+
+ private:
+  segment::BoilerplateClassifier* classifier_;
+};
+
 class Pipeline : public ingest::Visitor {
  public:
-  Pipeline(const IndexOptions& options, index::Writer* writer, IndexStats* stats)
-      : options_(options), writer_(writer), stats_(stats) {}
+  Pipeline(const IndexOptions& options, index::Writer* writer,
+           segment::BoilerplateClassifier* classifier, IndexStats* stats)
+      : options_(options), writer_(writer), stats_(stats), classifier_(*classifier) {}
 
   void OnArticle(ingest::RawArticle&& raw) override {
     if (!status_.ok()) return;
@@ -89,7 +105,7 @@ class Pipeline : public ingest::Visitor {
   const IndexOptions& options_;
   index::Writer* writer_;
   IndexStats* stats_;
-  segment::BoilerplateClassifier classifier_;
+  segment::BoilerplateClassifier& classifier_;
   entities::Extractor extractor_;
   int since_commit_ = 0;
   Status status_;
@@ -106,9 +122,15 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     if (!opened.ok()) return opened.status();
     writer = std::move(opened.value());
   }
-  Pipeline pipeline(options, writer.get(), &stats);
+  const ingest::IngestOptions ingest_options = ToIngestOptions(options);
+  segment::BoilerplateClassifier classifier;
+  if (options.bundle_pass) {
+    Observer observer(&classifier);
+    (void)ingest::Walk(options.inputs, ingest_options, observer);
+  }
+  Pipeline pipeline(options, writer.get(), &classifier, &stats);
   // A missing input is reported through OnSkip; the other inputs still run.
-  (void)ingest::Walk(options.inputs, ToIngestOptions(options), pipeline);
+  (void)ingest::Walk(options.inputs, ingest_options, pipeline);
   if (!pipeline.status().ok()) return pipeline.status();
   if (writer) {
     Status committed = writer->Commit();

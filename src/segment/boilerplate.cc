@@ -443,8 +443,10 @@ ParagraphKind KeptKind(const Paragraph& p, const ParagraphFeatures& f) {
 }  // namespace
 
 struct BoilerplateClassifier::State {
-  // Folded short line -> number of earlier articles that contained it.
+  // Folded short line -> number of earlier articles that contained it (or,
+  // after Observe, of all the run's articles).
   std::unordered_map<uint64_t, uint32_t> seen;
+  bool observed = false;  // counts come from a first pass over the run
 
   void MarkRepeated(Work& w) const {
     for (int i = 0; i < w.size(); ++i) {
@@ -452,8 +454,10 @@ struct BoilerplateClassifier::State {
       if (w.Marked(i) || f.chars > kRememberChars) continue;
       auto it = seen.find(LineKey(w.article.paragraphs[i].text));
       if (it == seen.end()) continue;
-      const bool line = !f.Sentence() && it->second >= kRepeatLine && f.alpha_words * 2 > f.words;
-      const bool sentence = f.words >= 6 && it->second >= kRepeatSentence;
+      // After Observe the count includes this article itself.
+      const uint32_t others = observed ? it->second - 1 : it->second;
+      const bool line = !f.Sentence() && others >= kRepeatLine && f.alpha_words * 2 > f.words;
+      const bool sentence = f.words >= 6 && others >= kRepeatSentence;
       if (line || sentence) w.why[i] = Signal::kRepeated;
     }
   }
@@ -462,6 +466,10 @@ struct BoilerplateClassifier::State {
     std::set<uint64_t> keys;
     for (int i = 0; i < w.size(); ++i)
       if (w.f[i].chars <= kRememberChars) keys.insert(LineKey(w.article.paragraphs[i].text));
+    Count(keys);
+  }
+
+  void Count(const std::set<uint64_t>& keys) {
     for (uint64_t k : keys) {
       auto it = seen.find(k);
       if (it != seen.end()) {
@@ -475,6 +483,14 @@ struct BoilerplateClassifier::State {
 
 BoilerplateClassifier::BoilerplateClassifier() : state_(std::make_unique<State>()) {}
 BoilerplateClassifier::~BoilerplateClassifier() = default;
+
+void BoilerplateClassifier::Observe(const Article& article) {
+  state_->observed = true;
+  std::set<uint64_t> keys;
+  for (const auto& p : article.paragraphs)
+    if (text::CodePointCount(p.text) <= kRememberChars) keys.insert(LineKey(p.text));
+  state_->Count(keys);
+}
 
 void BoilerplateClassifier::Classify(Article& article) { Classify(article, nullptr); }
 
@@ -501,7 +517,7 @@ void BoilerplateClassifier::Classify(Article& article, std::vector<std::string>*
   MarkZones(w);
   KeepInnerSymbols(w);
   MarkContext(w);
-  state_->Remember(w);
+  if (!state_->observed) state_->Remember(w);
 
   if (why) why->clear();
   for (int i = 0; i < w.size(); ++i) {

@@ -32,6 +32,14 @@ class BoilerplateClassifier {
   BoilerplateClassifier(const BoilerplateClassifier&) = delete;
   BoilerplateClassifier& operator=(const BoilerplateClassifier&) = delete;
 
+  // Optional first pass over the whole run: counts the short lines of every
+  // article before any is classified, so the "repeated across the bundle"
+  // signal no longer depends on the order articles arrive in, and an
+  // incremental run (which classifies only new articles) sees the same
+  // counts as a clean rebuild. Once Observe has been called, Classify stops
+  // counting as it goes.
+  void Observe(const Article& article);
+
   // Sets paragraph kinds of |article| (paragraphs already split and numbered
   // by BuildArticle, which marked headings and credits by shape).
   void Classify(Article& article);
