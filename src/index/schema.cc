@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "text/normalize.h"
+
 namespace nsearch::index {
 
 std::string_view FilterPrefix(EntityType type) {
@@ -29,6 +31,15 @@ uint64_t Hash64(std::string_view bytes) {
     h *= 1099511628211ull;
   }
   return h;
+}
+
+std::string AuthorKey(std::string_view author) {
+  std::string key;
+  for (const auto& t : text::Tokenize(author)) {
+    if (!key.empty()) key.push_back(' ');
+    key += t.term;
+  }
+  return key;
 }
 
 std::string ArticleKey(std::string_view article_id) {

@@ -30,7 +30,7 @@ inline constexpr std::string_view kPrefixArticle = "A";     // + ArticleKey(id)
 inline constexpr std::string_view kPrefixKind = "K";        // + KindName()
 inline constexpr std::string_view kPrefixTitle = "S";       // + stemmed title word
 inline constexpr std::string_view kPrefixDate = "D";        // + YYYYMMDD
-inline constexpr std::string_view kPrefixAuthor = "XA";     // + folded author
+inline constexpr std::string_view kPrefixAuthor = "XA";     // + AuthorKey(author)
 inline constexpr std::string_view kPrefixSourceFile = "F";  // + FileKey(file), records only
 inline constexpr std::string_view kRecordTerm = "XTarticle";
 
@@ -52,6 +52,11 @@ std::string ArticleKey(std::string_view article_id);
 // "type\tname\n" lines; what facet counting reads from a passage.
 std::string EncodeEntities(const std::vector<Entity>& entities);
 std::vector<std::pair<EntityType, std::string_view>> DecodeEntities(std::string_view encoded);
+
+// An author as the index keys it: the folded words of the name joined by
+// single spaces ("Jen Chung" -> "jen chung"), so a lookup by one word can
+// split the term without reading any document.
+std::string AuthorKey(std::string_view author);
 
 // 64-bit FNV-1a.
 uint64_t Hash64(std::string_view bytes);

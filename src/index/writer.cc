@@ -12,7 +12,7 @@ namespace {
 
 // Bumped whenever segmentation, classification or extraction changes what an
 // article becomes, so an unchanged file is still re-indexed after an upgrade.
-constexpr char kPipelineVersion[] = "1";
+constexpr char kPipelineVersion[] = "2";  // 2: author terms keep word breaks
 
 constexpr int kPassagesPerFlush = 1000;
 
@@ -100,6 +100,7 @@ Result<PutOutcome> Writer::Put(const Article& a) {
   const std::string article_term = std::string(kPrefixArticle) + key;
   const std::string date = DateKey(a.date);
   const std::string entities = EncodeEntities(a.entities);
+  const std::string author = AuthorKey(a.author);
   std::vector<std::string> title_terms;
   for (auto& t : text::Tokenize(a.title)) title_terms.push_back(std::string(kPrefixTitle) + stem(t.term));
 
@@ -115,7 +116,7 @@ Result<PutOutcome> Writer::Put(const Article& a) {
       doc.add_boolean_term(article_term);
       doc.add_boolean_term(std::string(kPrefixKind) + std::string(KindName(p.kind)));
       if (!date.empty()) doc.add_boolean_term(std::string(kPrefixDate) + date);
-      if (!a.author.empty()) doc.add_boolean_term(std::string(kPrefixAuthor) + text::Fold(a.author));
+      if (!author.empty()) doc.add_boolean_term(std::string(kPrefixAuthor) + author);
       if (Searchable(p.kind)) {
         for (const Entity& e : a.entities) doc.add_boolean_term(std::string(FilterPrefix(e.type)) + e.name);
       }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <nlohmann/json.hpp>
 
 #include "index/schema.h"
 #include "text/normalize.h"
@@ -134,15 +133,13 @@ std::vector<IndexedAuthor> ListAuthors(const Xapian::Database &db) {
   std::vector<IndexedAuthor> out;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     IndexedAuthor a{(*t).substr(prefix.size()), {}};
-    auto p = db.postlist_begin(*t);
-    if (p != db.postlist_end(*t)) {
-      auto data =
-          nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
-      if (data.is_object())
-        a.words = Words(data.value("author", ""));
+    // The key is the name's folded words joined by spaces (index::AuthorKey).
+    for (size_t start = 0; start <= a.folded.size();) {
+      size_t space = a.folded.find(' ', start);
+      if (space == std::string::npos) space = a.folded.size();
+      if (space > start) a.words.push_back(a.folded.substr(start, space - start));
+      start = space + 1;
     }
-    if (a.words.empty())
-      a.words = {a.folded};
     out.push_back(std::move(a));
   }
   return out;
@@ -157,7 +154,7 @@ ExpandAuthor(const Xapian::Database &db,
     return Status::InvalidArgument("author '" + std::string(typed) +
                                    "' has no words");
   if (run.size() > 1) {
-    const std::string exact = text::Fold(typed);
+    const std::string exact = index::AuthorKey(typed);
     if (db.term_exists(std::string(index::kPrefixAuthor) + exact))
       return std::vector<std::string>{exact};
   }

@@ -33,9 +33,8 @@ DateRange Intersect(const std::vector<DateRange> &ranges);
 // match, even an open range. MatchNothing when from > to.
 Xapian::Query DateQuery(const DateRange &range);
 
-// Every author in the index: the XA term's folded name (no spaces:
-// "jenchung") and the words of the name as the source spelled it, read from
-// one of its passages, since the folded name has lost its word boundaries.
+// Every author in the index: the XA term's key (index::AuthorKey: "jen
+// chung") and its words, split from the key without reading any document.
 struct IndexedAuthor {
   std::string folded;
   std::vector<std::string> words;
