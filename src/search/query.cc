@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <regex>
 
 #include "index/schema.h"
@@ -32,6 +33,29 @@ std::string NormalizeChunk(std::string_view chunk) {
   return out.empty() ? out : prefix + out;
 }
 
+// Query-side English stop words: dropped from the query (not from the index),
+// so they neither match nor weigh. QueryParser keeps them inside "phrases", after
+// +, and when a query holds nothing else ("the who"). Measured on Cranfield and
+// CISI (docs/ranking.md): +.015/+.011 and +.031/+.018 nDCG@10/MAP@100.
+constexpr const char* kStopWords[] = {
+    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
+    "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "itself", "me", "more", "most", "my", "myself", "no", "nor", "not",
+    "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over",
+    "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
+    "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves"};
+
+const Xapian::SimpleStopper& Stopper() {
+  static const Xapian::SimpleStopper stopper(std::begin(kStopWords), std::end(kStopWords));
+  return stopper;
+}
+
+bool IsStopWord(std::string_view word) { return Stopper()(std::string(word)); }
+
 const Xapian::QueryParser& Parser(Xapian::Query::op default_op) {
   auto make = [](Xapian::Query::op op) {
     Xapian::QueryParser qp;
@@ -39,6 +63,7 @@ const Xapian::QueryParser& Parser(Xapian::Query::op default_op) {
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
     qp.add_prefix("title", std::string(index::kPrefixTitle));
     qp.set_default_op(op);
+    qp.set_stopper(&Stopper());
     return qp;
   };
   thread_local Xapian::QueryParser or_parser = make(Xapian::Query::OP_OR);
@@ -87,7 +112,7 @@ void CollectHighlights(const std::string& normalized, ParsedQuery* pq) {
     return out;
   };
   bool in_quote = false, negate_next = false, negate_phrase = false;
-  std::vector<std::string> phrase;
+  std::vector<std::string> phrase, stopped;
   size_t i = 0;
   while (i < normalized.size()) {
     const char c = normalized[i];
@@ -124,10 +149,12 @@ void CollectHighlights(const std::string& normalized, ParsedQuery* pq) {
       phrase.insert(phrase.end(), stems.begin(), stems.end());
     } else if (!negate_next) {
       if (stems.size() > 1) pq->highlight_phrases.push_back(stems);
-      else if (stems.size() == 1) pq->highlight_words.push_back(stems[0]);
+      else if (stems.size() == 1) (IsStopWord(chunk) ? stopped : pq->highlight_words).push_back(stems[0]);
     }
     negate_next = false;
   }
+  // The parser drops stop words unless nothing else is left ("the who").
+  if (pq->highlight_words.empty() && pq->highlight_phrases.empty()) pq->highlight_words = stopped;
   // An unclosed quote: its words still count, as the lenient parser does.
   if (in_quote && !negate_phrase) pq->highlight_words.insert(pq->highlight_words.end(), phrase.begin(), phrase.end());
 }

@@ -81,6 +81,15 @@ TEST(HighlightTest, ExcludedWordsAreNotHighlighted) {
   EXPECT_EQ(Marked("A ceasefire in Istanbul.", q), "A [ceasefire] in Istanbul.");
 }
 
+TEST(HighlightTest, StopWordsAreNotHighlightedUnlessAlone) {
+  ParsedQuery q = ParseQuery("the ceasefire in Istanbul");
+  EXPECT_EQ(Marked("The ceasefire held in Istanbul.", q), "The [ceasefire] held in [Istanbul].");
+  q = ParseQuery("\"held in Istanbul\"");
+  EXPECT_EQ(Marked("The ceasefire held in Istanbul.", q), "The ceasefire [held in Istanbul].");
+  q = ParseQuery("the who");
+  EXPECT_EQ(Marked("A concert by the Who.", q), "A concert by [the] [Who].");
+}
+
 TEST(HighlightTest, AccentInsensitive) {
   ParsedQuery q = ParseQuery("Turkiye");
   EXPECT_EQ(Marked("Türkiye’s minister", q), "[Türkiye’s] minister");
