@@ -242,13 +242,17 @@ ParsedQuery ParseQuery(std::string_view raw) {
   if (pq.stems.size() > 1) {
     // A passage holding every word gets that weight again.
     Xapian::Query all = ParseLenient(normalized, Xapian::Query::OP_AND);
-    if (!all.empty()) boosts.push_back(all);
+    if (!all.empty()) {
+      boosts.push_back(all);
+      pq.all_words = all;
+    }
   }
   if (!title_terms.empty()) {
     boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                         Xapian::Query(Xapian::Query::OP_OR, title_terms.begin(), title_terms.end()),
                         0.5);
   }
+  if (pq.all_words.empty()) pq.all_words = any;
   if (boosts.empty()) {
     pq.text = any;
   } else {

@@ -16,6 +16,10 @@ namespace nsearch::search {
 
 struct ParsedQuery {
   Xapian::Query text;              // empty when the user typed no words
+  // Passages holding every word (default AND), weighted like |text|; what a
+  // date-sorted search matches, where weight no longer pushes a passage
+  // with one word of several down the list.
+  Xapian::Query all_words;
   std::vector<std::string> stems;  // unprefixed terms, for the title boost
   // What to highlight: single words, and phrases as stem sequences. Words
   // the query excludes (-word, NOT word) are in neither.

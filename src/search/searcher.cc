@@ -242,10 +242,21 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
   if (pq.text.empty() && f.empty()) return resp;
   if (pq.text.empty()) return FilterOnly(o, f, std::move(resp));
 
-  Xapian::Query q(Xapian::Query::OP_FILTER, pq.text, KindFilter(o.include_boilerplate));
-  q = PassageFilters(q, f);
+  // Sorted by date, weight no longer sinks a passage that holds one word of
+  // several, so such a search matches passages holding every word; if none
+  // does, it falls back to any word, as a relevance search matches.
+  const bool by_date = o.sort != SortOrder::kRelevance;
+  auto make_query = [&](const Xapian::Query& words) {
+    return PassageFilters(
+        Xapian::Query(Xapian::Query::OP_FILTER, words, KindFilter(o.include_boilerplate)), f);
+  };
   Xapian::Enquire enquire(db);
-  enquire.set_query(q);
+  enquire.set_query(make_query(by_date ? pq.all_words : pq.text));
+  if (by_date) {
+    Xapian::Enquire probe(db);
+    probe.set_query(make_query(pq.all_words));
+    if (probe.get_mset(0, 1).empty()) enquire.set_query(make_query(pq.text));
+  }
   // Collapsing keeps each article's first passage in the sort order. All
   // passages of an article share its date, so under a date sort the tie is
   // broken by relevance and the kept passage is still the best one.

@@ -156,6 +156,18 @@ TEST_F(DateFilterTest, SortByDateUndatedLast) {
   EXPECT_EQ(r->sort, SortOrder::kOldest);
 }
 
+// Sorted by date, a newer passage holding one word of "new year subway" does
+// not come before older ones holding them all; with no passage holding them
+// all, any word matches again.
+TEST_F(DateFilterTest, DateSortMatchesAllWordsThenFallsBack) {
+  SearchOptions o = Query("new year subway");
+  o.sort = SortOrder::kNewest;
+  EXPECT_EQ(Paths(o), (Ids{"e15.txt", "c14.txt"}));
+  o = Query("fireworks grumbled");
+  o.sort = SortOrder::kNewest;
+  EXPECT_EQ(Paths(o), (Ids{"c14.txt", "a13.txt"}));
+}
+
 // Collapsing keeps the first passage of each article in sort order; under a
 // date sort an article's passages tie on date, so relevance must pick it.
 TEST_F(DateFilterTest, DateSortKeepsBestPassageAndRanksTiesByRelevance) {
