@@ -87,6 +87,9 @@ class Searcher {
  public:
   // Opens the index read-only. NotFound when |index_path| holds no index.
   static Result<std::unique_ptr<Searcher>> Open(const std::string& index_path);
+  // Several indexes searched as one (one per bundle, or shards); the first
+  // that cannot be opened is the error.
+  static Result<std::unique_ptr<Searcher>> Open(const std::vector<std::string>& index_paths);
   ~Searcher();
 
   // An empty result is not an error. InvalidArgument for a bad date (since,

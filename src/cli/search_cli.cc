@@ -38,7 +38,7 @@ Exit status: 0 results found, 1 no results, 2 usage or index error.
 Options)";
 
 struct Args {
-  std::string index;
+  std::vector<std::string> index;
   std::vector<std::string> words;
   bool json = false;
   int limit = 10;
@@ -60,7 +60,7 @@ po::options_description Describe(Args* a) {
   po::options_description d(kUsage);
   d.add_options()
       ("help,h", "show this help")
-      ("index,i", po::value(&a->index), "index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)")
+      ("index,i", po::value(&a->index)->composing(), "index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index); repeat to search several indexes as one")
       ("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)")
       ("limit,n", po::value(&a->limit)->default_value(10), "articles to show")
       ("offset", po::value(&a->offset)->default_value(0), "skip this many articles (paging)")
@@ -185,7 +185,7 @@ int RunSearchCli(int argc, char** argv) {
     std::cerr << "nsearch: --sort takes relevance, date or oldest, not '" << a.sort << "'\n";
     return kExitError;
   }
-  if (a.index.empty()) a.index = DefaultIndexPath();
+  if (a.index.empty()) a.index.push_back(DefaultIndexPath());
 
   auto opened = Searcher::Open(a.index);
   if (!opened.ok()) {

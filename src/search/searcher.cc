@@ -143,19 +143,28 @@ Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_path) {
+  return Open(std::vector<std::string>{index_path});
+}
+
+Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>& index_paths) {
   auto impl = std::make_unique<Impl>();
-  impl->path = index_path;
-  try {
-    impl->db = Xapian::Database(index_path);
-  } catch (const Xapian::DatabaseNotFoundError&) {
-    return Status::NotFound("no index at " + index_path +
-                            ": build one with 'nsearch-index --index " + index_path + " BUNDLE...'");
-  } catch (const Xapian::Error& e) {
-    return Status::IOError("cannot open index " + index_path + ": " + e.get_description());
+  for (const auto& path : index_paths) {
+    Xapian::Database one;
+    try {
+      one = Xapian::Database(path);
+    } catch (const Xapian::DatabaseNotFoundError&) {
+      return Status::NotFound("no index at " + path + ": build one with 'nsearch-index --index " +
+                              path + " BUNDLE...'");
+    } catch (const Xapian::Error& e) {
+      return Status::IOError("cannot open index " + path + ": " + e.get_description());
+    }
+    if (one.get_metadata(index::kSchemaVersionKey).empty() && one.get_doccount() > 0)
+      return Status::Unsupported(path + " is a Xapian database but not an nsearch index");
+    // Several indexes are searched as one (shards, or one index per bundle).
+    impl->db.add_database(one);
+    impl->path += (impl->path.empty() ? "" : ", ") + path;
   }
-  const std::string version = impl->db.get_metadata(index::kSchemaVersionKey);
-  if (version.empty() && impl->db.get_doccount() > 0)
-    return Status::Unsupported(index_path + " is a Xapian database but not an nsearch index");
+  if (index_paths.empty()) return Status::InvalidArgument("no index given");
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 

@@ -129,6 +129,29 @@ TEST_F(RoundTripTest, FacetsCountArticlesNotParagraphs) {
   EXPECT_EQ(r.facets.person[1].count, 1);
 }
 
+TEST_F(RoundTripTest, SeveralIndexesSearchAsOne) {
+  Put({MakeArticle("a.txt", "T", {"Grain ships left Odesa."})});
+  const auto second = dir_.string() + "-second";
+  std::filesystem::remove_all(second);
+  {
+    auto w = index::Writer::Open(second);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Put(MakeArticle("b.txt", "T", {"More grain ships left Odesa today."})).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto s = Searcher::Open(std::vector<std::string>{dir_.string(), second});
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  SearchOptions o;
+  o.query = "grain Odesa";
+  auto r = (*s)->Search(o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->hits.size(), 2u);
+  EXPECT_EQ((*s)->ArticleCount(), 2);
+  auto bad = Searcher::Open(std::vector<std::string>{dir_.string(), second + "-missing"});
+  EXPECT_EQ(bad.status().code(), StatusCode::kNotFound);
+  std::filesystem::remove_all(second);
+}
+
 TEST_F(RoundTripTest, MissingIndexIsNotFound) {
   auto s = Searcher::Open((dir_ / "nope").string());
   ASSERT_FALSE(s.ok());
