@@ -51,6 +51,16 @@ int ParseCommandLine(int argc, char** argv, const std::string& program,
   return -1;
 }
 
+std::string OneLine(std::string_view message, size_t max_bytes) {
+  std::string out;
+  for (char c : message) out.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  if (out.size() <= max_bytes) return out;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  out.resize(cut);
+  return out + "\u2026";
+}
+
 bool ParseSize(const std::string& text, unsigned long long* bytes) {
   if (text.empty()) return false;
   size_t used = 0;

@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nsearch::cli {
@@ -31,6 +32,11 @@ void SetUpLogging(const std::string& program, int verbosity);
 int ParseCommandLine(int argc, char** argv, const std::string& program,
                      const boost::program_options::options_description& desc,
                      const char* positional, std::vector<std::string>* values);
+
+// |message| made fit for one line of a terminal: newlines become spaces and
+// anything past |max_bytes| is cut (on a UTF-8 boundary) with "…". A user's
+// 100 KB query must not come back as a 100 KB error.
+std::string OneLine(std::string_view message, size_t max_bytes = 300);
 
 // Parses "64M", "1G", "500k", "1048576" into bytes; false on junk.
 bool ParseSize(const std::string& text, unsigned long long* bytes);

@@ -112,7 +112,7 @@ bool ParseSort(const std::string& s, SortOrder* order) {
 }
 
 int Fail(const Status& s) {
-  std::cerr << "nsearch: " << s.message() << "\n";
+  std::cerr << "nsearch: " << OneLine(s.message()) << "\n";
   // An entity filter that matches nobody is an empty result, not an error.
   return s.code() == StatusCode::kNotFound ? kExitNoResults : kExitError;
 }
@@ -189,7 +189,7 @@ int RunSearchCli(int argc, char** argv) {
 
   auto opened = Searcher::Open(a.index);
   if (!opened.ok()) {
-    std::cerr << "nsearch: " << opened.status().message() << "\n";
+    std::cerr << "nsearch: " << OneLine(opened.status().message()) << "\n";
     return kExitError;
   }
   Searcher& searcher = **opened;
@@ -226,7 +226,7 @@ int RunSearchCli(int argc, char** argv) {
   if (a.json) {
     std::cout << RenderJson(*response) << "\n";
   } else if (response->hits.empty()) {
-    std::cerr << "nsearch: no results" << (o.query.empty() ? "" : " for " + o.query) << "\n";
+    std::cerr << OneLine("nsearch: no results" + (o.query.empty() ? "" : " for " + o.query)) << "\n";
   } else {
     std::cout << RenderTerminal(*response, style);
   }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
-#include <regex>
 
 #include "index/schema.h"
 #include "text/normalize.h"
@@ -164,21 +163,43 @@ void CollectHighlights(const std::string& normalized, ParsedQuery* pq) {
 std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters,
                                 std::vector<std::string>* dates,
                                 std::vector<std::string>* authors) {
-  static const std::regex kField(R"((^|\s)(person|place|org|date|author):(\"([^\"]*)\"?|(\S+)))",
-                                 std::regex::icase);
-  std::string in(raw), rest;
-  auto begin = std::sregex_iterator(in.begin(), in.end(), kField);
+  // A hand-written scan, not std::regex: libstdc++'s regex recurses per
+  // character and overflows the stack on a long query.
+  static constexpr std::string_view kFields[] = {"person", "place", "org", "date", "author"};
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  std::string rest;
   size_t last = 0;
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    std::string field = m[2].str();
-    for (auto& c : field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (i > 0 && !is_space(raw[i - 1])) continue;
+    std::string_view field;
+    for (auto f : kFields) {
+      if (raw.size() - i > f.size() && raw[i + f.size()] == ':' &&
+          std::equal(f.begin(), f.end(), raw.begin() + i, [](char a, char b) {
+            return a == std::tolower(static_cast<unsigned char>(b));
+          })) {
+        field = f;
+        break;
+      }
+    }
+    if (field.empty()) continue;
     std::vector<std::string>* sink = field == "date" ? dates : field == "author" ? authors : nullptr;
     if ((field == "date" || field == "author") && sink == nullptr) continue;
-    rest.append(in, last, m.position(0) - last);
+    size_t v = i + field.size() + 1, end;
+    std::string value;
+    if (v < raw.size() && raw[v] == '"') {
+      size_t close = raw.find('"', v + 1);
+      value = std::string(raw.substr(v + 1, close == std::string_view::npos ? close : close - v - 1));
+      end = close == std::string_view::npos ? raw.size() : close + 1;
+    } else {
+      end = v;
+      while (end < raw.size() && !is_space(raw[end])) ++end;
+      value = std::string(raw.substr(v, end - v));
+    }
+    if (end == v) continue;  // "person:" with nothing after it stays text
+    rest.append(raw.substr(last, i - last));
     rest.push_back(' ');
-    last = m.position(0) + m.length(0);
-    std::string value = m[4].matched ? m[4].str() : m[5].str();
+    last = end;
+    i = end - 1;
     if (value.empty()) continue;
     if (sink != nullptr) {
       sink->push_back(std::move(value));
@@ -191,7 +212,7 @@ std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>*
     f.name = std::move(value);
     filters->push_back(std::move(f));
   }
-  rest.append(in, last, std::string::npos);
+  rest.append(raw.substr(last));
   return rest;
 }
 

@@ -56,6 +56,31 @@ TEST(ParseQueryTest, StrayQuotesAndOperatorsNeverFail) {
   EXPECT_FALSE(ParseQuery("ceasefire AND").text.empty());
 }
 
+TEST(ParseQueryTest, HugeQueriesDoNotOverflowTheStack) {
+  // std::regex used to recurse per character here and crash.
+  const std::string field = "person:" + std::string(200000, 'a');
+  std::vector<EntityFilter> f;
+  ExtractFieldFilters(field, &f);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].name.size(), 200000u);
+  std::string words;
+  for (int i = 0; i < 20000; ++i) words += "\"w" + std::to_string(i) + " ";
+  EXPECT_FALSE(ParseQuery(words).text.empty());
+}
+
+TEST(ExtractFieldFiltersTest, QuotedValuesCaseAndEmptyFields) {
+  std::vector<EntityFilter> f;
+  std::vector<std::string> dates, authors;
+  std::string rest = ExtractFieldFilters(
+      "PERSON:\"Ursula von der Leyen\" org: place:\"Kyiv author:x date:2014", &f, &dates, &authors);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].name, "Ursula von der Leyen");
+  EXPECT_EQ(f[1].type, EntityType::kPlace);
+  EXPECT_EQ(f[1].name, "Kyiv author:x date:2014");  // an unclosed quote runs to the end
+  EXPECT_NE(rest.find("org:"), std::string::npos);   // nothing after the colon: plain text
+  EXPECT_TRUE(dates.empty());
+}
+
 TEST(ParseQueryTest, EmptyWhenOnlyFilters) {
   ParsedQuery pq = ParseQuery("person:Lavrov");
   EXPECT_TRUE(pq.text.empty());
