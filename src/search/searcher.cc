@@ -98,7 +98,9 @@ struct Searcher::Impl {
   // Facets need every match.
   Xapian::doccount CheckAtLeast(const SearchOptions& o) const {
     if (o.facets) return db.get_doccount();
-    return std::max<Xapian::doccount>(o.offset + o.limit, 5000);
+    const int64_t wanted = static_cast<int64_t>(o.offset) + o.limit;  // no int overflow
+    return static_cast<Xapian::doccount>(
+        std::min<int64_t>(std::max<int64_t>(wanted, 5000), db.get_doccount()));
   }
 
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
