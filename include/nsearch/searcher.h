@@ -64,6 +64,7 @@ struct FacetCount {
 
 struct Facets {
   std::vector<FacetCount> person, place, org;
+  int64_t articles = 0;  // how many articles the counts were taken over
 };
 
 struct SearchResponse {

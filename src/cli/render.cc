@@ -153,6 +153,17 @@ std::string RenderJson(const SearchResponse& r) {
   return Dump(out);
 }
 
+std::string RenderCoOccurrenceJson(const std::string& typed, const std::vector<std::string>& names,
+                                   const Facets& f) {
+  json out = {{"with", typed},
+              {"names", names},
+              {"articles", f.articles},
+              {"person", FacetList(f.person)},
+              {"place", FacetList(f.place)},
+              {"org", FacetList(f.org)}};
+  return Dump(out);
+}
+
 std::string RenderArticleJson(const Article& a) {
   json paras = json::array();
   for (const auto& p : a.paragraphs)

@@ -27,6 +27,10 @@ std::string RenderJson(const SearchResponse& response);  // one line, one object
 
 std::string RenderFacetsTerminal(const Facets& facets, const Style& style);
 
+// `nsearch --with NAME --json`: {"with", "names", "articles", "person", "place", "org"}.
+std::string RenderCoOccurrenceJson(const std::string& typed, const std::vector<std::string>& names,
+                                   const Facets& facets);
+
 // One dry-run line: {"path","title","paragraphs":[{"n","kind","text"}],"entities":{...}}.
 std::string RenderArticleJson(const Article& article);
 

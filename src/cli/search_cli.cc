@@ -145,18 +145,13 @@ int RunWith(Searcher& searcher, const Args& a, const Style& style) {
   if (!facets.ok()) return Fail(facets.status());
   const bool empty = facets->person.empty() && facets->place.empty() && facets->org.empty();
   if (a.json) {
-    auto list = [](const std::vector<FacetCount>& v) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& f : v) out.push_back({{"name", f.name}, {"count", f.count}});
-      return out;
-    };
-    std::cout << nlohmann::json{{"with", a.with}, {"names", resolved},
-                                {"person", list(facets->person)}, {"place", list(facets->place)},
-                                {"org", list(facets->org)}}.dump() << "\n";
+    std::cout << RenderCoOccurrenceJson(a.with, resolved, *facets) << "\n";
   } else {
-    std::cout << "appearing with";
-    for (const auto& n : resolved) std::cout << " " << n;
-    std::cout << " (shared articles):\n" << RenderFacetsTerminal(*facets, style);
+    std::string names;
+    for (const auto& n : resolved) names += (names.empty() ? "" : ", ") + n;
+    std::cout << names << ": " << facets->articles << " article" << (facets->articles == 1 ? "" : "s")
+              << ". Appearing in the same articles (shared articles):\n"
+              << RenderFacetsTerminal(*facets, style);
   }
   return empty ? kExitNoResults : kExitOk;
 }

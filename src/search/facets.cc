@@ -15,6 +15,7 @@ void ArticleEntitySpy::operator()(const Xapian::Document& doc, double) {
 
 Facets ArticleEntitySpy::Top(int limit, const std::unordered_set<std::string>& exclude) const {
   Facets f;
+  f.articles = static_cast<int64_t>(seen_articles_.size());
   std::vector<FacetCount>* out[3] = {&f.person, &f.place, &f.org};
   for (int t = 0; t < 3; ++t) {
     for (const auto& [name, count] : counts_[t])
