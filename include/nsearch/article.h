@@ -39,13 +39,13 @@ struct Entity {
 
 // Where an article's text came from, for incremental re-indexing and errors.
 struct SourceInfo {
-  std::string file;        // file on disk (the bundle file, archive or JSONL)
-  std::string member;      // archive member or JSONL line number; empty if none
-  uint64_t size = 0;       // bytes of the article's raw text
-  int64_t mtime = 0;       // seconds since epoch of |file|
+  std::string file;    // file on disk (the bundle file, archive or JSONL)
+  std::string member;  // archive member or JSONL line number; empty if none
+  uint64_t size = 0;   // bytes of the article's raw text
+  int64_t mtime = 0;   // seconds since epoch of |file|
   uint64_t content_hash = 0;
-  int invalid_bytes = 0;   // bytes replaced by U+FFFD while decoding
-  std::string encoding;    // detected source encoding ("UTF-8", "ISO-8859-1"...)
+  int invalid_bytes = 0;  // bytes replaced by U+FFFD while decoding
+  std::string encoding;   // detected source encoding ("UTF-8", "ISO-8859-1"...)
 };
 
 struct Article {

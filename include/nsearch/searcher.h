@@ -25,12 +25,12 @@ struct EntityFilter {
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
 struct SearchOptions {
-  std::string query;   // QueryParser syntax plus person:/place:/org:/date:/author:
-                       // fields; may be empty when filters are set
+  std::string query;  // QueryParser syntax plus person:/place:/org:/date:/author:
+                      // fields; may be empty when filters are set
   int limit = 10;
   int offset = 0;
-  bool include_boilerplate = false;  // also search boilerplate and credits
-  std::vector<EntityFilter> filters; // ANDed together
+  bool include_boilerplate = false;   // also search boilerplate and credits
+  std::vector<EntityFilter> filters;  // ANDed together
   // Inclusive date bounds: YYYY, YYYY-MM or YYYY-MM-DD (a year or month
   // covers all its days); empty = open. Any date filter excludes undated
   // articles.
@@ -39,20 +39,20 @@ struct SearchOptions {
   // any author with that word in their name.
   std::vector<std::string> authors;
   SortOrder sort = SortOrder::kRelevance;
-  bool facets = false;               // count entities over all matching articles
+  bool facets = false;  // count entities over all matching articles
   int facet_limit = 10;
 };
 
 struct Hit {
   int rank = 0;
   double score = 0;
-  std::string path;   // article id: file, file:member, file:line
+  std::string path;  // article id: file, file:member, file:line
   std::string title;
   int paragraph = 0;
   ParagraphKind kind = ParagraphKind::kBody;
-  std::string text;   // whole paragraph
+  std::string text;                             // whole paragraph
   std::vector<std::pair<int, int>> highlights;  // code-point [start, end)
-  int more_passages = 0;  // other matching passages of the same article
+  int more_passages = 0;                        // other matching passages of the same article
   std::string date, author;
   std::vector<Entity> entities;  // the article's entities (name, type)
 };

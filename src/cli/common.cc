@@ -72,10 +72,14 @@ bool ParseSize(const std::string& text, unsigned long long* bytes) {
   }
   std::string unit = text.substr(used);
   unsigned long long mult = 1;
-  if (unit == "k" || unit == "K" || unit == "KB" || unit == "KiB") mult = 1ull << 10;
-  else if (unit == "m" || unit == "M" || unit == "MB" || unit == "MiB") mult = 1ull << 20;
-  else if (unit == "g" || unit == "G" || unit == "GB" || unit == "GiB") mult = 1ull << 30;
-  else if (!unit.empty()) return false;
+  if (unit == "k" || unit == "K" || unit == "KB" || unit == "KiB")
+    mult = 1ull << 10;
+  else if (unit == "m" || unit == "M" || unit == "MB" || unit == "MiB")
+    mult = 1ull << 20;
+  else if (unit == "g" || unit == "G" || unit == "GB" || unit == "GiB")
+    mult = 1ull << 30;
+  else if (!unit.empty())
+    return false;
   *bytes = n * mult;
   return true;
 }

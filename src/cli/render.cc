@@ -18,7 +18,9 @@ constexpr char kReset[] = "\033[0m";
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-bool IsSpaceAt(const std::string& text, size_t byte) { return byte < text.size() && text[byte] == ' '; }
+bool IsSpaceAt(const std::string& text, size_t byte) {
+  return byte < text.size() && text[byte] == ' ';
+}
 
 json EntitiesJson(const std::vector<Entity>& entities, bool details) {
   json out = {{"person", json::array()}, {"place", json::array()}, {"org", json::array()}};
@@ -52,7 +54,8 @@ std::string Excerpt(const std::string& text, const std::vector<std::pair<int, in
     size_t best_count = 0;
     for (size_t i = 0; i < highlights.size(); ++i) {
       size_t count = 0;
-      for (size_t j = i; j < highlights.size() && highlights[j].second - highlights[i].first <= max_cp; ++j)
+      for (size_t j = i;
+           j < highlights.size() && highlights[j].second - highlights[i].first <= max_cp; ++j)
         ++count;
       if (count > best_count) best_count = count, best_first = highlights[i].first;
     }
@@ -89,7 +92,8 @@ std::string RenderTerminal(const SearchResponse& r, const Style& s) {
   const std::string bold = s.color ? kBold : "", reset = s.color ? kReset : "";
   const std::string dim = s.color ? kDim : "", green = s.color ? kGreen : "";
   for (const Hit& h : r.hits) {
-    out += std::to_string(h.rank) + ". " + bold + (h.title.empty() ? "(untitled)" : h.title) + reset + "\n";
+    out += std::to_string(h.rank) + ". " + bold + (h.title.empty() ? "(untitled)" : h.title) +
+           reset + "\n";
     out += "   " + green + h.path + ":" + std::to_string(h.paragraph) + reset;
     if (!h.date.empty()) out += dim + "  " + h.date.substr(0, 10) + reset;
     if (h.more_passages > 0)
@@ -100,8 +104,8 @@ std::string RenderTerminal(const SearchResponse& r, const Style& s) {
     out += "\n\n";
   }
   if (!r.hits.empty()) {
-    out += dim + "about " + std::to_string(r.total) + " matching article" + (r.total == 1 ? "" : "s") +
-           reset + "\n";
+    out += dim + "about " + std::to_string(r.total) + " matching article" +
+           (r.total == 1 ? "" : "s") + reset + "\n";
   }
   if (r.has_facets) out += RenderFacetsTerminal(r.facets, s);
   return out;
@@ -128,9 +132,14 @@ std::string RenderJson(const SearchResponse& r) {
   for (const Hit& h : r.hits) {
     json hl = json::array();
     for (const auto& [b, e] : h.highlights) hl.push_back({b, e});
-    json item = {{"rank", h.rank},           {"score", h.score}, {"path", h.path},
-                 {"title", h.title},         {"paragraph", h.paragraph},
-                 {"kind", KindName(h.kind)}, {"text", h.text},   {"highlights", hl},
+    json item = {{"rank", h.rank},
+                 {"score", h.score},
+                 {"path", h.path},
+                 {"title", h.title},
+                 {"paragraph", h.paragraph},
+                 {"kind", KindName(h.kind)},
+                 {"text", h.text},
+                 {"highlights", hl},
                  {"more_passages", h.more_passages},
                  {"entities", EntitiesJson(h.entities, false)}};
     if (!h.date.empty()) item["date"] = h.date;
@@ -147,7 +156,8 @@ std::string RenderJson(const SearchResponse& r) {
   }
   if (!r.resolved.empty()) {
     json filters = json::array();
-    for (const auto& [typed, names] : r.resolved) filters.push_back({{"typed", typed}, {"names", names}});
+    for (const auto& [typed, names] : r.resolved)
+      filters.push_back({{"typed", typed}, {"names", names}});
     out["filters"] = filters;
   }
   return Dump(out);
@@ -168,7 +178,9 @@ std::string RenderArticleJson(const Article& a) {
   json paras = json::array();
   for (const auto& p : a.paragraphs)
     paras.push_back({{"n", p.n}, {"kind", KindName(p.kind)}, {"text", p.text}});
-  json out = {{"path", a.id}, {"title", a.title}, {"paragraphs", paras},
+  json out = {{"path", a.id},
+              {"title", a.title},
+              {"paragraphs", paras},
               {"entities", EntitiesJson(a.entities, true)}};
   if (a.title_derived) out["title_derived"] = true;
   if (!a.date.empty()) out["date"] = a.date;

@@ -58,27 +58,40 @@ struct Args {
 
 po::options_description Describe(Args* a) {
   po::options_description d(kUsage);
-  d.add_options()
-      ("help,h", "show this help")
-      ("index,i", po::value(&a->index)->composing(), "index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index); repeat to search several indexes as one")
-      ("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)")
-      ("limit,n", po::value(&a->limit)->default_value(10), "articles to show")
-      ("offset", po::value(&a->offset)->default_value(0), "skip this many articles (paging)")
-      ("include-boilerplate", po::bool_switch(&a->include_boilerplate), "also search boilerplate and photo credits")
-      ("person", po::value(&a->person)->composing(), "only articles mentioning this person (any alias or a unique surname); repeatable")
-      ("place", po::value(&a->place)->composing(), "only articles mentioning this place; repeatable")
-      ("org", po::value(&a->org)->composing(), "only articles mentioning this organisation; repeatable")
-      ("since", po::value(&a->since), "only articles dated on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY); excludes undated articles")
-      ("until", po::value(&a->until), "only articles dated on or before this day, month or year (inclusive: --until 2014 keeps 2014-12-31)")
-      ("author", po::value(&a->author)->composing(), "only articles by this author: a full name exactly, or one word of the name; repeatable")
-      ("sort", po::value(&a->sort)->default_value("relevance"), "relevance, date (newest first) or oldest; ties by relevance, undated articles last")
-      ("facets", po::bool_switch(&a->facets), "also count persons, places and organisations over all matching articles")
-      ("list", po::value(&a->list), "list every entity of a type (person, place, org) with article counts and aliases")
-      ("with", po::value(&a->with), "who appears in the same articles as this person, ranked")
-      ("color", po::value(&a->color)->default_value("auto"), "auto, always or never (NO_COLOR also disables)")
-      ("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr")
-      ("quiet,q", po::bool_switch(&a->quiet), "only errors on stderr")
-      ("query", po::value(&a->words)->composing(), "query words");
+  d.add_options()("help,h", "show this help")(
+      "index,i", po::value(&a->index)->composing(),
+      "index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index); repeat to "
+      "search several indexes as one")("json", po::bool_switch(&a->json),
+                                       "print one JSON object (see docs/json.md)")(
+      "limit,n", po::value(&a->limit)->default_value(10), "articles to show")(
+      "offset", po::value(&a->offset)->default_value(0), "skip this many articles (paging)")(
+      "include-boilerplate", po::bool_switch(&a->include_boilerplate),
+      "also search boilerplate and photo credits")(
+      "person", po::value(&a->person)->composing(),
+      "only articles mentioning this person (any alias or a unique surname); repeatable")(
+      "place", po::value(&a->place)->composing(),
+      "only articles mentioning this place; repeatable")(
+      "org", po::value(&a->org)->composing(),
+      "only articles mentioning this organisation; repeatable")(
+      "since", po::value(&a->since),
+      "only articles dated on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY); "
+      "excludes undated articles")("until", po::value(&a->until),
+                                   "only articles dated on or before this day, month or year "
+                                   "(inclusive: --until 2014 keeps 2014-12-31)")(
+      "author", po::value(&a->author)->composing(),
+      "only articles by this author: a full name exactly, or one word of the name; repeatable")(
+      "sort", po::value(&a->sort)->default_value("relevance"),
+      "relevance, date (newest first) or oldest; ties by relevance, undated articles last")(
+      "facets", po::bool_switch(&a->facets),
+      "also count persons, places and organisations over all matching articles")(
+      "list", po::value(&a->list),
+      "list every entity of a type (person, place, org) with article counts and aliases")(
+      "with", po::value(&a->with), "who appears in the same articles as this person, ranked")(
+      "color", po::value(&a->color)->default_value("auto"),
+      "auto, always or never (NO_COLOR also disables)")("verbose,v", po::bool_switch(&a->verbose),
+                                                        "more logging on stderr")(
+      "quiet,q", po::bool_switch(&a->quiet), "only errors on stderr")(
+      "query", po::value(&a->words)->composing(), "query words");
   return d;
 }
 
@@ -127,7 +140,8 @@ int RunList(Searcher& searcher, const Args& a) {
   if (!list.ok()) return Fail(list.status());
   if (a.json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& l : *list) out.push_back({{"name", l.name}, {"count", l.articles}, {"aliases", l.aliases}});
+    for (const auto& l : *list)
+      out.push_back({{"name", l.name}, {"count", l.articles}, {"aliases", l.aliases}});
     std::cout << nlohmann::json{{"type", a.list}, {"entities", out}}.dump() << "\n";
   } else {
     for (const auto& l : *list) {
@@ -149,7 +163,8 @@ int RunWith(Searcher& searcher, const Args& a, const Style& style) {
   } else {
     std::string names;
     for (const auto& n : resolved) names += (names.empty() ? "" : ", ") + n;
-    std::cout << names << ": " << facets->articles << " article" << (facets->articles == 1 ? "" : "s")
+    std::cout << names << ": " << facets->articles << " article"
+              << (facets->articles == 1 ? "" : "s")
               << ". Appearing in the same articles (shared articles):\n"
               << RenderFacetsTerminal(*facets, style);
   }
@@ -168,7 +183,8 @@ int RunSearchCli(int argc, char** argv) {
     std::cerr << "nsearch: --limit and --offset must not be negative\n";
     return kExitError;
   }
-  for (const auto& [flag, value] : {std::pair{"--since", &a.since}, std::pair{"--until", &a.until}}) {
+  for (const auto& [flag, value] :
+       {std::pair{"--since", &a.since}, std::pair{"--until", &a.until}}) {
     if (!ValidDate(*value)) {
       std::cerr << "nsearch: " << flag << " '" << *value
                 << "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD\n";
@@ -221,7 +237,8 @@ int RunSearchCli(int argc, char** argv) {
   if (a.json) {
     std::cout << RenderJson(*response) << "\n";
   } else if (response->hits.empty()) {
-    std::cerr << OneLine("nsearch: no results" + (o.query.empty() ? "" : " for " + o.query)) << "\n";
+    std::cerr << OneLine("nsearch: no results" + (o.query.empty() ? "" : " for " + o.query))
+              << "\n";
   } else {
     std::cout << RenderTerminal(*response, style);
   }

@@ -8,18 +8,24 @@ namespace nsearch::index {
 
 std::string_view FilterPrefix(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "XP";
-    case EntityType::kPlace: return "XL";
-    case EntityType::kOrg: return "XO";
+    case EntityType::kPerson:
+      return "XP";
+    case EntityType::kPlace:
+      return "XL";
+    case EntityType::kOrg:
+      return "XO";
   }
   return "XP";
 }
 
 std::string_view RecordPrefix(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "EP";
-    case EntityType::kPlace: return "EL";
-    case EntityType::kOrg: return "EO";
+    case EntityType::kPerson:
+      return "EP";
+    case EntityType::kPlace:
+      return "EL";
+    case EntityType::kOrg:
+      return "EO";
   }
   return "EP";
 }
@@ -44,8 +50,7 @@ std::string AuthorKey(std::string_view author) {
 
 std::string ArticleKey(std::string_view article_id) {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx",
-                static_cast<unsigned long long>(Hash64(article_id)));
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Hash64(article_id)));
   return buf;
 }
 

@@ -39,11 +39,11 @@ std::string_view FilterPrefix(EntityType type);  // "XP", "XL", "XO"
 std::string_view RecordPrefix(EntityType type);  // "EP", "EL", "EO"
 
 // Value slots.
-inline constexpr unsigned kSlotArticle = 0;    // ArticleKey: collapse key
-inline constexpr unsigned kSlotParagraph = 1;  // sortable paragraph ordinal
-inline constexpr unsigned kSlotDate = 2;       // YYYYMMDD, sortable
-inline constexpr unsigned kSlotEntities = 3;   // EncodeEntities(), passages
-inline constexpr unsigned kSlotSourceHash = 4; // content hash + schema, records
+inline constexpr unsigned kSlotArticle = 0;     // ArticleKey: collapse key
+inline constexpr unsigned kSlotParagraph = 1;   // sortable paragraph ordinal
+inline constexpr unsigned kSlotDate = 2;        // YYYYMMDD, sortable
+inline constexpr unsigned kSlotEntities = 3;    // EncodeEntities(), passages
+inline constexpr unsigned kSlotSourceHash = 4;  // content hash + schema, records
 
 // Short, fixed-length key for an article id (ids can exceed Xapian's term
 // length limit): 16 hex digits of a 64-bit FNV-1a hash.

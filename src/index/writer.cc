@@ -18,9 +18,8 @@ constexpr int kPassagesPerFlush = 1000;
 
 std::string SourceStamp(uint64_t content_hash) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%016llx:%d:%s",
-                static_cast<unsigned long long>(content_hash), kSchemaVersion,
-                kPipelineVersion);
+  std::snprintf(buf, sizeof buf, "%016llx:%d:%s", static_cast<unsigned long long>(content_hash),
+                kSchemaVersion, kPipelineVersion);
   return buf;
 }
 
@@ -34,8 +33,7 @@ std::string DateKey(std::string_view iso) {
 }
 
 bool Searchable(ParagraphKind k) {
-  return k == ParagraphKind::kBody || k == ParagraphKind::kHeading ||
-         k == ParagraphKind::kCaption;
+  return k == ParagraphKind::kBody || k == ParagraphKind::kHeading || k == ParagraphKind::kCaption;
 }
 
 }  // namespace
@@ -102,7 +100,8 @@ Result<PutOutcome> Writer::Put(const Article& a) {
   const std::string entities = EncodeEntities(a.entities);
   const std::string author = AuthorKey(a.author);
   std::vector<std::string> title_terms;
-  for (auto& t : text::Tokenize(a.title)) title_terms.push_back(std::string(kPrefixTitle) + stem(t.term));
+  for (auto& t : text::Tokenize(a.title))
+    title_terms.push_back(std::string(kPrefixTitle) + stem(t.term));
 
   try {
     const bool existed = impl_->db.term_exists(article_term);
@@ -118,14 +117,17 @@ Result<PutOutcome> Writer::Put(const Article& a) {
       if (!date.empty()) doc.add_boolean_term(std::string(kPrefixDate) + date);
       if (!author.empty()) doc.add_boolean_term(std::string(kPrefixAuthor) + author);
       if (Searchable(p.kind)) {
-        for (const Entity& e : a.entities) doc.add_boolean_term(std::string(FilterPrefix(e.type)) + e.name);
+        for (const Entity& e : a.entities)
+          doc.add_boolean_term(std::string(FilterPrefix(e.type)) + e.name);
       }
       doc.add_value(kSlotArticle, key);
       doc.add_value(kSlotParagraph, Xapian::sortable_serialise(p.n));
       if (!date.empty()) doc.add_value(kSlotDate, date);
       if (!entities.empty()) doc.add_value(kSlotEntities, entities);
-      nlohmann::json data = {{"id", a.id},   {"title", a.title},
-                             {"n", p.n},     {"kind", KindName(p.kind)},
+      nlohmann::json data = {{"id", a.id},
+                             {"title", a.title},
+                             {"n", p.n},
+                             {"kind", KindName(p.kind)},
                              {"text", p.text}};
       if (!a.date.empty()) data["date"] = a.date;
       if (!a.author.empty()) data["author"] = a.author;
@@ -145,21 +147,25 @@ Result<PutOutcome> Writer::Put(const Article& a) {
     nlohmann::json ents = nlohmann::json::array();
     for (const Entity& e : a.entities) {
       rec.add_term(std::string(RecordPrefix(e.type)) + e.name, std::max(1, e.count));
-      ents.push_back({{"type", EntityTypeName(e.type)}, {"name", e.name},
-                      {"mentions", e.mentions}, {"count", e.count}});
+      ents.push_back({{"type", EntityTypeName(e.type)},
+                      {"name", e.name},
+                      {"mentions", e.mentions},
+                      {"count", e.count}});
     }
     rec.add_value(kSlotArticle, key);
     if (!entities.empty()) rec.add_value(kSlotEntities, entities);
     rec.add_value(kSlotSourceHash, SourceStamp(a.source.content_hash));
     if (!date.empty()) rec.add_value(kSlotDate, date);
-    nlohmann::json data = {
-        {"id", a.id},
-        {"title", a.title},
-        {"paragraphs", a.paragraphs.size()},
-        {"entities", ents},
-        {"source", {{"file", a.source.file}, {"member", a.source.member},
-                    {"size", a.source.size}, {"mtime", a.source.mtime},
-                    {"encoding", a.source.encoding}}}};
+    nlohmann::json data = {{"id", a.id},
+                           {"title", a.title},
+                           {"paragraphs", a.paragraphs.size()},
+                           {"entities", ents},
+                           {"source",
+                            {{"file", a.source.file},
+                             {"member", a.source.member},
+                             {"size", a.source.size},
+                             {"mtime", a.source.mtime},
+                             {"encoding", a.source.encoding}}}};
     if (!a.date.empty()) data["date"] = a.date;
     if (!a.author.empty()) data["author"] = a.author;
     if (!a.url.empty()) data["url"] = a.url;

@@ -21,11 +21,11 @@ struct Block {
 };
 
 struct RawArticle {
-  std::string id;     // stable id: path, path:member, path:line
-  std::string text;   // UTF-8; plain-text formats: title line + paragraphs
+  std::string id;             // stable id: path, path:member, path:line
+  std::string text;           // UTF-8; plain-text formats: title line + paragraphs
   std::vector<Block> blocks;  // when non-empty, used instead of |text|
-  std::string title;  // set by structured formats (JSONL, HTML); else empty
-  std::string date;   // ISO 8601 when the format has one
+  std::string title;          // set by structured formats (JSONL, HTML); else empty
+  std::string date;           // ISO 8601 when the format has one
   std::string author;
   std::string url;
   SourceInfo source;
@@ -34,13 +34,13 @@ struct RawArticle {
 // Skip::category values, for end-of-run summaries ("3 skipped: 2 binary, 1
 // empty"). docs/ingest.md lists the reasons behind each.
 namespace skip {
-inline constexpr char kNotFound[] = "not-found";          // input path missing
-inline constexpr char kEmpty[] = "empty";                 // no bytes / no text
-inline constexpr char kBinary[] = "binary";               // image, executable...
-inline constexpr char kTooLarge[] = "too-large";          // over max_file_bytes
-inline constexpr char kUnsupported[] = "unsupported";     // unknown file type
-inline constexpr char kUnreadable[] = "unreadable";       // permission, I/O error
-inline constexpr char kVanished[] = "vanished";           // deleted mid-walk
+inline constexpr char kNotFound[] = "not-found";       // input path missing
+inline constexpr char kEmpty[] = "empty";              // no bytes / no text
+inline constexpr char kBinary[] = "binary";            // image, executable...
+inline constexpr char kTooLarge[] = "too-large";       // over max_file_bytes
+inline constexpr char kUnsupported[] = "unsupported";  // unknown file type
+inline constexpr char kUnreadable[] = "unreadable";    // permission, I/O error
+inline constexpr char kVanished[] = "vanished";        // deleted mid-walk
 inline constexpr char kSymlinkLoop[] = "symlink-loop";
 inline constexpr char kBrokenLink[] = "broken-link";      // dangling symlink
 inline constexpr char kSpecial[] = "special";             // FIFO, socket, device
@@ -52,16 +52,16 @@ inline constexpr char kZipBomb[] = "zip-bomb";            // compression ratio
 
 // Why a file, member or line was not indexed.
 struct Skip {
-  std::string where;   // "dump.jsonl:17", "a.tar.gz:2025/x.txt", "/x/y.bin"
-  std::string reason;  // one line: "binary file (ELF executable)"
+  std::string where;     // "dump.jsonl:17", "a.tar.gz:2025/x.txt", "/x/y.bin"
+  std::string reason;    // one line: "binary file (ELF executable)"
   std::string category;  // short key for summary counts: "binary", "too-large"...
 };
 
 struct IngestOptions {
-  uint64_t max_file_bytes = 16ull << 20;        // a single article file
-  uint64_t max_archive_bytes = 1ull << 30;      // total expansion of one archive
+  uint64_t max_file_bytes = 16ull << 20;    // a single article file
+  uint64_t max_archive_bytes = 1ull << 30;  // total expansion of one archive
   uint64_t max_archive_entries = 100000;
-  double max_compression_ratio = 200.0;         // zip-bomb guard
+  double max_compression_ratio = 200.0;  // zip-bomb guard
   // JSONL field names, tried in order.
   std::vector<std::string> title_fields = {"title", "headline"};
   std::vector<std::string> text_fields = {"text", "body", "content", "article"};
@@ -81,8 +81,7 @@ class Visitor {
 // each article found and each thing skipped. Returns non-ok only when an input
 // path itself does not exist or cannot be read at all (also reported as a
 // Skip); a bad file inside a directory is a Skip, not an error.
-Status Walk(const std::vector<std::string>& inputs, const IngestOptions& options,
-            Visitor& visitor);
+Status Walk(const std::vector<std::string>& inputs, const IngestOptions& options, Visitor& visitor);
 
 // Parses one in-memory file named |name| exactly as Walk would parse a file
 // of that name and content: format from the name's extension (then sniffing),

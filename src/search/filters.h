@@ -18,7 +18,7 @@ namespace nsearch::search {
 // Inclusive YYYYMMDD bounds; an empty bound is open.
 struct DateRange {
   std::string from, to;
-  bool operator==(const DateRange &) const = default;
+  bool operator==(const DateRange&) const = default;
 };
 
 // A date: value or a --since/--until bound: "2014", "2014-05", "2014-05-06"
@@ -27,11 +27,11 @@ struct DateRange {
 Result<DateRange> ParseDateRange(std::string_view typed);
 
 // The intersection of |ranges| (all of them must hold).
-DateRange Intersect(const std::vector<DateRange> &ranges);
+DateRange Intersect(const std::vector<DateRange>& ranges);
 
 // Documents whose kSlotDate lies in |range|. Documents without a date never
 // match, even an open range. MatchNothing when from > to.
-Xapian::Query DateQuery(const DateRange &range);
+Xapian::Query DateQuery(const DateRange& range);
 
 // Every author in the index: the XA term's key (index::AuthorKey: "jen
 // chung") and its words, split from the key without reading any document.
@@ -39,7 +39,7 @@ struct IndexedAuthor {
   std::string folded;
   std::vector<std::string> words;
 };
-std::vector<IndexedAuthor> ListAuthors(const Xapian::Database &db);
+std::vector<IndexedAuthor> ListAuthors(const Xapian::Database& db);
 
 // The folded author names (XA terms) that |typed| means. One word: every
 // author with that word in their name. A full name: that author exactly;
@@ -48,17 +48,17 @@ std::vector<IndexedAuthor> ListAuthors(const Xapian::Database &db);
 // InvalidArgument when |typed| has no word or matches more than
 // kMaxAuthorExpansion authors.
 inline constexpr size_t kMaxAuthorExpansion = 500;
-Result<std::vector<std::string>>
-ExpandAuthor(const Xapian::Database &db,
-             const std::vector<IndexedAuthor> &authors, std::string_view typed);
+Result<std::vector<std::string>> ExpandAuthor(const Xapian::Database& db,
+                                              const std::vector<IndexedAuthor>& authors,
+                                              std::string_view typed);
 
 // Passages or records by any of |folded_names| (from ExpandAuthor).
-Xapian::Query AuthorQuery(const std::vector<std::string> &folded_names);
+Xapian::Query AuthorQuery(const std::vector<std::string>& folded_names);
 
 // Sort keys on kSlotDate for kNewest/kOldest; undated documents sort last
 // either way.
 std::unique_ptr<Xapian::KeyMaker> DateSortKey(SortOrder order);
 
-} // namespace nsearch::search
+}  // namespace nsearch::search
 
-#endif // NSEARCH_SEARCH_FILTERS_H_
+#endif  // NSEARCH_SEARCH_FILTERS_H_

@@ -37,16 +37,22 @@ std::string NormalizeChunk(std::string_view chunk) {
 // +, and when a query holds nothing else ("the who"). Measured on Cranfield and
 // CISI (docs/ranking.md): +.015/+.011 and +.031/+.018 nDCG@10/MAP@100.
 constexpr const char* kStopWords[] = {
-    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
-    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
-    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
-    "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
-    "in", "into", "is", "it", "its", "itself", "me", "more", "most", "my", "myself", "no", "nor", "not",
-    "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over",
-    "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
-    "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
-    "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves"};
+    "a",      "about",  "above",  "after",    "again",      "against", "all",    "am",
+    "an",     "and",    "any",    "are",      "as",         "at",      "be",     "because",
+    "been",   "before", "being",  "below",    "between",    "both",    "but",    "by",
+    "can",    "could",  "did",    "do",       "does",       "doing",   "down",   "during",
+    "each",   "few",    "for",    "from",     "further",    "had",     "has",    "have",
+    "having", "he",     "her",    "here",     "hers",       "herself", "him",    "himself",
+    "his",    "how",    "i",      "if",       "in",         "into",    "is",     "it",
+    "its",    "itself", "me",     "more",     "most",       "my",      "myself", "no",
+    "nor",    "not",    "of",     "off",      "on",         "once",    "only",   "or",
+    "other",  "ought",  "our",    "ours",     "ourselves",  "out",     "over",   "own",
+    "same",   "she",    "should", "so",       "some",       "such",    "than",   "that",
+    "the",    "their",  "theirs", "them",     "themselves", "then",    "there",  "these",
+    "they",   "this",   "those",  "through",  "to",         "too",     "under",  "until",
+    "up",     "very",   "was",    "we",       "were",       "what",    "when",   "where",
+    "which",  "while",  "who",    "whom",     "why",        "will",    "with",   "would",
+    "you",    "your",   "yours",  "yourself", "yourselves"};
 
 const Xapian::SimpleStopper& Stopper() {
   static const Xapian::SimpleStopper stopper(std::begin(kStopWords), std::end(kStopWords));
@@ -71,8 +77,7 @@ const Xapian::QueryParser& Parser(Xapian::Query::op default_op) {
 }
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                            Xapian::QueryParser::FLAG_LOVEHATE |
-                            Xapian::QueryParser::FLAG_PURE_NOT;
+                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
 
 // Parses with full syntax; on a syntax error falls back to the bare words so a
 // stray quote or operator never fails a search.
@@ -82,10 +87,11 @@ Xapian::Query ParseLenient(const std::string& q, Xapian::Query::op op) {
     return qp.parse_query(q, kFlags);
   } catch (const Xapian::QueryParserError&) {
     std::string words;
-    for (char c : q) words.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
-                                             static_cast<unsigned char>(c) >= 0x80
-                                         ? c
-                                         : ' ');
+    for (char c : q)
+      words.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
+                              static_cast<unsigned char>(c) >= 0x80
+                          ? c
+                          : ' ');
     try {
       return qp.parse_query(words, 0);
     } catch (const Xapian::QueryParserError&) {
@@ -147,15 +153,18 @@ void CollectHighlights(const std::string& normalized, ParsedQuery* pq) {
     if (in_quote) {
       phrase.insert(phrase.end(), stems.begin(), stems.end());
     } else if (!negate_next) {
-      if (stems.size() > 1) pq->highlight_phrases.push_back(stems);
-      else if (stems.size() == 1) (IsStopWord(chunk) ? stopped : pq->highlight_words).push_back(stems[0]);
+      if (stems.size() > 1)
+        pq->highlight_phrases.push_back(stems);
+      else if (stems.size() == 1)
+        (IsStopWord(chunk) ? stopped : pq->highlight_words).push_back(stems[0]);
     }
     negate_next = false;
   }
   // The parser drops stop words unless nothing else is left ("the who").
   if (pq->highlight_words.empty() && pq->highlight_phrases.empty()) pq->highlight_words = stopped;
   // An unclosed quote: its words still count, as the lenient parser does.
-  if (in_quote && !negate_phrase) pq->highlight_words.insert(pq->highlight_words.end(), phrase.begin(), phrase.end());
+  if (in_quote && !negate_phrase)
+    pq->highlight_words.insert(pq->highlight_words.end(), phrase.begin(), phrase.end());
 }
 
 }  // namespace
@@ -166,7 +175,9 @@ std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>*
   // A hand-written scan, not std::regex: libstdc++'s regex recurses per
   // character and overflows the stack on a long query.
   static constexpr std::string_view kFields[] = {"person", "place", "org", "date", "author"};
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   std::string rest;
   size_t last = 0;
   for (size_t i = 0; i < raw.size(); ++i) {
@@ -182,13 +193,16 @@ std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>*
       }
     }
     if (field.empty()) continue;
-    std::vector<std::string>* sink = field == "date" ? dates : field == "author" ? authors : nullptr;
+    std::vector<std::string>* sink = field == "date"     ? dates
+                                     : field == "author" ? authors
+                                                         : nullptr;
     if ((field == "date" || field == "author") && sink == nullptr) continue;
     size_t v = i + field.size() + 1, end;
     std::string value;
     if (v < raw.size() && raw[v] == '"') {
       size_t close = raw.find('"', v + 1);
-      value = std::string(raw.substr(v + 1, close == std::string_view::npos ? close : close - v - 1));
+      value =
+          std::string(raw.substr(v + 1, close == std::string_view::npos ? close : close - v - 1));
       end = close == std::string_view::npos ? raw.size() : close + 1;
     } else {
       end = v;
@@ -206,7 +220,7 @@ std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>*
       continue;
     }
     EntityFilter f;
-    f.type = field == "person" ? EntityType::kPerson
+    f.type = field == "person"  ? EntityType::kPerson
              : field == "place" ? EntityType::kPlace
                                 : EntityType::kOrg;
     f.name = std::move(value);

@@ -15,7 +15,7 @@
 namespace nsearch::search {
 
 struct ParsedQuery {
-  Xapian::Query text;              // empty when the user typed no words
+  Xapian::Query text;  // empty when the user typed no words
   // Passages holding every word (default AND), weighted like |text|; what a
   // date-sorted search matches, where weight no longer pushes a passage
   // with one word of several down the list.

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <tuple>
-#include <nlohmann/json.hpp>
 
 #include "entities/resolve.h"
 #include "index/schema.h"
@@ -130,7 +130,8 @@ struct Searcher::Impl {
     return found;
   }
 
-  Result<Filters> ResolveFilters(const SearchOptions& o, const ParsedQuery& pq, SearchResponse* resp);
+  Result<Filters> ResolveFilters(const SearchOptions& o, const ParsedQuery& pq,
+                                 SearchResponse* resp);
   Result<SearchResponse> Search(const SearchOptions& o);
   Result<SearchResponse> FilterOnly(const SearchOptions& o, const Filters& f, SearchResponse resp);
   // The article record with key |article_key|; an empty document if none.
@@ -204,8 +205,8 @@ Result<Filters> Searcher::Impl::ResolveFilters(const SearchOptions& o, const Par
 
   std::vector<search::DateRange> ranges;
   // --since/--until take one date; its first day or last day is the bound.
-  for (const auto& [value, what, lower] : {std::tuple{o.since, "since", true},
-                                           std::tuple{o.until, "until", false}}) {
+  for (const auto& [value, what, lower] :
+       {std::tuple{o.since, "since", true}, std::tuple{o.until, "until", false}}) {
     if (value.empty()) continue;
     auto r = search::ParseDateRange(value);
     if (!r.ok() || value.find("..") != std::string::npos)
@@ -273,7 +274,8 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
   // broken by relevance and the kept passage is still the best one.
   enquire.set_collapse_key(index::kSlotArticle);
   auto date_key = search::DateSortKey(o.sort);
-  if (o.sort != SortOrder::kRelevance) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
+  if (o.sort != SortOrder::kRelevance)
+    enquire.set_sort_by_key_then_relevance(date_key.get(), false);
   search::ArticleEntitySpy spy;
   if (o.facets) enquire.add_matchspy(&spy);
   Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
@@ -320,13 +322,15 @@ Result<SearchResponse> Searcher::Impl::FilterOnly(const SearchOptions& o, const 
     std::vector<Xapian::Query> by;
     for (const auto& names : f.authors) by.push_back(search::AuthorQuery(names));
     q = Xapian::Query(Xapian::Query::OP_AND, by.begin(), by.end());
-    q = PassageFilters(Xapian::Query(Xapian::Query::OP_FILTER, q, KindFilter(o.include_boilerplate)),
-                       Filters{f.entities, f.entity_names, f.date, {}});
+    q = PassageFilters(
+        Xapian::Query(Xapian::Query::OP_FILTER, q, KindFilter(o.include_boilerplate)),
+        Filters{f.entities, f.entity_names, f.date, {}});
     enquire.set_collapse_key(index::kSlotArticle);
   }
   enquire.set_query(q);
   const bool by_date = o.sort != SortOrder::kRelevance || f.entities.empty() || !f.authors.empty();
-  auto date_key = search::DateSortKey(o.sort == SortOrder::kOldest ? SortOrder::kOldest : SortOrder::kNewest);
+  auto date_key =
+      search::DateSortKey(o.sort == SortOrder::kOldest ? SortOrder::kOldest : SortOrder::kNewest);
   if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
   search::ArticleEntitySpy spy;
   if (o.facets) enquire.add_matchspy(&spy);
@@ -412,8 +416,8 @@ Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int l
       int scanned = 0;
       const std::string term = prefix + name;
       // Aliases: surface forms recorded in (up to 200 of) its articles.
-      for (auto p = impl_->db.postlist_begin(term); p != impl_->db.postlist_end(term) && scanned < 200;
-           ++p, ++scanned) {
+      for (auto p = impl_->db.postlist_begin(term);
+           p != impl_->db.postlist_end(term) && scanned < 200; ++p, ++scanned) {
         auto data = nlohmann::json::parse(impl_->db.get_document(*p).get_data(), nullptr, false);
         if (!data.is_object() || !data.contains("entities")) continue;
         for (const auto& e : data["entities"]) {

@@ -4,11 +4,16 @@ namespace nsearch {
 
 std::string_view KindName(ParagraphKind kind) {
   switch (kind) {
-    case ParagraphKind::kBody: return "body";
-    case ParagraphKind::kHeading: return "heading";
-    case ParagraphKind::kCaption: return "caption";
-    case ParagraphKind::kCredit: return "credit";
-    case ParagraphKind::kBoilerplate: return "boilerplate";
+    case ParagraphKind::kBody:
+      return "body";
+    case ParagraphKind::kHeading:
+      return "heading";
+    case ParagraphKind::kCaption:
+      return "caption";
+    case ParagraphKind::kCredit:
+      return "credit";
+    case ParagraphKind::kBoilerplate:
+      return "boilerplate";
   }
   return "body";
 }
@@ -26,9 +31,12 @@ bool ParseKind(std::string_view name, ParagraphKind* kind) {
 
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "person";
-    case EntityType::kPlace: return "place";
-    case EntityType::kOrg: return "org";
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kPlace:
+      return "place";
+    case EntityType::kOrg:
+      return "org";
   }
   return "person";
 }

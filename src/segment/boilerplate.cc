@@ -57,23 +57,40 @@ enum class Signal : uint8_t {
 
 std::string_view SignalName(Signal s) {
   switch (s) {
-    case Signal::kNone: return "";
-    case Signal::kHeader: return "header";
-    case Signal::kQuote: return "quote";
-    case Signal::kAttribution: return "attribution";
-    case Signal::kSignature: return "signature";
-    case Signal::kSymbols: return "symbols";
-    case Signal::kSocial: return "social-counter";
-    case Signal::kUi: return "ui";
-    case Signal::kNotice: return "notice";
-    case Signal::kMenu: return "menu";
-    case Signal::kContact: return "contact";
-    case Signal::kTeaser: return "teaser";
-    case Signal::kRepeated: return "repeated";
-    case Signal::kForeign: return "foreign";
-    case Signal::kTail: return "tail";
-    case Signal::kContext: return "context";
-    case Signal::kSignOff: return "sign-off";
+    case Signal::kNone:
+      return "";
+    case Signal::kHeader:
+      return "header";
+    case Signal::kQuote:
+      return "quote";
+    case Signal::kAttribution:
+      return "attribution";
+    case Signal::kSignature:
+      return "signature";
+    case Signal::kSymbols:
+      return "symbols";
+    case Signal::kSocial:
+      return "social-counter";
+    case Signal::kUi:
+      return "ui";
+    case Signal::kNotice:
+      return "notice";
+    case Signal::kMenu:
+      return "menu";
+    case Signal::kContact:
+      return "contact";
+    case Signal::kTeaser:
+      return "teaser";
+    case Signal::kRepeated:
+      return "repeated";
+    case Signal::kForeign:
+      return "foreign";
+    case Signal::kTail:
+      return "tail";
+    case Signal::kContext:
+      return "context";
+    case Signal::kSignOff:
+      return "sign-off";
   }
   return "";
 }
@@ -180,8 +197,8 @@ void MarkOtherQuoteMarks(Work& w, int from) {
 void MarkStructure(Work& w) {
   const auto& ps = w.article.paragraphs;
   int i = 0;
-  for (; i < w.size() && (i == 0 ? LooksLikeMailHeader(ps[i].text)
-                                  : LooksLikeHeaderField(ps[i].text));
+  for (; i < w.size() &&
+         (i == 0 ? LooksLikeMailHeader(ps[i].text) : LooksLikeHeaderField(ps[i].text));
        ++i)
     w.why[i] = Signal::kHeader;
   w.usenet = i > 0;
@@ -222,8 +239,8 @@ void MarkStructure(Work& w) {
 // an address or phone number follows (|art|: needs FindGood first).
 bool MarkSignature(Work& w, bool art) {
   for (int s = 0; s < w.size(); ++s) {
-    const bool starts = art ? w.f[s].symbols_only && w.first_good >= 0 && s > w.first_good
-                            : w.f[s].sig_separator;
+    const bool starts =
+        art ? w.f[s].symbols_only && w.first_good >= 0 && s > w.first_good : w.f[s].sig_separator;
     if (!starts) continue;
     const int rest = w.size() - s - 1;
     bool short_block = rest <= kMaxSignatureParagraphs;
@@ -300,11 +317,10 @@ void MarkTeasers(Work& w) {
     if (!teaser && !f.caps_lead.empty() && !open_end) {
       const std::string& lead = f.caps_lead.front();
       // A word, not an acronym with digits ("BBC1") or a function word.
-      const bool function_word = (lexicon::Flags(lead) & lexicon::kStopMask) != 0 ||
-                                 lead.size() < 3 ||
-                                 std::any_of(lead.begin(), lead.end(), [](char c) {
-                                   return std::isdigit(static_cast<unsigned char>(c)) != 0;
-                                 });
+      const bool function_word =
+          (lexicon::Flags(lead) & lexicon::kStopMask) != 0 || lead.size() < 3 ||
+          std::any_of(lead.begin(), lead.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
       int elsewhere = 0;  // paragraphs using the word, not as their own lead
       for (int j = 0; j < w.size(); ++j) {
         if (j == i || (!w.f[j].caps_lead.empty() && w.f[j].caps_lead.front() == lead)) continue;
@@ -313,8 +329,8 @@ void MarkTeasers(Work& w) {
       }
       teaser = !function_word && elsewhere == 0;
     }
-    if (!teaser && !w.usenet && f.words >= 8 && f.capitalized * 2 >= f.content_words &&
-        !open_end && !EndsWithCredit(text)) {
+    if (!teaser && !w.usenet && f.words >= 8 && f.capitalized * 2 >= f.content_words && !open_end &&
+        !EndsWithCredit(text)) {
       std::set<std::string_view> own(f.content_terms.begin(), f.content_terms.end());
       int shared = 0;
       for (auto t : own) shared += w.term_paragraphs[std::string(t)] > 1;
@@ -376,8 +392,8 @@ void MarkZones(Work& w) {
   for (int i = w.size() - 1; i >= tail_start; --i) {
     const ParagraphFeatures& f = w.f[i];
     if (w.Marked(i) || f.contacts > 0 || IsNotice(f, true)) continue;
-    const bool prose = f.Sentence() && f.words >= 4 && w.Density(i) >= kGoodDensity &&
-                       f.Ui() * 3 <= f.words;
+    const bool prose =
+        f.Sentence() && f.words >= 4 && w.Density(i) >= kGoodDensity && f.Ui() * 3 <= f.words;
     if (prose || f.chars >= kTailChars) {
       tail_start = i + 1;
       break;

@@ -118,8 +118,8 @@ int CountContacts(std::string_view s) {
 // "0SeguidoresSeguir", "12Shares": a number glued to a word.
 bool IsSocialCounterToken(std::string_view w) {
   size_t i = 0;
-  while (i < w.size() && (std::isdigit(static_cast<unsigned char>(w[i])) || w[i] == '.' ||
-                          w[i] == ','))
+  while (i < w.size() &&
+         (std::isdigit(static_cast<unsigned char>(w[i])) || w[i] == '.' || w[i] == ','))
     ++i;
   if (i == 0 || i == w.size()) return false;
   int letters = 0, upper = 0;
@@ -141,8 +141,8 @@ bool LooksLikeAttribution(std::string_view text, std::string_view lower) {
     return true;
   std::string_view t = lower;
   while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  for (std::string_view end : {"writes:", "wrote:", "writes :", "wrote :", "sez:", "said:",
-                               "says:", "writes...", "wrote..."}) {
+  for (std::string_view end : {"writes:", "wrote:", "writes :", "wrote :", "sez:", "said:", "says:",
+                               "writes...", "wrote..."}) {
     if (t.ends_with(end)) return text.size() <= 250;
   }
   return false;
@@ -233,8 +233,7 @@ ParagraphFeatures ExtractFeatures(std::string_view text) {
         f.caps_lead.push_back(term);
       } else {
         in_caps_lead = false;
-        if (f.caps_lead.empty() || !first_upper)
-          f.caps_lead.clear();
+        if (f.caps_lead.empty() || !first_upper) f.caps_lead.clear();
       }
     }
   }
@@ -248,8 +247,8 @@ ParagraphFeatures ExtractFeatures(std::string_view text) {
   if (cue > 0 && cue < tokens.size()) {
     std::string_view between =
         text.substr(tokens[cue - 1].byte_end, tokens[cue].byte_begin - tokens[cue - 1].byte_end);
-    const bool colon = between.find(':') != std::string_view::npos ||
-                       between.find('|') != std::string_view::npos;
+    const bool colon =
+        between.find(':') != std::string_view::npos || between.find('|') != std::string_view::npos;
     const bool caps = f.caps_lead.size() >= cue;
     f.teaser_cue_lead = colon || caps;
   }

@@ -97,12 +97,12 @@ constexpr std::string_view kSignOffWords =
     "obrigado obrigada gracias merci danke gruss grusse saludos cumprimentos cordialement";
 
 constexpr std::string_view kUiPhrases[][2] = {
-    {"sign", "up"},     {"log", "in"},       {"read", "more"},     {"see", "also"},
-    {"also", "read"},   {"leia", "mais"},    {"saiba", "mais"},    {"leia", "tambem"},
-    {"veja", "tambem"}, {"lea", "tambien"},  {"lee", "tambien"},   {"lire", "aussi"},
-    {"en", "savoir"},   {"mehr", "lesen"},   {"mehr", "zum"},      {"all", "rights"},
-    {"privacy", "policy"}, {"stay", "connected"}, {"follow", "us"},
-    {"share", "this"},  {"click", "here"},   {"more", "stories"},  {"continue", "reading"},
+    {"sign", "up"},        {"log", "in"},         {"read", "more"},        {"see", "also"},
+    {"also", "read"},      {"leia", "mais"},      {"saiba", "mais"},       {"leia", "tambem"},
+    {"veja", "tambem"},    {"lea", "tambien"},    {"lee", "tambien"},      {"lire", "aussi"},
+    {"en", "savoir"},      {"mehr", "lesen"},     {"mehr", "zum"},         {"all", "rights"},
+    {"privacy", "policy"}, {"stay", "connected"}, {"follow", "us"},        {"share", "this"},
+    {"click", "here"},     {"more", "stories"},   {"continue", "reading"},
 };
 
 void AddWords(std::string_view list, uint16_t flag,

@@ -19,12 +19,12 @@ std::string_view LangName(int lang);  // "en", "pt"...
 // Bit flags of one folded word.
 enum WordFlag : uint16_t {
   kStopMask = (1u << kLangCount) - 1,  // bit |lang| set: a stop word of lang
-  kUiStrong = 1u << 8,   // rarely anything but site furniture: "subscribe"
-  kUiWeak = 1u << 9,     // furniture in a short line, prose elsewhere: "share"
-  kTeaserCue = 1u << 10, // leads a teaser link: "veja", "read", "also"
-  kSiteVoice = 1u << 11, // a site talking to its reader: "our", "you"
-  kSignOff = 1u << 12,   // greetings and sign-offs of letters and posts
-  kNetwork = 1u << 13,   // a social network's name: furniture or news topic
+  kUiStrong = 1u << 8,                 // rarely anything but site furniture: "subscribe"
+  kUiWeak = 1u << 9,                   // furniture in a short line, prose elsewhere: "share"
+  kTeaserCue = 1u << 10,               // leads a teaser link: "veja", "read", "also"
+  kSiteVoice = 1u << 11,               // a site talking to its reader: "our", "you"
+  kSignOff = 1u << 12,                 // greetings and sign-offs of letters and posts
+  kNetwork = 1u << 13,                 // a social network's name: furniture or news topic
 };
 
 // Flags of a Fold()ed word; 0 for a word in no list.

@@ -165,8 +165,8 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
       in_header = false;
       continue;
     }
-    if (in_header && (paragraphs.empty() ? LooksLikeMailHeader(line)
-                                         : LooksLikeHeaderField(line))) {
+    if (in_header &&
+        (paragraphs.empty() ? LooksLikeMailHeader(line) : LooksLikeHeaderField(line))) {
       flush();
       paragraphs.push_back(std::move(line));
       continue;
@@ -203,10 +203,12 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
 
 bool LooksLikeMailHeader(std::string_view line) {
   static constexpr std::string_view kNames[] = {
-      "from", "subject", "organization", "organisation", "lines", "newsgroups", "path",
-      "date", "message-id", "references", "reply-to", "sender", "distribution", "keywords",
-      "summary", "followup-to", "expires", "approved", "nntp-posting-host", "article-i.d.",
-      "originator", "in-reply-to", "supersedes", "original-sender", "to", "cc"};
+      "from",        "subject",     "organization", "organisation",      "lines",
+      "newsgroups",  "path",        "date",         "message-id",        "references",
+      "reply-to",    "sender",      "distribution", "keywords",          "summary",
+      "followup-to", "expires",     "approved",     "nntp-posting-host", "article-i.d.",
+      "originator",  "in-reply-to", "supersedes",   "original-sender",   "to",
+      "cc"};
   const size_t colon = line.find(": ");
   if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
   std::string name(line.substr(0, colon));
@@ -250,7 +252,8 @@ std::string FirstSentence(std::string_view p, int max_chars) {
       size_t w = p.rfind(' ', i);
       std::string_view word = p.substr(w == std::string_view::npos ? 0 : w + 1,
                                        i - (w == std::string_view::npos ? 0 : w + 1));
-      const bool abbrev = word.size() <= 3 && !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
+      const bool abbrev =
+          word.size() <= 3 && !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
       const bool initials = word.find('.') != std::string_view::npos;
       if (abbrev || initials) continue;
       end = i + 1;
@@ -263,7 +266,8 @@ std::string FirstSentence(std::string_view p, int max_chars) {
   size_t space = s.rfind(' ', cut);
   if (space != std::string_view::npos && space > 0) cut = space;
   std::string out(s.substr(0, cut));
-  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':'))
+    out.pop_back();
   return out + "\u2026";
 }
 
@@ -274,17 +278,17 @@ bool LooksLikeLogoOrCredit(std::string_view line) {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (WordCount(line) == 1 && lower.size() <= 40 &&
-      (lower.ends_with("logo") || lower.starts_with("logo"))) return true;
+      (lower.ends_with("logo") || lower.starts_with("logo")))
+    return true;
   static constexpr std::string_view kCredit[] = {
-      "photo by ", "photo: ", "photograph: ", "image: ", "image by ", "picture: ",
-      "credit: ", "photo credit", "(photo", "illustration by ", "video: "};
+      "photo by ", "photo: ",      "photograph: ", "image: ",          "image by ", "picture: ",
+      "credit: ",  "photo credit", "(photo",       "illustration by ", "video: "};
   for (auto c : kCredit)
     if (lower.starts_with(c)) return WordCount(line) <= 16;
-  const bool agency = lower.find("getty images") != std::string::npos ||
-                      lower.find("/afp") != std::string::npos ||
-                      lower.find("shutterstock") != std::string::npos ||
-                      lower.find("/reuters") != std::string::npos ||
-                      lower.find("/ap photo") != std::string::npos;
+  const bool agency =
+      lower.find("getty images") != std::string::npos || lower.find("/afp") != std::string::npos ||
+      lower.find("shutterstock") != std::string::npos ||
+      lower.find("/reuters") != std::string::npos || lower.find("/ap photo") != std::string::npos;
   return agency && WordCount(line) <= 12;
 }
 

@@ -183,8 +183,8 @@ std::string CollapseSpace(std::string_view utf8) {
     } else if (c >= 0x80) {
       UChar32 cp;
       int32_t j = static_cast<int32_t>(i);
-      U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), j,
-              static_cast<int32_t>(utf8.size()), cp);
+      U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), j, static_cast<int32_t>(utf8.size()),
+              cp);
       len = static_cast<size_t>(j) - i;
       space = cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0x200B || cp == 0xFEFF);
     }

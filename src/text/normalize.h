@@ -19,9 +19,9 @@ namespace nsearch::text {
 std::string Fold(std::string_view utf8);
 
 struct Token {
-  std::string term;      // Fold()ed word
-  int32_t begin = 0;     // code-point offset of the word in the input
-  int32_t end = 0;       // one past the last code point
+  std::string term;   // Fold()ed word
+  int32_t begin = 0;  // code-point offset of the word in the input
+  int32_t end = 0;    // one past the last code point
   uint32_t byte_begin = 0;
   uint32_t byte_end = 0;
 };

@@ -1,6 +1,7 @@
 #include "cli/render.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 namespace nsearch::cli {
@@ -45,7 +46,8 @@ TEST(RenderJsonTest, ContractFieldNames) {
   EXPECT_EQ(j["query"], "q");
   EXPECT_EQ(j["total"], 1);
   const auto& hit = j["results"][0];
-  for (const char* key : {"rank", "score", "path", "title", "paragraph", "text", "highlights", "more_passages"})
+  for (const char* key :
+       {"rank", "score", "path", "title", "paragraph", "text", "highlights", "more_passages"})
     EXPECT_TRUE(hit.contains(key)) << key;
   EXPECT_EQ(hit["highlights"][0][1], 7);
   EXPECT_FALSE(j.contains("facets"));

@@ -82,9 +82,9 @@ RunResult* E2eBoilerplate::dry_run_ = nullptr;
 
 TEST_F(E2eBoilerplate, QueriesForFurnitureWordsReturnNoFurniture) {
   const std::vector<std::string> queries = {
-      "cookies", "comment",  "comments",  "newsletter", "share article", "source link",
-      "inbox",   "soups",    "rye bread", "running shoes", "beaches",    "frog",
-      "houseplants", "followers", "subscribe", "Reuters", "photo", "NewsWireLogo"};
+      "cookies",     "comment",   "comments",  "newsletter",    "share article", "source link",
+      "inbox",       "soups",     "rye bread", "running shoes", "beaches",       "frog",
+      "houseplants", "followers", "subscribe", "Reuters",       "photo",         "NewsWireLogo"};
   for (const auto& q : queries) {
     const RunResult r = Search({q});
     ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << q << ": " << r.err;
@@ -92,9 +92,9 @@ TEST_F(E2eBoilerplate, QueriesForFurnitureWordsReturnNoFurniture) {
     const json j = ParseOne(r.out, &error);
     ASSERT_TRUE(error.empty()) << error;
     for (const auto& hit : j["results"]) {
-      EXPECT_FALSE(IsFurniture(hit["text"])) << "query [" << q << "] returned page furniture: "
-                                             << hit["path"] << ":" << hit["paragraph"] << " "
-                                             << hit["text"];
+      EXPECT_FALSE(IsFurniture(hit["text"]))
+          << "query [" << q << "] returned page furniture: " << hit["path"] << ":"
+          << hit["paragraph"] << " " << hit["text"];
     }
   }
 }

@@ -9,7 +9,7 @@ namespace nsearch::e2e {
 namespace {
 
 // line: date, author, title, text
-constexpr const char *kDump[][4] = {
+constexpr const char* kDump[][4] = {
     {"2013-03-01T09:00:00Z", "Jen Chung", "Fares Rise",
      "Subway fares rose again on Sunday.\n\nCommuters grumbled on the "
      "platform."},
@@ -24,22 +24,19 @@ constexpr const char *kDump[][4] = {
 };
 
 class E2eDates : public ::testing::Test {
-protected:
+ protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     index_ = *dir_ / "index";
     std::string dump;
-    for (const auto &a : kDump) {
+    for (const auto& a : kDump) {
       json line = {{"title", a[2]}, {"text", a[3]}};
-      if (*a[0])
-        line["date"] = a[0];
-      if (*a[1])
-        line["author"] = a[1];
+      if (*a[0]) line["date"] = a[0];
+      if (*a[1]) line["author"] = a[1];
       dump += line.dump() + "\n";
     }
     WriteFile(*dir_ / "news.jsonl", dump);
-    const RunResult r =
-        RunBinary(IndexBin(), {"--index", index_, *dir_ / "news.jsonl"});
+    const RunResult r = RunBinary(IndexBin(), {"--index", index_, *dir_ / "news.jsonl"});
     index_log_ = r.out + r.err;
     index_exit_ = r.exit_code;
   }
@@ -55,31 +52,27 @@ protected:
   }
 
   // Titles of the hits of nsearch --json ARGS, in order.
-  static std::vector<std::string> Titles(std::vector<std::string> args,
-                                         json *response = nullptr) {
+  static std::vector<std::string> Titles(std::vector<std::string> args, json* response = nullptr) {
     args.insert(args.begin(), "--json");
     const RunResult r = Search(args);
-    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1)
-        << r.exit_code << ": " << r.err;
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.exit_code << ": " << r.err;
     std::string error;
     json j = ParseOne(r.out, &error);
     EXPECT_TRUE(error.empty()) << error;
     std::vector<std::string> titles;
     if (j.is_object())
-      for (const auto &h : j["results"])
-        titles.push_back(h["title"]);
-    if (response)
-      *response = j;
+      for (const auto& h : j["results"]) titles.push_back(h["title"]);
+    if (response) *response = j;
     return titles;
   }
 
-  static TempDir *dir_;
+  static TempDir* dir_;
   static std::string index_;
   static std::string index_log_;
   static int index_exit_;
 };
 
-TempDir *E2eDates::dir_ = nullptr;
+TempDir* E2eDates::dir_ = nullptr;
 std::string E2eDates::index_;
 std::string E2eDates::index_log_;
 int E2eDates::index_exit_ = -1;
@@ -87,20 +80,18 @@ int E2eDates::index_exit_ = -1;
 using Titles_ = std::vector<std::string>;
 
 TEST_F(E2eDates, SinceUntilFlagsAreInclusive) {
-  EXPECT_EQ(Titles({"--sort", "oldest", "--since", "2014", "--until", "2014",
-                    "subway"}),
+  EXPECT_EQ(Titles({"--sort", "oldest", "--since", "2014", "--until", "2014", "subway"}),
             (Titles_{"Station Reopens", "New Year Service"}));
   EXPECT_EQ(Titles({"--sort", "oldest", "--until", "2014-05-06", "subway"}),
             (Titles_{"Fares Rise", "Station Reopens"}));
-  EXPECT_EQ(Titles({"--since", "2015-01", "subway"}),
-            (Titles_{"Holiday Crowds"}));
+  EXPECT_EQ(Titles({"--since", "2015-01", "subway"}), (Titles_{"Holiday Crowds"}));
 }
 
 TEST_F(E2eDates, SortDateNewestFirstUndatedLast) {
   json response;
   EXPECT_EQ(Titles({"--sort", "date", "subway"}, &response),
-            (Titles_{"Holiday Crowds", "New Year Service", "Station Reopens",
-                     "Fares Rise", "Undated Piece"}));
+            (Titles_{"Holiday Crowds", "New Year Service", "Station Reopens", "Fares Rise",
+                     "Undated Piece"}));
   EXPECT_EQ(response.value("sort", ""), "date");
   ASSERT_EQ(response["results"].size(), 5u);
   EXPECT_EQ(response["results"][1].value("date", ""), "2014-12-31T23:30:00");
@@ -109,8 +100,7 @@ TEST_F(E2eDates, SortDateNewestFirstUndatedLast) {
 
   EXPECT_EQ(Titles({"--sort", "oldest", "subway"}).front(), "Fares Rise");
   Titles({"subway"}, &response);
-  EXPECT_FALSE(
-      response.contains("sort")); // relevance is the default, not shown
+  EXPECT_FALSE(response.contains("sort"));  // relevance is the default, not shown
 }
 
 TEST_F(E2eDates, AuthorFlagAndField) {
@@ -126,10 +116,8 @@ TEST_F(E2eDates, AuthorFlagAndField) {
 TEST_F(E2eDates, DateFieldInQuery) {
   EXPECT_EQ(Titles({"--sort", "oldest", "subway date:2014..2015"}),
             (Titles_{"Station Reopens", "New Year Service", "Holiday Crowds"}));
-  EXPECT_EQ(Titles({"subway", "date:2014-12-31"}),
-            (Titles_{"New Year Service"}));
-  EXPECT_EQ(Titles({"--author", "chung", "subway date:2013"}),
-            (Titles_{"Fares Rise"}));
+  EXPECT_EQ(Titles({"subway", "date:2014-12-31"}), (Titles_{"New Year Service"}));
+  EXPECT_EQ(Titles({"--author", "chung", "subway date:2013"}), (Titles_{"Fares Rise"}));
 }
 
 TEST_F(E2eDates, FiltersWithoutWordsListNewestFirst) {
@@ -137,10 +125,8 @@ TEST_F(E2eDates, FiltersWithoutWordsListNewestFirst) {
   EXPECT_EQ(Titles({"--since", "2014", "--until", "2015"}, &response),
             (Titles_{"Holiday Crowds", "New Year Service", "Station Reopens"}));
   ASSERT_FALSE(response["results"].empty());
-  EXPECT_EQ(response["results"][0]["text"],
-            "Crowds filled the subway on New Year's Day.");
-  EXPECT_EQ(Titles({"--author", "Jen Chung"}),
-            (Titles_{"Holiday Crowds", "Fares Rise"}));
+  EXPECT_EQ(response["results"][0]["text"], "Crowds filled the subway on New Year's Day.");
+  EXPECT_EQ(Titles({"--author", "Jen Chung"}), (Titles_{"Holiday Crowds", "Fares Rise"}));
   EXPECT_EQ(Titles({"author:carlson"}), (Titles_{"New Year Service"}));
 
   // Terminal output shows the date next to the path.
@@ -151,10 +137,9 @@ TEST_F(E2eDates, FiltersWithoutWordsListNewestFirst) {
 }
 
 TEST_F(E2eDates, BadInputIsAUsageErrorNamingFlagAndValue) {
-  for (const auto &[flag, value] :
+  for (const auto& [flag, value] :
        {std::pair{"--since", "2014-13"}, std::pair{"--until", "yesterday"},
-        std::pair{"--since", "2014..2015"},
-        std::pair{"--sort", "newest-ish"}}) {
+        std::pair{"--since", "2014..2015"}, std::pair{"--sort", "newest-ish"}}) {
     const RunResult r = Search({flag, value, "subway"});
     EXPECT_EQ(r.exit_code, 2) << flag << " " << value;
     EXPECT_TRUE(Contains(r.err, flag)) << r.err;
@@ -170,5 +155,5 @@ TEST_F(E2eDates, BadInputIsAUsageErrorNamingFlagAndValue) {
   EXPECT_TRUE(Contains(r.err, "Nobody Known")) << r.err;
 }
 
-} // namespace
-} // namespace nsearch::e2e
+}  // namespace
+}  // namespace nsearch::e2e

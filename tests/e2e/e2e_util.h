@@ -59,7 +59,7 @@ struct RunOptions {
 
 // Runs |bin| with |args|, stdin from /dev/null, and collects its output.
 inline RunResult RunBinary(const std::string& bin, const std::vector<std::string>& args,
-                     const RunOptions& options = {}) {
+                           const RunOptions& options = {}) {
   RunResult result;
   int out_pipe[2] = {-1, -1}, err_pipe[2] = {-1, -1};
   int out_read = -1, out_write = -1;
@@ -176,7 +176,8 @@ inline bool Contains(const std::string& haystack, const std::string& needle) {
 }
 
 inline bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Byte offsets of each code point of UTF-8 |text|, plus one past the end.
@@ -215,8 +216,8 @@ inline json ContractView(const json& response) {
   json results = json::array();
   for (const auto& r : response.value("results", json::array())) {
     json item;
-    for (const char* key : {"rank", "score", "path", "title", "paragraph", "text", "highlights",
-                            "more_passages"})
+    for (const char* key :
+         {"rank", "score", "path", "title", "paragraph", "text", "highlights", "more_passages"})
       if (r.contains(key)) item[key] = r[key];
     results.push_back(item);
   }

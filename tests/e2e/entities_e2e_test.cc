@@ -104,7 +104,8 @@ TEST_F(E2eEntities, CoOccurrenceAndListing) {
     EXPECT_LE(p["count"].get<int64_t>(), w["articles"].get<int64_t>());
   }
 
-  RunResult list = RunBinary(SearchBin(), {"--index", index_, "--json", "--list", "person", "-n", "50"});
+  RunResult list =
+      RunBinary(SearchBin(), {"--index", index_, "--json", "--list", "person", "-n", "50"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
   json l = json::parse(list.out);
   bool found = false;

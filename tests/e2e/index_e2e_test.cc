@@ -11,7 +11,7 @@ namespace nsearch::e2e {
 namespace {
 
 const int kArticles = SampleArticleCount();  // the stories and README.md
-constexpr int kStories = 12;                   // the .txt files
+constexpr int kStories = 12;                 // the .txt files
 
 // The article counts in nsearch-index's summary line, or -1 when missing.
 struct Summary {
@@ -19,8 +19,7 @@ struct Summary {
 };
 
 Summary ParseSummary(const std::string& log) {
-  static const std::regex kLine(
-      R"((\d+) articles \((\d+) new, (\d+) updated, (\d+) unchanged\))");
+  static const std::regex kLine(R"((\d+) articles \((\d+) new, (\d+) updated, (\d+) unchanged\))");
   Summary s;
   std::smatch m;
   if (std::regex_search(log, m, kLine)) {
@@ -126,7 +125,8 @@ TEST_F(E2eIndexDryRun, PrintsOneJsonObjectPerArticlePerLineAndWritesNothing) {
 TEST_F(E2eIndexDryRun, TitlesAreTheHeadlines) {
   for (const auto& e : fs::directory_iterator(SampleBundle())) {
     const std::string name = e.path().filename().string();
-    if (e.path().extension() != ".txt" || name.starts_with("07-") || name.starts_with("08-")) continue;
+    if (e.path().extension() != ".txt" || name.starts_with("07-") || name.starts_with("08-"))
+      continue;
     const std::string text = ReadFile(e.path().string());
     const std::string headline = text.substr(0, text.find('\n'));
     EXPECT_EQ(Article(name)["title"], headline) << name;
@@ -157,8 +157,9 @@ TEST_F(E2eIndexDryRun, HardWrappedArticleComesOutAsWholeParagraphs) {
   for (const auto& want : expected) {
     if (want.size() < 100) continue;  // the title and "Source link"
     ++long_blocks;
-    EXPECT_NE(std::find(got.begin(), got.end(), want), got.end())
-        << "missing whole paragraph:\n" << want << "\ngot:\n" << Article(name).dump(2);
+    EXPECT_NE(std::find(got.begin(), got.end(), want), got.end()) << "missing whole paragraph:\n"
+                                                                  << want << "\ngot:\n"
+                                                                  << Article(name).dump(2);
   }
   EXPECT_EQ(long_blocks, 5);
 }
@@ -213,7 +214,9 @@ TEST_F(E2eIndexDryRun, PhotoCreditsAreNotBody) {
 // Each indexing test writes its own index (and bundle copy) in a temp dir.
 class E2eIndex : public ::testing::Test {
  protected:
-  RunResult Index(const std::string& bundle) { return RunBinary(IndexBin(), {"--index", index_, bundle}); }
+  RunResult Index(const std::string& bundle) {
+    return RunBinary(IndexBin(), {"--index", index_, bundle});
+  }
   TempDir dir_;
   std::string index_ = dir_ / "index";
 };

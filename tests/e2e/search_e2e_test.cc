@@ -189,8 +189,8 @@ TEST_F(E2eSearch, OnePassagePerArticleAndCountOfTheOthers) {
   const std::set<std::string> unique(names.begin(), names.end());
   EXPECT_EQ(unique.size(), names.size()) << "an article appears twice:\n" << j.dump(2);
   const std::set<std::string> expected = {
-      "01-istanbul-ceasefire-talks.txt", "03-rubio-two-to-tango.txt",
-      "05-eu-sanctions-package.txt",     "06-nato-security-guarantees.txt",
+      "01-istanbul-ceasefire-talks.txt",  "03-rubio-two-to-tango.txt",
+      "05-eu-sanctions-package.txt",      "06-nato-security-guarantees.txt",
       "10-zelenskyy-evening-address.txt", "12-what-a-ceasefire-needs.txt"};
   EXPECT_EQ(unique, expected);
   EXPECT_EQ(j["total"], expected.size());
@@ -229,7 +229,8 @@ TEST_F(E2eSearch, BooleanOperatorsAndPlusMinus) {
 
   const json plus = SearchJson({"+Odesa grain"});
   ASSERT_FALSE(plus["results"].empty());
-  for (const auto& r : plus["results"]) EXPECT_TRUE(Contains(Lower(r["text"]), "odesa")) << r.dump(2);
+  for (const auto& r : plus["results"])
+    EXPECT_TRUE(Contains(Lower(r["text"]), "odesa")) << r.dump(2);
 
   int code = -1;
   const json minus = SearchJson({"--", "grain", "-Odesa"}, &code);
@@ -304,14 +305,15 @@ TEST_F(E2eSearch, SeveralWordsAreOneQuery) {
 TEST_F(E2eSearch, JsonHoldsOnlyCleanText) {
   // Every string the JSON carries (titles, passages, and fields later issues
   // add, such as entity names) comes from the bundle, which is clean UTF-8.
-  for (const std::string q : {"ceasefire Istanbul", "prisoner swap", "Turkiye", "sanctions",
-                              "Kiev", "grain", "NATO"}) {
+  for (const std::string q :
+       {"ceasefire Istanbul", "prisoner swap", "Turkiye", "sanctions", "Kiev", "grain", "NATO"}) {
     const json j = SearchJson({q});
     std::vector<std::string> dirty;
     CollectDirtyStrings(j, &dirty);
     EXPECT_TRUE(dirty.empty()) << "query [" << q << "] prints " << dirty.size()
                                << " strings with control characters or U+FFFD, e.g. "
-                               << json(dirty[0]).dump(-1, ' ', false, json::error_handler_t::replace);
+                               << json(dirty[0]).dump(-1, ' ', false,
+                                                      json::error_handler_t::replace);
   }
 }
 

@@ -30,7 +30,8 @@ void Check(bool ok, const char* what) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const nsearch::entities::Extractor extractor;
-  static nsearch::segment::BoilerplateClassifier classifier;  // remembers lines across inputs, as in a run
+  static nsearch::segment::BoilerplateClassifier
+      classifier;  // remembers lines across inputs, as in a run
   const std::string text(reinterpret_cast<const char*>(data), size);
 
   nsearch::ingest::RawArticle raw;
@@ -47,8 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const std::string query = text.substr(0, text.find('\n'));
   nsearch::search::ParsedQuery pq = nsearch::search::ParseQuery(query);
-  const std::string& passage =
-      article.paragraphs.empty() ? text : article.paragraphs.front().text;
+  const std::string& passage = article.paragraphs.empty() ? text : article.paragraphs.front().text;
   const int length = nsearch::text::CodePointCount(passage);
   for (const auto& [b, e] :
        nsearch::search::HighlightQuery(passage, pq.highlight_words, pq.highlight_phrases))

@@ -40,7 +40,8 @@ class RoundTripTest : public ::testing::Test {
     ASSERT_TRUE((*w)->Commit().ok());
   }
 
-  SearchResponse Search(const std::string& q, std::vector<EntityFilter> filters = {}, bool facets = false) {
+  SearchResponse Search(const std::string& q, std::vector<EntityFilter> filters = {},
+                        bool facets = false) {
     auto s = Searcher::Open(dir_.string());
     EXPECT_TRUE(s.ok());
     SearchOptions o;
@@ -61,7 +62,8 @@ Entity Person(std::string name, int count = 1) {
 
 TEST_F(RoundTripTest, AllWordsPassageBeatsOneWordPassage) {
   Put({MakeArticle("a.txt", "Weather", {"The ceasefire held overnight across the region."}),
-       MakeArticle("b.txt", "Diplomacy", {"Delegates discussed a ceasefire in Istanbul on Monday."}),
+       MakeArticle("b.txt", "Diplomacy",
+                   {"Delegates discussed a ceasefire in Istanbul on Monday."}),
        MakeArticle("c.txt", "Travel", {"Istanbul airport reopened after the storm passed."})});
   auto r = Search("ceasefire Istanbul");
   ASSERT_EQ(r.hits.size(), 3u);
@@ -69,8 +71,9 @@ TEST_F(RoundTripTest, AllWordsPassageBeatsOneWordPassage) {
 }
 
 TEST_F(RoundTripTest, OneBestPassagePerArticleWithMoreCount) {
-  Put({MakeArticle("a.txt", "Talks", {"Talks on a ceasefire began.", "Nothing here.",
-                                      "The ceasefire talks stalled.", "Ceasefire hopes faded."})});
+  Put({MakeArticle("a.txt", "Talks",
+                   {"Talks on a ceasefire began.", "Nothing here.", "The ceasefire talks stalled.",
+                    "Ceasefire hopes faded."})});
   auto r = Search("ceasefire");
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].more_passages, 2);
@@ -86,8 +89,9 @@ TEST_F(RoundTripTest, ReindexReplacesNotDuplicates) {
 }
 
 TEST_F(RoundTripTest, BoilerplateNotSearchedByDefault) {
-  Article a = MakeArticle("a.txt", "T", {"Real news about cookies in a bakery strike.",
-                                         "This website uses cookies to improve your experience."});
+  Article a = MakeArticle("a.txt", "T",
+                          {"Real news about cookies in a bakery strike.",
+                           "This website uses cookies to improve your experience."});
   a.paragraphs[1].kind = ParagraphKind::kBoilerplate;
   Put({a});
   auto r = Search("website");
@@ -120,7 +124,8 @@ TEST_F(RoundTripTest, PhraseQueryMatchesOnlyTheSequence) {
 TEST_F(RoundTripTest, FacetsCountArticlesNotParagraphs) {
   Put({MakeArticle("a.txt", "T", {"Sanctions one.", "Sanctions two.", "Sanctions three."},
                    {Person("Sergei Lavrov", 3)}),
-       MakeArticle("b.txt", "T", {"Sanctions again."}, {Person("Sergei Lavrov"), Person("Marco Rubio")})});
+       MakeArticle("b.txt", "T", {"Sanctions again."},
+                   {Person("Sergei Lavrov"), Person("Marco Rubio")})});
   auto r = Search("sanctions", {}, true);
   ASSERT_TRUE(r.has_facets);
   ASSERT_GE(r.facets.person.size(), 2u);

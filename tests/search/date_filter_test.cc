@@ -22,47 +22,40 @@ Article MakeArticle(std::string id, std::string date, std::string author,
   a.source.file = a.id;
   a.source.content_hash = std::hash<std::string>()(a.id + paras[0]);
   int n = 0;
-  for (auto &p : paras)
-    a.paragraphs.push_back(
-        {++n, n == 1 ? first_kind : ParagraphKind::kBody, std::move(p)});
+  for (auto& p : paras)
+    a.paragraphs.push_back({++n, n == 1 ? first_kind : ParagraphKind::kBody, std::move(p)});
   return a;
 }
 
 class DateFilterTest : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
            ("nsearch-date-" + std::to_string(::getpid()) + "-" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     Put({MakeArticle("a13.txt", "2013-03-01T09:00:00", "Jen Chung",
-                     {"Subway fares rose again.",
-                      "Commuters grumbled on the platform."}),
+                     {"Subway fares rose again.", "Commuters grumbled on the platform."}),
          MakeArticle("b14.txt", "2014-05-06", "Ben Yakas",
                      {"A subway station reopened in May.", "Trains run late."}),
          MakeArticle("c14.txt", "2014-12-31T23:59:00", "Jen Carlson",
-                     {"New Year subway service was announced.",
-                      "Fireworks at midnight."}),
-         MakeArticle("d.txt", "", "",
-                     {"An undated subway story.", "No byline either."}),
+                     {"New Year subway service was announced.", "Fireworks at midnight."}),
+         MakeArticle("d.txt", "", "", {"An undated subway story.", "No byline either."}),
          MakeArticle("e15.txt", "2015-01-01", "Jen Chung and Ben Yakas",
-                     {"Crowds filled the subway on New Year's Day.",
-                      "Quiet streets."})});
+                     {"Crowds filled the subway on New Year's Day.", "Quiet streets."})});
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  void Put(const std::vector<Article> &articles) {
+  void Put(const std::vector<Article>& articles) {
     auto w = index::Writer::Open(dir_.string());
     ASSERT_TRUE(w.ok()) << w.status().message();
-    for (const auto &a : articles)
-      ASSERT_TRUE((*w)->Put(a).ok());
+    for (const auto& a : articles) ASSERT_TRUE((*w)->Put(a).ok());
     ASSERT_TRUE((*w)->Commit().ok());
   }
 
   Result<SearchResponse> Run(SearchOptions o) {
     auto s = Searcher::Open(dir_.string());
-    if (!s.ok())
-      return s.status();
+    if (!s.ok()) return s.status();
     return (*s)->Search(o);
   }
 
@@ -72,8 +65,7 @@ protected:
     EXPECT_TRUE(r.ok()) << r.status().message();
     std::vector<std::string> out;
     if (r.ok())
-      for (const auto &h : r->hits)
-        out.push_back(h.path);
+      for (const auto& h : r->hits) out.push_back(h.path);
     return out;
   }
 
@@ -123,34 +115,26 @@ TEST_F(DateFilterTest, DateFieldInQuery) {
 }
 
 TEST_F(DateFilterTest, BadDatesAreInvalidArguments) {
-  for (auto [field, value] :
-       {std::pair{"since", "2014-13"}, std::pair{"until", "May 2014"},
-        std::pair{"since", "2014..2015"}, std::pair{"date", "2014-02-30"}}) {
+  for (auto [field, value] : {std::pair{"since", "2014-13"}, std::pair{"until", "May 2014"},
+                              std::pair{"since", "2014..2015"}, std::pair{"date", "2014-02-30"}}) {
     SearchOptions o = Query("subway");
-    if (std::string(field) == "since")
-      o.since = value;
-    if (std::string(field) == "until")
-      o.until = value;
-    if (std::string(field) == "date")
-      o.query += std::string(" date:") + value;
+    if (std::string(field) == "since") o.since = value;
+    if (std::string(field) == "until") o.until = value;
+    if (std::string(field) == "date") o.query += std::string(" date:") + value;
     auto r = Run(o);
     ASSERT_FALSE(r.ok()) << field << " " << value;
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
-    EXPECT_NE(r.status().message().find(field), std::string::npos)
-        << r.status().message();
-    EXPECT_NE(r.status().message().find(value), std::string::npos)
-        << r.status().message();
+    EXPECT_NE(r.status().message().find(field), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find(value), std::string::npos) << r.status().message();
   }
 }
 
 TEST_F(DateFilterTest, SortByDateUndatedLast) {
   SearchOptions o = Query("subway");
   o.sort = SortOrder::kNewest;
-  EXPECT_EQ(Paths(o),
-            (Ids{"e15.txt", "c14.txt", "b14.txt", "a13.txt", "d.txt"}));
+  EXPECT_EQ(Paths(o), (Ids{"e15.txt", "c14.txt", "b14.txt", "a13.txt", "d.txt"}));
   o.sort = SortOrder::kOldest;
-  EXPECT_EQ(Paths(o),
-            (Ids{"a13.txt", "b14.txt", "c14.txt", "e15.txt", "d.txt"}));
+  EXPECT_EQ(Paths(o), (Ids{"a13.txt", "b14.txt", "c14.txt", "e15.txt", "d.txt"}));
   auto r = Run(o);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->sort, SortOrder::kOldest);
@@ -171,26 +155,21 @@ TEST_F(DateFilterTest, DateSortMatchesAllWordsThenFallsBack) {
 // Collapsing keeps the first passage of each article in sort order; under a
 // date sort an article's passages tie on date, so relevance must pick it.
 TEST_F(DateFilterTest, DateSortKeepsBestPassageAndRanksTiesByRelevance) {
-  Put({MakeArticle(
-           "f.txt", "2016-01-01", "Nell Casey",
-           {"A tunnel was mentioned once.", "Nothing here.",
-            "Tunnel tunnel tunnel: the tunnel flooded, the tunnel closed."}),
+  Put({MakeArticle("f.txt", "2016-01-01", "Nell Casey",
+                   {"A tunnel was mentioned once.", "Nothing here.",
+                    "Tunnel tunnel tunnel: the tunnel flooded, the tunnel closed."}),
        MakeArticle("g.txt", "2016-01-01", "Nell Casey",
-                   {"Tunnel tunnel tunnel tunnel: the tunnel tunnel reopened.",
-                    "Unrelated."}),
-       MakeArticle("h.txt", "2016-01-01", "Nell Casey",
-                   {"The tunnel is long.", "Unrelated."}),
+                   {"Tunnel tunnel tunnel tunnel: the tunnel tunnel reopened.", "Unrelated."}),
+       MakeArticle("h.txt", "2016-01-01", "Nell Casey", {"The tunnel is long.", "Unrelated."}),
        MakeArticle("i.txt", "2012-01-01", "Nell Casey",
-                   {"Tunnel tunnel tunnel tunnel tunnel tunnel tunnel.",
-                    "Unrelated."})});
-  for (SortOrder order :
-       {SortOrder::kRelevance, SortOrder::kNewest, SortOrder::kOldest}) {
+                   {"Tunnel tunnel tunnel tunnel tunnel tunnel tunnel.", "Unrelated."})});
+  for (SortOrder order : {SortOrder::kRelevance, SortOrder::kNewest, SortOrder::kOldest}) {
     SearchOptions o = Query("tunnel");
     o.sort = order;
     auto r = Run(o);
     ASSERT_TRUE(r.ok()) << r.status().message();
     ASSERT_EQ(r->hits.size(), 4u);
-    for (const auto &h : r->hits) {
+    for (const auto& h : r->hits) {
       if (h.path == "f.txt") {
         EXPECT_EQ(h.paragraph, 3) << "sort " << static_cast<int>(order);
         EXPECT_EQ(h.more_passages, 1);
@@ -204,8 +183,7 @@ TEST_F(DateFilterTest, DateSortKeepsBestPassageAndRanksTiesByRelevance) {
       EXPECT_GE(r->hits[0].score, r->hits[1].score);
       EXPECT_GE(r->hits[1].score, r->hits[2].score);
     }
-    if (order == SortOrder::kOldest)
-      EXPECT_EQ(r->hits[0].path, "i.txt");
+    if (order == SortOrder::kOldest) EXPECT_EQ(r->hits[0].path, "i.txt");
   }
 }
 
@@ -252,10 +230,9 @@ TEST_F(DateFilterTest, UnknownAuthorIsNotFound) {
 }
 
 TEST_F(DateFilterTest, FilterOnlyListsNewestFirstWithFirstBodyParagraph) {
-  Put({MakeArticle(
-      "k.txt", "2014-07-04", "Dan Dickinson",
-      {"Fireworks Over The River", "The show started at nine.", "It rained."},
-      ParagraphKind::kHeading)});
+  Put({MakeArticle("k.txt", "2014-07-04", "Dan Dickinson",
+                   {"Fireworks Over The River", "The show started at nine.", "It rained."},
+                   ParagraphKind::kHeading)});
   SearchOptions o;
   o.since = "2014";
   o.until = "2014";
@@ -265,7 +242,7 @@ TEST_F(DateFilterTest, FilterOnlyListsNewestFirstWithFirstBodyParagraph) {
   EXPECT_EQ(r->hits[0].path, "c14.txt");
   EXPECT_EQ(r->hits[1].path, "k.txt");
   EXPECT_EQ(r->hits[1].paragraph,
-            2); // the heading is not the first body paragraph
+            2);  // the heading is not the first body paragraph
   EXPECT_EQ(r->hits[1].text, "The show started at nine.");
   EXPECT_EQ(r->hits[1].date, "2014-07-04");
   EXPECT_EQ(r->hits[1].author, "Dan Dickinson");
@@ -293,13 +270,11 @@ TEST_F(DateFilterTest, FilterOnlyListsNewestFirstWithFirstBodyParagraph) {
 
 TEST_F(DateFilterTest, FilterOnlyEntityAndDate) {
   auto with_person = [](Article a) {
-    a.entities = {
-        Entity{EntityType::kPerson, "Bill de Blasio", {"de Blasio"}, 2}};
+    a.entities = {Entity{EntityType::kPerson, "Bill de Blasio", {"de Blasio"}, 2}};
     return a;
   };
-  Put({with_person(MakeArticle(
-           "m14.txt", "2014-02-01", "Jen Chung",
-           {"Snow fell.", "De Blasio closed schools.", "De Blasio spoke."})),
+  Put({with_person(MakeArticle("m14.txt", "2014-02-01", "Jen Chung",
+                               {"Snow fell.", "De Blasio closed schools.", "De Blasio spoke."})),
        with_person(MakeArticle("m16.txt", "2016-02-01", "Ben Yakas",
                                {"De Blasio visited Queens.", "Rain."}))});
   SearchOptions o;
@@ -309,7 +284,7 @@ TEST_F(DateFilterTest, FilterOnlyEntityAndDate) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->hits.size(), 1u);
   EXPECT_EQ(r->hits[0].path, "m16.txt");
-  EXPECT_EQ(r->hits[0].paragraph, 1); // the passage that mentions him
+  EXPECT_EQ(r->hits[0].paragraph, 1);  // the passage that mentions him
 
   o.since = "";
   o.sort = SortOrder::kNewest;
@@ -327,5 +302,5 @@ TEST_F(DateFilterTest, FilterOnlyEntityAndDate) {
   EXPECT_EQ(r->hits[0].more_passages, 1);
 }
 
-} // namespace
-} // namespace nsearch
+}  // namespace
+}  // namespace nsearch

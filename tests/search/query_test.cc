@@ -28,7 +28,8 @@ std::string Marked(const std::string& text, const ParsedQuery& q) {
 TEST(NormalizeQueryTextTest, FoldsWordsKeepsOperators) {
   EXPECT_EQ(NormalizeQueryText("Türkiye AND \"Foreign Minister\" -Kiev"),
             "turkiye AND \"foreign minister\" -kiev");
-  EXPECT_EQ(NormalizeQueryText("+ceasefire (Istanbul OR Ankara)"), "+ceasefire (istanbul OR ankara)");
+  EXPECT_EQ(NormalizeQueryText("+ceasefire (Istanbul OR Ankara)"),
+            "+ceasefire (istanbul OR ankara)");
   EXPECT_EQ(NormalizeQueryText("30-day U.S. plan"), "30-day us plan");
   EXPECT_EQ(NormalizeQueryText("title:Talks"), "title:talks");
 }
@@ -77,7 +78,7 @@ TEST(ExtractFieldFiltersTest, QuotedValuesCaseAndEmptyFields) {
   EXPECT_EQ(f[0].name, "Ursula von der Leyen");
   EXPECT_EQ(f[1].type, EntityType::kPlace);
   EXPECT_EQ(f[1].name, "Kyiv author:x date:2014");  // an unclosed quote runs to the end
-  EXPECT_NE(rest.find("org:"), std::string::npos);   // nothing after the colon: plain text
+  EXPECT_NE(rest.find("org:"), std::string::npos);  // nothing after the colon: plain text
   EXPECT_TRUE(dates.empty());
 }
 

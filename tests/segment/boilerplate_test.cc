@@ -84,7 +84,8 @@ TEST(BoilerplateTest, PortugueseCommentFormAndFollowBar) {
 }
 
 TEST(BoilerplateTest, SocialCountersInsideTheStory) {
-  Article a = Build(std::string(kStory) + "\n25SharesShare\n\n3CommentsComment\n\n"
+  Article a = Build(std::string(kStory) +
+                    "\n25SharesShare\n\n3CommentsComment\n\n"
                     "Union leaders will meet again on Friday to decide whether to put a new offer "
                     "to a vote of the membership, a spokeswoman said.\n");
   BoilerplateClassifier c;
@@ -95,7 +96,8 @@ TEST(BoilerplateTest, SocialCountersInsideTheStory) {
 }
 
 TEST(BoilerplateTest, SourceLinkAndRelatedTail) {
-  Article a = Build(std::string(kStory) + "\nRelated Articles:\n• Story one • Story two\n\nSource link\n");
+  Article a =
+      Build(std::string(kStory) + "\nRelated Articles:\n• Story one • Story two\n\nSource link\n");
   BoilerplateClassifier c;
   c.Classify(a);
   EXPECT_EQ(KindOf(a, "Related Articles:"), ParagraphKind::kBoilerplate);
@@ -163,8 +165,7 @@ TEST(BoilerplateTest, ShortBodyParagraphsStay) {
       "Prices are unchanged.\n");
   BoilerplateClassifier c;
   c.Classify(a);
-  for (const auto& p : a.paragraphs)
-    EXPECT_NE(p.kind, ParagraphKind::kBoilerplate) << p.text;
+  for (const auto& p : a.paragraphs) EXPECT_NE(p.kind, ParagraphKind::kBoilerplate) << p.text;
 }
 
 TEST(BoilerplateTest, NewsAboutTheWebStays) {
@@ -180,8 +181,7 @@ TEST(BoilerplateTest, NewsAboutTheWebStays) {
       "considered its options.\n");
   BoilerplateClassifier c;
   c.Classify(a);
-  for (const auto& p : a.paragraphs)
-    EXPECT_NE(p.kind, ParagraphKind::kBoilerplate) << p.text;
+  for (const auto& p : a.paragraphs) EXPECT_NE(p.kind, ParagraphKind::kBoilerplate) << p.text;
 }
 
 TEST(BoilerplateTest, ShortNewsletterSignUp) {
@@ -205,8 +205,7 @@ TEST(BoilerplateTest, ListEndingANewsStoryStays) {
       "Small Town Detectives\n");
   BoilerplateClassifier c;
   c.Classify(a);
-  for (const auto& p : a.paragraphs)
-    EXPECT_NE(p.kind, ParagraphKind::kBoilerplate) << p.text;
+  for (const auto& p : a.paragraphs) EXPECT_NE(p.kind, ParagraphKind::kBoilerplate) << p.text;
 }
 
 TEST(BoilerplateTest, LineRepeatedAcrossTheBundle) {
@@ -275,8 +274,8 @@ TEST(BoilerplateTest, SeedLabels) {
     }
   }
   ASSERT_GT(body, 0);
-  EXPECT_EQ(body_kept, body);                // body recall 100%
-  EXPECT_GE(found_bp * 10, gold_bp * 9);     // boilerplate recall >= 90%
+  EXPECT_EQ(body_kept, body);                  // body recall 100%
+  EXPECT_GE(found_bp * 10, gold_bp * 9);       // boilerplate recall >= 90%
   EXPECT_GE(found_bp * 10, predicted_bp * 9);  // and precision >= 90%
 }
 

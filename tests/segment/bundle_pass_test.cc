@@ -13,10 +13,12 @@ Article Make(int i) {
   raw.id = "a" + std::to_string(i) + ".txt";
   raw.text = "Harbour Works Begin In Port Number " + std::to_string(i) +
              "\n\nCrews began dredging the old channel on Monday, the harbour authority said, "
-             "and expect the work on berth " + std::to_string(i) + " to last until spring.\n\n"
+             "and expect the work on berth " +
+             std::to_string(i) +
+             " to last until spring.\n\n"
              "Maplewood Gazette Staff\n\n"
-             "The authority said ferries would keep running while crane " + std::to_string(i) +
-             " was moved.\n";
+             "The authority said ferries would keep running while crane " +
+             std::to_string(i) + " was moved.\n";
   return BuildArticle(std::move(raw));
 }
 

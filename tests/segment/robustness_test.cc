@@ -26,10 +26,10 @@ Article Pipeline(const std::string& text, BoilerplateClassifier& classifier) {
 TEST(PipelineRobustnessTest, InvalidUtf8BetweenWords) {
   BoilerplateClassifier classifier;
   Article a;
-  ASSERT_NO_THROW(a = Pipeline(
-                      "Title \x80\x80 here\n\nPresident Jane \xc3 Roe met \xff\xfe officials in "
-                      "Kyiv.\xe2\x80\n\n\x80\x80\x80\n",
-                      classifier));
+  ASSERT_NO_THROW(
+      a = Pipeline("Title \x80\x80 here\n\nPresident Jane \xc3 Roe met \xff\xfe officials in "
+                   "Kyiv.\xe2\x80\n\n\x80\x80\x80\n",
+                   classifier));
   EXPECT_FALSE(a.paragraphs.empty());
 }
 

@@ -78,7 +78,8 @@ TEST(BuildArticleTest, NoTitleLineDerivesOneFromFirstSentence) {
       "The foreign ministers of both countries met in Ankara on Thursday for four hours. They "
       "agreed on little beyond a date for the next round.\n\nA second paragraph.\n");
   EXPECT_TRUE(a.title_derived);
-  EXPECT_EQ(a.title, "The foreign ministers of both countries met in Ankara on Thursday for four hours.");
+  EXPECT_EQ(a.title,
+            "The foreign ministers of both countries met in Ankara on Thursday for four hours.");
   ASSERT_EQ(a.paragraphs.size(), 2u);  // the first paragraph stays a paragraph
   EXPECT_EQ(a.paragraphs[0].n, 1);
 }
@@ -108,7 +109,7 @@ TEST(SplitOversizedTest, GiantParagraphIsCutAtWordBoundaries) {
 }
 
 TEST(SplitOversizedTest, NoSpacesCutsOnCharacterBoundaries) {
-  std::vector<std::string> paras{std::string(10, 'a') + std::string(30, '\xc3') };
+  std::vector<std::string> paras{std::string(10, 'a') + std::string(30, '\xc3')};
   std::string s;
   for (int i = 0; i < 20; ++i) s += "\u00fc";  // 2-byte characters, no spaces
   paras = {s};
@@ -120,7 +121,8 @@ TEST(SplitOversizedTest, NoSpacesCutsOnCharacterBoundaries) {
 TEST(StripSiteSuffixTest, DropsShortSiteNames) {
   EXPECT_EQ(StripSiteSuffix("Talks stall again as winter nears \u2013 We Got This Covered"),
             "Talks stall again as winter nears");
-  EXPECT_EQ(StripSiteSuffix("Putin\u2013Zelensky meeting delayed"), "Putin\u2013Zelensky meeting delayed");
+  EXPECT_EQ(StripSiteSuffix("Putin\u2013Zelensky meeting delayed"),
+            "Putin\u2013Zelensky meeting delayed");
   EXPECT_EQ(StripSiteSuffix("Ceasefire talks resume | Reuters"), "Ceasefire talks resume");
   // A two-word headline keeps its tail: too little left to be sure.
   EXPECT_EQ(StripSiteSuffix("Talks stall - Reuters"), "Talks stall - Reuters");

@@ -20,7 +20,7 @@ TEST(FoldTest, AccentsAndCaseFoldAway) {
 
 TEST(FoldTest, CompatibilityFormsNormalise) {
   EXPECT_EQ(Fold("ﬁnance"), "finance");  // ligature
-  EXPECT_EQ(Fold("Ｋｙｉｖ"), "kyiv");    // full-width letters
+  EXPECT_EQ(Fold("Ｋｙｉｖ"), "kyiv");   // full-width letters
 }
 
 TEST(FoldTest, CurlyApostropheBecomesAscii) {
