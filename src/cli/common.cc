@@ -43,6 +43,10 @@ int ParseCommandLine(int argc, char** argv, const std::string& program,
       std::cout << desc << "\n";
       return kExitOk;
     }
+    if (vm.count("version")) {
+      std::cout << program << " " << NSEARCH_VERSION << "\n";
+      return kExitOk;
+    }
   } catch (const po::error& e) {
     std::cerr << program << ": " << e.what() << " (see " << program << " --help)\n";
     return kExitError;

@@ -45,35 +45,40 @@ struct Args {
 
 po::options_description Describe(Args* a) {
   po::options_description d(kUsage);
-  d.add_options()("help,h", "show this help")(
-      "index,i", po::value(&a->index),
-      "index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)")(
-      "dry-run", po::bool_switch(&a->dry_run), "read and segment only, write nothing")(
-      "json", po::bool_switch(&a->json),
-      "with --dry-run: print one JSON object per article per line")(
-      "no-entities", po::bool_switch(&a->no_entities), "skip person/place/organisation extraction")(
-      "max-file-size", po::value(&a->max_file_size)->default_value("16M"),
+  auto add = d.add_options();
+  add("help,h", "show this help");
+  add("version", "print the version");
+  add("index,i", po::value(&a->index),
+      "index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index)");
+  add("dry-run", po::bool_switch(&a->dry_run), "read and segment only, write nothing");
+  add("json", po::bool_switch(&a->json),
+      "with --dry-run: print one JSON object per article per line");
+  add("no-entities", po::bool_switch(&a->no_entities), "skip person/place/organisation extraction");
+  add("max-file-size", po::value(&a->max_file_size)->default_value("16M"),
       "skip articles (files, archive members, JSONL lines) larger than this (K, M, G suffixes); "
-      "memory use grows with it")("max-archive-size",
-                                  po::value(&a->max_archive_size)->default_value("1G"),
-                                  "stop reading an archive after this many expanded bytes")(
-      "max-archive-entries", po::value(&a->max_archive_entries)->default_value(100000),
-      "stop reading an archive after this many members")(
-      "max-compression-ratio", po::value(&a->max_compression_ratio)->default_value(200.0),
+      "memory use grows with it");
+  add("max-archive-size", po::value(&a->max_archive_size)->default_value("1G"),
+      "stop reading an archive after this many expanded bytes");
+  add("max-archive-entries", po::value(&a->max_archive_entries)->default_value(100000),
+      "stop reading an archive after this many members");
+  add("max-compression-ratio", po::value(&a->max_compression_ratio)->default_value(200.0),
       "stop reading an archive whose expansion exceeds this many times its compressed size "
-      "(zip-bomb guard)")("jsonl-title-field", po::value(&a->title_fields)->composing(),
-                          "JSONL field holding the title (tried before title, headline)")(
-      "jsonl-text-field", po::value(&a->text_fields)->composing(),
-      "JSONL field holding the text (tried before text, body, content, article)")(
-      "jsonl-date-field", po::value(&a->date_fields)->composing(), "JSONL field holding the date")(
-      "jsonl-author-field", po::value(&a->author_fields)->composing(),
-      "JSONL field holding the author")("jsonl-url-field", po::value(&a->url_fields)->composing(),
-                                        "JSONL field holding the URL")(
-      "commit-every", po::value(&a->commit_every)->default_value(2000),
-      "articles per atomic commit")("verbose,v", po::bool_switch(&a->verbose), "log every article")(
-      "quiet,q", po::bool_switch(&a->quiet),
-      "only warnings (skipped inputs) and errors; no summary")(
-      "input", po::value(&a->inputs)->composing(), "bundles to index");
+      "(zip-bomb guard)");
+  add("jsonl-title-field", po::value(&a->title_fields)->composing(),
+      "JSONL field holding the title (tried before title, headline)");
+  add("jsonl-text-field", po::value(&a->text_fields)->composing(),
+      "JSONL field holding the text (tried before text, body, content, article)");
+  add("jsonl-date-field", po::value(&a->date_fields)->composing(), "JSONL field holding the date");
+  add("jsonl-author-field", po::value(&a->author_fields)->composing(),
+      "JSONL field holding the author");
+  add("jsonl-url-field", po::value(&a->url_fields)->composing(), "JSONL field holding the URL");
+  add("commit-every", po::value(&a->commit_every)->default_value(2000),
+      "articles per atomic commit");
+  add("verbose,v", po::bool_switch(&a->verbose), "log every article");
+  add("quiet,q", po::bool_switch(&a->quiet),
+      "only warnings (skipped inputs) and errors; no summary");
+  add("input", po::value(&a->inputs)->composing(), "bundles to index");
+
   return d;
 }
 

@@ -58,40 +58,44 @@ struct Args {
 
 po::options_description Describe(Args* a) {
   po::options_description d(kUsage);
-  d.add_options()("help,h", "show this help")(
-      "index,i", po::value(&a->index)->composing(),
+  auto add = d.add_options();
+  add("help,h", "show this help");
+  add("version", "print the version");
+  add("index,i", po::value(&a->index)->composing(),
       "index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index); repeat to "
-      "search several indexes as one")("json", po::bool_switch(&a->json),
-                                       "print one JSON object (see docs/json.md)")(
-      "limit,n", po::value(&a->limit)->default_value(10), "articles to show")(
-      "offset", po::value(&a->offset)->default_value(0), "skip this many articles (paging)")(
-      "include-boilerplate", po::bool_switch(&a->include_boilerplate),
-      "also search boilerplate and photo credits")(
-      "person", po::value(&a->person)->composing(),
-      "only articles mentioning this person (any alias or a unique surname); repeatable")(
-      "place", po::value(&a->place)->composing(),
-      "only articles mentioning this place; repeatable")(
-      "org", po::value(&a->org)->composing(),
-      "only articles mentioning this organisation; repeatable")(
-      "since", po::value(&a->since),
+      "search several indexes as one");
+  add("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)");
+  add("limit,n", po::value(&a->limit)->default_value(10), "articles to show");
+  add("offset", po::value(&a->offset)->default_value(0), "skip this many articles (paging)");
+  add("include-boilerplate", po::bool_switch(&a->include_boilerplate),
+      "also search boilerplate and photo credits");
+  add("person", po::value(&a->person)->composing(),
+      "only articles mentioning this person (any alias or a unique surname); repeatable");
+  add("place", po::value(&a->place)->composing(),
+      "only articles mentioning this place; repeatable");
+  add("org", po::value(&a->org)->composing(),
+      "only articles mentioning this organisation; repeatable");
+  add("since", po::value(&a->since),
       "only articles dated on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY); "
-      "excludes undated articles")("until", po::value(&a->until),
-                                   "only articles dated on or before this day, month or year "
-                                   "(inclusive: --until 2014 keeps 2014-12-31)")(
-      "author", po::value(&a->author)->composing(),
-      "only articles by this author: a full name exactly, or one word of the name; repeatable")(
-      "sort", po::value(&a->sort)->default_value("relevance"),
-      "relevance, date (newest first) or oldest; ties by relevance, undated articles last")(
-      "facets", po::bool_switch(&a->facets),
-      "also count persons, places and organisations over all matching articles")(
-      "list", po::value(&a->list),
-      "list every entity of a type (person, place, org) with article counts and aliases")(
-      "with", po::value(&a->with), "who appears in the same articles as this person, ranked")(
-      "color", po::value(&a->color)->default_value("auto"),
-      "auto, always or never (NO_COLOR also disables)")("verbose,v", po::bool_switch(&a->verbose),
-                                                        "more logging on stderr")(
-      "quiet,q", po::bool_switch(&a->quiet), "only errors on stderr")(
-      "query", po::value(&a->words)->composing(), "query words");
+      "excludes undated articles");
+  add("until", po::value(&a->until),
+      "only articles dated on or before this day, month or year (inclusive: --until 2014 keeps "
+      "2014-12-31)");
+  add("author", po::value(&a->author)->composing(),
+      "only articles by this author: a full name exactly, or one word of the name; repeatable");
+  add("sort", po::value(&a->sort)->default_value("relevance"),
+      "relevance, date (newest first) or oldest; ties by relevance, undated articles last");
+  add("facets", po::bool_switch(&a->facets),
+      "also count persons, places and organisations over all matching articles");
+  add("list", po::value(&a->list),
+      "list every entity of a type (person, place, org) with article counts and aliases");
+  add("with", po::value(&a->with), "who appears in the same articles as this person, ranked");
+  add("color", po::value(&a->color)->default_value("auto"),
+      "auto, always or never (NO_COLOR also disables)");
+  add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
+  add("quiet,q", po::bool_switch(&a->quiet), "only errors on stderr");
+  add("query", po::value(&a->words)->composing(), "query words");
+
   return d;
 }
 
