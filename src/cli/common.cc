@@ -33,11 +33,16 @@ int ParseCommandLine(int argc, char** argv, const std::string& program,
   int i = 1;
   for (; i < argc && std::string(argv[i]) != "--"; ++i) option_args.push_back(argv[i]);
   for (++i; i < argc; ++i) after_dash.push_back(argv[i]);
+  // The positional words are an option too, for the parser, but not one to
+  // show in --help.
+  po::options_description all;
+  all.add(desc);
+  all.add_options()(positional, po::value(values)->composing());
   po::positional_options_description pos;
   pos.add(positional, -1);
   try {
     po::variables_map vm;
-    po::store(po::command_line_parser(option_args).options(desc).positional(pos).run(), vm);
+    po::store(po::command_line_parser(option_args).options(all).positional(pos).run(), vm);
     po::notify(vm);
     if (vm.count("help")) {
       std::cout << desc << "\n";

@@ -26,7 +26,7 @@ std::string DefaultIndexPath();
 void SetUpLogging(const std::string& program, int verbosity);
 
 // Parses argv against |desc|. Positional words (and everything after a
-// "--") go to the option named |positional|, appended to |*values|. Returns
+// "--") go to a hidden option named |positional|, appended to |*values|. Returns
 // the exit code to stop with — --help printed (kExitOk) or a bad option
 // (kExitError, reported as "PROGRAM: reason") — or -1 to carry on.
 int ParseCommandLine(int argc, char** argv, const std::string& program,

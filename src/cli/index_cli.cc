@@ -77,7 +77,6 @@ po::options_description Describe(Args* a) {
   add("verbose,v", po::bool_switch(&a->verbose), "log every article");
   add("quiet,q", po::bool_switch(&a->quiet),
       "only warnings (skipped inputs) and errors; no summary");
-  add("input", po::value(&a->inputs)->composing(), "bundles to index");
 
   return d;
 }

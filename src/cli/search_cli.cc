@@ -94,7 +94,6 @@ po::options_description Describe(Args* a) {
       "auto, always or never (NO_COLOR also disables)");
   add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
   add("quiet,q", po::bool_switch(&a->quiet), "only errors on stderr");
-  add("query", po::value(&a->words)->composing(), "query words");
 
   return d;
 }
