@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "entities/bundle.h"
 #include "entities/fold.h"
 #include "entities/lexicon.h"
 #include "entities/scan.h"
@@ -80,7 +81,8 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
 
 class ArticlePass {
 public:
-  explicit ArticlePass(const Lexicon &lex) : lex_(lex) {}
+  ArticlePass(const Lexicon &lex, const BundleNames *bundle)
+      : lex_(lex), bundle_(bundle) {}
 
   void Add(std::string_view text, ParagraphKind kind) {
     Para p;
@@ -282,9 +284,26 @@ private:
       if (!maximal.empty())
         fulls = std::move(maximal);
     }
+    // Words the article uses alone for a person, with evidence ("Mr. Smith",
+    // "Smith's wife", "Smith" after a title): a capitalised run ending in
+    // one of them is that person ("John Smith" with no given name known).
+    std::unordered_set<std::string> person_words;
+    for (const Mention &m : mentions_) {
+      if (m.type == EntityType::kPerson && m.strength >= kMedium &&
+          m.words == 1)
+        person_words.insert(m.key);
+    }
     std::vector<Mention> kept;
     kept.reserve(mentions_.size());
     for (Mention &m : mentions_) {
+      if (m.strength == kUntyped && m.words >= 2 &&
+          m.type == EntityType::kPerson) {
+        const std::string last = m.key.substr(m.key.rfind(' ') + 1);
+        if (person_words.count(last) ||
+            (bundle_ && bundle_->IsPersonName(m.key, last))) {
+          m.strength = kMedium;
+        }
+      }
       auto t = tails.find(m.key);
       if (t != tails.end() && t->second.size() == 1 && !m.country) {
         m.type = EntityType::kPerson;
@@ -435,7 +454,9 @@ private:
     if (auto a = lex_.person_aliases.find(key); a != lex_.person_aliases.end())
       return a->second;
     auto s = surf.find(key);
-    std::string name = s != surf.end() ? s->second : m.surface;
+    std::string name = s != surf.end()         ? s->second
+                       : !m.bundle_full.empty() ? m.bundle_full
+                                                : m.surface;
     return AllCapsWord(name) ? TitleCase(name) : name;
   }
 
@@ -480,6 +501,20 @@ private:
                                                   : a.begin < b.begin;
               });
     LinkAcronyms();
+    // A bare surname the article never spells out takes the full name the
+    // bundle gives it ("Cuomo" -> "Andrew Cuomo"), when unambiguous there.
+    if (bundle_) {
+      for (Mention &m : mentions_) {
+        if (m.type != EntityType::kPerson || !m.full.empty() ||
+            m.linked >= 0 || lex_.person_aliases.count(m.key))
+          continue;
+        const std::string *surface = nullptr;
+        if (const std::string *full = bundle_->FullFor(m.key, &surface)) {
+          m.full = *full;
+          m.bundle_full = *surface;
+        }
+      }
+    }
     // Best surface per key: the first one not in capitals.
     std::unordered_map<std::string, std::string> surface;
     for (const Mention &m : mentions_) {
@@ -533,6 +568,7 @@ private:
   }
 
   const Lexicon &lex_;
+  const BundleNames *bundle_;
   std::vector<Para> paras_;
   std::vector<Mention> mentions_;
   std::unordered_map<std::string, std::array<int, kTypes>> votes_;
@@ -545,8 +581,39 @@ private:
 
 Extractor::Extractor() : lex_(&GetLexicon()) {}
 
+void Extractor::Observe(const Article &article) {
+  if (!bundle_)
+    bundle_ = std::make_shared<BundleNames>();
+  std::vector<std::pair<std::string, std::string>> names;
+  std::vector<Mention> mentions;
+  int pi = 0;
+  for (const Paragraph &p : article.paragraphs) {
+    if (p.kind != ParagraphKind::kBody)
+      continue;
+    std::vector<Token> tokens = TokenizeForNames(p.text);
+    int words = 0;
+    for (const Token &t : tokens)
+      words += t.Is(kWord);
+    if (words < 6 || ModeFor(tokens, p.text, p.kind) != ScanMode::kNormal)
+      continue;
+    mentions.clear();
+    ScanNormal(*lex_, p.text, tokens, pi++, /*sports=*/false,
+               IsTableLine(tokens), &mentions);
+    for (const Mention &m : mentions) {
+      if (m.type == EntityType::kPerson && m.words >= 2 &&
+          m.strength >= kMedium && !AllCapsWord(m.surface))
+        names.emplace_back(m.key, m.surface);
+    }
+  }
+  bundle_->AddArticle(names);
+}
+
+size_t Extractor::ObservedNames() const {
+  return bundle_ ? bundle_->size() : 0;
+}
+
 void Extractor::Extract(Article &article) const {
-  ArticlePass pass(*lex_);
+  ArticlePass pass(*lex_, bundle_.get());
   if (!article.title.empty() && !article.title_derived) {
     pass.Add(article.title, ParagraphKind::kHeading);
   }

@@ -12,11 +12,14 @@
 #ifndef NSEARCH_ENTITIES_EXTRACTOR_H_
 #define NSEARCH_ENTITIES_EXTRACTOR_H_
 
+#include <memory>
+
 #include "nsearch/article.h"
 
 namespace nsearch::entities {
 
 struct Lexicon;
+class BundleNames;
 
 class Extractor {
 public:
@@ -27,8 +30,22 @@ public:
   // data.
   void Extract(Article &article) const;
 
+  // Optional first pass over a bundle, before any Extract: collects the
+  // persons named in full ("Andrew Cuomo"), cheaply (the body paragraphs'
+  // local evidence only, no article-level pass). Extract then gives a bare
+  // surname ("Cuomo") the full name when one person clearly dominates that
+  // surname in the bundle, and accepts an unexplained capitalised pair that
+  // the bundle knows as a person. Reads paragraphs of kind body only, with
+  // at least six words: before boilerplate classification a repeated line
+  // shaped like a sentence may still add a name (a small, accepted noise).
+  // Not thread-safe against Extract; without it Extract works per article.
+  void Observe(const Article &article);
+  // Full names collected so far (for stats and tests).
+  size_t ObservedNames() const;
+
 private:
   const Lexicon *lex_;
+  std::shared_ptr<BundleNames> bundle_;
 };
 
 } // namespace nsearch::entities

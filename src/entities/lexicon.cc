@@ -210,6 +210,10 @@ std::unique_ptr<Lexicon> Build() {
   AddWords(tables::kStopwords, &lex->stopwords);
   AddWords(tables::kNameParticles, &lex->particles);
   AddWords(tables::kSpeechVerbs, &lex->speech_verbs);
+  AddWords(tables::kRoleNouns, &lex->roles);
+  AddWords(tables::kKinWords, &lex->kin_words);
+  AddWords(tables::kFacilityHeads, &lex->facility_heads);
+  AddWords(tables::kMiscPrefixes, &lex->misc_prefixes);
   // Demonym plurals ("Ukrainians", "Serbs").
   std::vector<std::string> plurals;
   for (const auto &d : lex->demonyms) {
@@ -238,6 +242,10 @@ std::unique_ptr<Lexicon> Build() {
     if (known.type == EntityType::kPlace && countries.count(known.canonical))
       known.country = true;
   }
+  // Short foreign-language forms that are English words or abbreviations:
+  // Dutch "VS" (Verenigde Staten) would make every "vs." a United States.
+  for (const char *word : {"vs", "ver", "am", "is", "de", "la", "le"})
+    lex->phrases.erase(word);
   for (std::string_view entry : Split(tables::kPersonAliases, '|')) {
     size_t eq = entry.find('=');
     if (eq == std::string_view::npos)

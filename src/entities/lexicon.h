@@ -33,7 +33,7 @@ struct Lexicon {
   std::unordered_map<std::string, std::string> person_aliases;
   WordSet given_names, titles, title_modifiers, org_heads, org_prefixes,
       place_heads, place_prefixes, misc_heads, demonyms, stopwords, particles,
-      speech_verbs;
+      speech_verbs, roles, kin_words, facility_heads, misc_prefixes;
 
   const Known *Find(std::string_view key) const {
     auto it = phrases.find(std::string(key));

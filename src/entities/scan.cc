@@ -40,7 +40,9 @@ public:
                 const std::vector<Token> &tokens, int paragraph, bool sports,
                 bool table_line, std::vector<Mention> *out)
       : lex_(lex), text_(text), t_(tokens), paragraph_(paragraph), out_(out),
-        table_line_(table_line), sports_(sports) {}
+        table_line_(table_line), sports_(sports) {
+    MarkAddresses();
+  }
 
   void Run() {
     int n = static_cast<int>(t_.size());
@@ -68,6 +70,74 @@ public:
   }
 
 private:
+  // Tokens inside a web address, an e-mail address or a phone number
+  // ("WWW.EXAMPLE.COM", "tips@example.org", "1-800-555-TIPS") and a code in
+  // brackets right after a number ("274637 (CRIMES)") are never names.
+  void MarkAddresses() {
+    address_.assign(t_.size(), false);
+    size_t ti = 0;
+    size_t i = 0;
+    const size_t n = text_.size();
+    while (i < n) {
+      while (i < n && IsSpace(text_[i]))
+        ++i;
+      size_t j = i;
+      while (j < n && !IsSpace(text_[j]))
+        ++j;
+      if (j > i && AddressLike(text_.substr(i, j - i))) {
+        while (ti < t_.size() && t_[ti].begin < i)
+          ++ti;
+        for (size_t k = ti; k < t_.size() && t_[k].begin < j; ++k)
+          address_[k] = true;
+      }
+      i = j;
+    }
+    for (size_t k = 2; k + 1 < t_.size(); ++k) {
+      if (t_[k].Is(kWord) && t_[k].Is(kAllCaps) && t_[k - 1].IsPunct('(') &&
+          t_[k + 1].IsPunct(')') && t_[k - 2].Is(kNumber) &&
+          t_[k - 2].text.size() >= 3) {
+        address_[k] = true;
+      }
+    }
+  }
+  static bool IsSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+  }
+  static bool AddressLike(std::string_view w) {
+    auto lower = [](char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    std::string s;
+    s.reserve(w.size());
+    int digits = 0, letters = 0;
+    bool hyphen = false, at = false;
+    for (char c : w) {
+      s.push_back(lower(c));
+      digits += c >= '0' && c <= '9';
+      letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      hyphen = hyphen || c == '-';
+      at = at || c == '@';
+    }
+    if (s.find("://") != std::string::npos || s.find("www.") != std::string::npos)
+      return true;
+    if (at && letters > 0 && s.find('.', s.find('@')) != std::string::npos)
+      return true;
+    if (digits >= 3 && letters > 0 && hyphen)
+      return true; // "1-800-577-TIPS"
+    // "example.com", "nyc.gov/tips": a dot between letters and a known ending.
+    while (!s.empty() && !(s.back() >= 'a' && s.back() <= 'z'))
+      s.pop_back();
+    for (std::string_view end : {".com", ".org", ".net", ".gov", ".edu", ".io",
+                                 ".ly", ".nyc", ".info"}) {
+      size_t p = s.find(end);
+      if (p != std::string::npos && p > 1 && s[p - 1] >= 'a' &&
+          s[p - 1] <= 'z' &&
+          (p + end.size() == s.size() || s[p + end.size()] == '/'))
+        return true;
+    }
+    return false;
+  }
+
   std::string Key(int b, int e) const {
     std::string k;
     for (int i = b; i < e; ++i) {
@@ -83,8 +153,13 @@ private:
 
   bool NameLike(int i) const {
     const Token &t = t_[i];
-    if (!t.Is(kWord) || t.Is(kNumber))
+    if (!t.Is(kWord) || t.Is(kNumber) || address_[i])
       return false;
+    int digits = 0;
+    for (char c : t.key)
+      digits += c >= '0' && c <= '9';
+    if (digits >= 3)
+      return false; // "TIP577", a code
     if (!t.Is(kCap)) {
       // "al-Assad", "bin-Laden": a lower-case particle glued to a name.
       size_t h = t.text.find('-');
@@ -237,6 +312,15 @@ private:
     return k.size() > 3 && k.back() == 's' && k[k.size() - 2] != 's' &&
            k[k.size() - 2] != 'u' && !t_[i].Is(kAllCaps);
   }
+  // A plural that is not a patronymic surname ("Roberts", "Edwards",
+  // "Peters": a given name plus s).
+  bool PluralNoun(int i) const {
+    if (!Plural(i))
+      return false;
+    const std::string &k = t_[i].key;
+    return !lex_.given_names.count(k.substr(0, k.size() - 1)) &&
+           !(k.size() > 5 && k.compare(k.size() - 3, 3, "ons") == 0);
+  }
 
   // A sentence-initial word that is plainly not a name ("Speaking",
   // "Interestingly").
@@ -327,6 +411,16 @@ private:
       Emit(b, e, type, kStrong, k);
       return;
     }
+    // "Hurricane Sandy", "Operation Desert Storm": a storm or an event.
+    if (len >= 2 && Has(lex_.misc_prefixes, b))
+      return;
+    // "New Yorkers", "Brooklynites": people of a place, not the place (nor a
+    // person); "The New Yorker" mid-sentence is a publication.
+    if (PlaceDemonym(b, e)) {
+      if (TheBefore(b))
+        Emit(b, e, EntityType::kOrg, kWeak);
+      return;
+    }
     // "Cleveland Indians", "Boston Red Sox": a place and a plural nickname.
     if (len >= 2 && Plural(e - 1)) {
       const Known *k = lex_.Find(t_[b].key);
@@ -363,6 +457,16 @@ private:
     bool initials = first.Is(kInitial) ||
                     (len == 2 && first.Is(kAllCaps) && first.key.size() <= 2 &&
                      !t_[b + 1].Is(kAllCaps) && !lex_.Find(first.key));
+    // "Democrat Walter Mondale", "Yankees pitcher...": a word before a given
+    // name that starts a two-word name is typed on its own.
+    if (len >= 3 && !Has(lex_.given_names, b) && !first.Is(kInitial) &&
+        !Has(lex_.place_prefixes, b) && !Has(lex_.particles, b) &&
+        Has(lex_.given_names, b + 1) && e - (b + 1) == 2 &&
+        !lex_.Find(Key(b + 1, e))) {
+      ClassifyPrefix(b, b + 1);
+      Emit(b + 1, e, EntityType::kPerson, kStrong);
+      return;
+    }
     if (len >= 2 && (Has(lex_.given_names, b) || initials)) {
       Emit(b, e, EntityType::kPerson, kStrong);
       return;
@@ -373,6 +477,13 @@ private:
     }
     if (ContextPerson(b, e)) {
       Emit(b, e, EntityType::kPerson, kMedium);
+      return;
+    }
+    // "Crown Heights", "Penn Station", "Carnegie Hall": places and facilities
+    // (CoNLL types facilities as locations). After the given-name rule, so
+    // "Jerry Hall" stays a person.
+    if (len >= 2 && Has(lex_.facility_heads, e - 1) && !table_line_) {
+      Emit(b, e, EntityType::kPlace, kMedium);
       return;
     }
     if (table_line_ && (next_number || paren_)) {
@@ -391,10 +502,54 @@ private:
       return;
     }
     if (len >= 2) {
-      Emit(b, e, EntityType::kPerson, kWeak);
+      // Capitalised words with no evidence of a person. "The Daily Show",
+      // "Saturday Night Live": glued to a capitalised function word, a title.
+      if (TheBefore(b))
+        return;
+      // "Getty Images", "Red Bulls": a plural last word names a group, a
+      // company or a team more often than a person.
+      if (PluralNoun(e - 1) && !table_line_) {
+        Emit(b, e, EntityType::kOrg, kWeak);
+        return;
+      }
+      // Otherwise a person only if the article (or the bundle) supports it:
+      // the extractor keeps it when the same words or its last word are a
+      // person elsewhere ("Smith said", "Mr. Smith").
+      Emit(b, e, EntityType::kPerson, kUntyped);
       return;
     }
     Emit(b, e, EntityType::kPerson, kUntyped);
+  }
+
+  // A capitalised function word right before the run that does not open the
+  // sentence: "watch The Daily Show", "on Saturday Night Live".
+  bool TheBefore(int b) const {
+    const Token *p = Prev(b);
+    if (!p || !p->Is(kWord) || !p->Is(kCap) || p->Is(kSentStart) ||
+        p->Is(kAllCaps))
+      return false;
+    return Has(lex_.stopwords, b - 1) && p->key != "mr" && p->key != "mrs" &&
+           p->key != "ms" && p->key != "sir" && p->key != "lord";
+  }
+
+  // "New Yorkers", "Brooklynite", "Chicagoans": a known place plus a demonym
+  // ending.
+  bool PlaceDemonym(int b, int e) const {
+    const std::string &last = t_[e - 1].key;
+    std::string head = e - 1 > b ? Key(b, e - 1) + " " : std::string();
+    for (std::string_view suf : {"ers", "er", "ites", "ite", "ians", "ian",
+                                 "ans", "an", "ns", "n"}) {
+      if (last.size() <= suf.size() + 2 ||
+          last.compare(last.size() - suf.size(), suf.size(), suf) != 0)
+        continue;
+      std::string stem = last.substr(0, last.size() - suf.size());
+      for (const std::string &cand : {head + stem, head + stem + "a"}) {
+        const Known *k = lex_.Find(cand);
+        if (k && k->type == EntityType::kPlace)
+          return true;
+      }
+    }
+    return false;
   }
 
   // "Russian Foreign Minister Sergei Lavrov", "Sen. Lindsey Graham",
@@ -503,6 +658,32 @@ private:
     if (e - b >= 2 && e < n && t_[e].Is(kWord) &&
         lex_.speech_verbs.count(t_[e].key))
       return true;
+    if (const Token *p = Prev(b); p && p->Is(kWord)) {
+      const std::string &k = p->key;
+      // "Mr. Smith", "Ms. Roe" (these are stopwords, so outside the run).
+      if (k == "mr" || k == "mrs" || k == "ms" || k == "mister")
+        return true;
+      // "actor John Doe", "said Jane Roe".
+      if (!p->Is(kCap) &&
+          (lex_.roles.count(k) || (e - b >= 2 && lex_.speech_verbs.count(k))))
+        return true;
+    }
+    // "Smith's wife", "Doe's lawyer".
+    if (t_[e - 1].Is(kPossessive) && e < n && t_[e].Is(kWord) &&
+        !t_[e].Is(kCap) && lex_.kin_words.count(t_[e].key))
+      return true;
+    if (e - b >= 2 && e + 1 < n && t_[e].IsPunct(',')) {
+      // "John Doe, who", "Jane Roe, a spokeswoman for", "John Doe, the
+      // company's chief executive".
+      if (t_[e + 1].Is(kWord) && t_[e + 1].key == "who")
+        return true;
+      for (int i = e + 1; i < n && i <= e + 4; ++i) {
+        if (!t_[i].Is(kWord) || t_[i].Is(kCap))
+          break;
+        if (lex_.roles.count(t_[i].key) || lex_.titles.count(t_[i].key))
+          return true;
+      }
+    }
     if (e + 1 < n && t_[e].IsPunct(',') && t_[e + 1].Is(kNumber) && e + 2 < n &&
         t_[e + 2].IsPunct(',')) {
       return true; // "John Smith, 45, said"
@@ -518,6 +699,7 @@ private:
   bool table_line_ = false;
   bool sports_ = false;
   bool paren_ = false;
+  std::vector<bool> address_;
 };
 
 } // namespace

@@ -34,6 +34,7 @@ struct Mention {
   std::string canonical; // lexicon canonical name when known
   bool country = false;  // lexicon place that is a country/region
   std::string full;      // article pass: the full name a surname stands for
+  std::string bundle_full; // display form when |full| came from the bundle
   int linked = -1;       // article pass: the mention an acronym spells out
 };
 

@@ -26,6 +26,11 @@ extern const char kStopwords[]; // words; never a name on their own
 extern const char
     kNameParticles[];             // words; lower-case parts of names (van, bin)
 extern const char kSpeechVerbs[]; // words; "X said"
+extern const char kRoleNouns[];   // words; lower-case role before a name
+extern const char kKinWords[];    // words; "X's wife": X is a person
+extern const char kFacilityHeads[]; // words; ends a place, unless a given
+                                    // name starts the run ("John Hall")
+extern const char kMiscPrefixes[];  // words; "Hurricane X": not a name
 extern const char kPlaces[];  // phrases; places ICU lacks (capitals, states)
 extern const char kNations[]; // phrases; nations/continents ICU lacks
 extern const char kOrgs[];    // phrases; well-known organisations

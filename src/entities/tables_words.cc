@@ -86,6 +86,77 @@ justin emmanuel recep benjamin joe kamala keir liz boris theresa angela olaf
 sanna jens ursula charles volodymyr sergei dmitry vladimir marco jd lindsey eric
 richard mitch chuck nancy kevin hakeem antony lloyd jake mike ron nikki gavin
 kristi greg tucker sean pete tulsi kash elon jeff mark sundar satya tim
+aaliyah abigail adele adrienne aileen alana alec alexa alfie alistair allison
+alyssa amelia andre andrea angie anya archie ari arlene arturo audra
+ava barney becky belinda bernadette bernie beverly bianca bonnie brady brent
+brittany bryce buddy caleb candace carey carly carmelo carole casey
+cassandra cathy cheryl chloe christie ciara clayton cliff
+clyde cody colleen conor corey courtney crystal cyrus daisy damon dane
+daphne darla darryl dave dawn dean deanna debra deirdre delia denzel derrick
+devin dexter dianne dick dolly dominick donnie drew dwayne dylan edna eileen
+elaine eleanor elise eliza ellie elliot elliott eloise elton emilia erin ernie
+estelle ethel eugenia evelyn everett fay felicia fiona flora
+forrest frankie freddie freddy gabe gabrielle garrett gayle gemma gene genevieve
+geraldine gina ginger gladys glenda greta gretchen gus gwen
+gwendolyn hailey hal haley hank harriet hattie hayden hazel heather hilary
+howie ira isaiah jackie jaden jared jasmine jeanette jeanne
+jenna jenny jeremiah jerome jess jillian joanne jocelyn jodi jody joey jolene
+jonah josie joyce juanita judd jules justine kara karina kathy kay
+kayla keegan kelsey kendall kenny kerri kim kimberly kirsten kit kris
+kristin kristina kurt lacey lana lance latoya leah leigh lena leroy les leticia
+letitia lillian lily lindsay lionel lois lola lorna lorraine lou louie lucille
+lucy luther lydia mabel mackenzie madeline mae maggie mandy marcia
+marcy margo marilyn marjorie marla marlon marsha marvin mason matilda mattie
+maureen mavis maxine meg melinda melvin meredith mia mickey mildred millie
+milton mindy miranda misty mitchell molly mona myra myrtle nadine ned nell
+nellie nicky nina noel nora norma odessa olive ollie opal oprah ozzie
+paige pam pamela patsy patti patty paulette percy perry phoebe
+phyllis polly preston priscilla quentin quincy rachael rae ralph ramona randall
+randolph reba reggie rhonda ricky riley rita robbie roberta rocco
+rocky rodrigo rollo ronnie rosalind rosemary rosie roxanne rudolph rufus
+russ sabrina sadie sally sammy sasha selena selma serena seymour
+shannon shari shawn shelley sheldon sherry sidney sonny
+stacey stacy stella stewart stu sue susie suzy tabitha
+tammy teddy tess tessa thelma tiffany tiger tina tobias tom tonya tori
+tracey trent trey trudy tucker ty valerie vance vern vernon vicky vince viola
+violet virgil vivian wallace wanda warren wilbur willa winston
+wyatt yolanda yvette yvonne zach zachary zack zelda zoe
+adebayo ade babatunde chinedu chidi kwame kofi kwesi ama abena oluwaseun olu
+tunde emeka ngozi amina fatou mamadou moussa ousmane abdou seydou cheikh
+thabo sipho themba nkosi jomo uhuru raila yoweri paul ellen jakaya
+aditya akshay amit anand anil anjali arvind ashok deepak dev gaurav harsh
+kiran krishna kumar lakshmi manish manoj meera mohan mukesh neha nikhil nitin
+pooja prakash pranab priya rahul rajesh rakesh ram ravi rohit sachin sanjay
+sanjeev sunil suresh sushma vinod vivek yash zubin sanath arjuna aravinda
+chaminda roshan kumara upul hashan asanka romesh muttiah muthiah mahinda
+waqar wasim shoaib javed imran younis inzamam shahid saqlain moin rashid
+hyun jae jin jung kyung seung yong ji hye eun soo hiroshi
+haruki ichiro kazuki kenta koji makoto masahiro naoki noriko satoshi shinji
+takashi taro tetsuya yoko yoshi yuki yukio wei jian xiao yan lei
+jun hui feng qiang chun tao ling lin nguyen minh thanh anh duc tuan
+mihai ion gheorghe florin cosmin adrian dan dorin marius razvan sorin
+vasile constantin ionut nicolae luli mircea valentin bogdan catalin
+kari kaja sigrid solveig ingrid liv astrid bjorn terje trond geir oddvar
+tomas vytautas algirdas arvydas darius danius rimas sarunas gediminas
+janis andris valdis raimonds juris maris arvo toomas tiit jaan
+zenon zbigniew wojciech jaroslaw pawel grzegorz marcin lukasz kamil
+semyon gennady vyacheslav anatoli yevgeni valeri aleksandr leonid arkady
+ruslan ramzan akhmad dzhokhar shamil aslan magomed zurab eduard levan
+giorgi mikheil irakli nino tamar ilham heydar haim nir avi eitan ehud
+ariel yair naftali benny gilad amos uri moshe yosef zvi dov meir
+emese zsolt gabor gyula istvan janos laszlo peter tamas balazs attila
+didier fabien gael herve jerome julien ludovic olivier romain sylvain thibaut
+yann yves arsene laurent emile remy corentin youri zinedine bixente
+emiliano gianfranco gianluigi massimo maurizio nando pierluigi roberto
+salvatore sandro ugo walter fabrizio alessio andrea marcello paolo
+joost johan ruud dennis marco patrick edwin clarence jaap ronald frank
+sergen hakan tugay rustu emre arda burak cem ozan tolga volkan
+marcelo ronaldo rivaldo romario bebeto dunga cafu ze leandro thiago
+malivai leander olin neal ato desi amra mishi kamil armando lubomir
+jozef ladislav milan miroslav peter stefan vladimir ondrej jakub
+goran dragan zlatko zvonimir davor slaven predrag mladen srdjan nebojsa
+boban dejan aleksandar bojan vlade ljubomir momcilo radoslav dusan
+hun sok chea prak noynoy benigno ferdinand rodrigo gloria corazon
 )";
 
 const char kPersonTitles[] = R"(
@@ -171,7 +242,7 @@ const char kMiscHeads[] = R"(
 cup open championship championships games olympics olympic prix trophy award
 awards prize tournament series classic marathon festival war act bill treaty
 accord accords agreement day week declaration doctrine plan initiative index
-summit conference one
+summit conference one bowl show
 )";
 
 const char kDemonyms[] = R"(
@@ -198,7 +269,7 @@ yugoslav zambian zimbabwean
 arab arabic african asian latin nordic scandinavian baltic balkan caribbean
 western eastern soviet communist socialist democratic republican conservative
 liberal labour christian catholic protestant orthodox muslim moslem islamic
-islamist jewish jew hindu sikh buddhist shi'ite shiite sunni sunnite
+islamist jewish jew hindu sikh buddhist democrat shi'ite shiite sunni sunnite
 hutu tutsi tamil sinhalese pashtun uighur uyghur chechen kosovo-albanian
 english french german spanish italian portuguese russian chinese japanese
 hebrew greek latin hindi urdu swahili mandarin cantonese
@@ -240,7 +311,51 @@ zu y e
 
 const char kSpeechVerbs[] = R"(
 said says say told tells added asked explained warned argued noted wrote writes
-stated declared insisted replied claimed believes thinks
+stated declared insisted replied claimed believes thinks tweeted testified
+pleaded died resigned recalled admitted joked laughed
+)";
+
+// Lower-case roles that introduce a person ("actor John Doe", "said
+// spokeswoman Jane Roe"). Only read lower-case, before a run: capitalised
+// they open titles of works ("Star Wars") as often as names.
+const char kRoleNouns[] = R"(
+actor actress singer rapper comedian comic musician artist painter sculptor
+photographer writer author novelist poet playwright journalist reporter columnist
+editor publisher producer filmmaker designer chef owner founder co-founder
+resident residents victim suspect defendant plaintiff witness neighbor neighbour
+landlord tenant student teacher principal activist organizer organiser advocate
+developer architect candidate challenger incumbent lawmaker legislator
+councilmember councilwoman assemblyman assemblywoman assemblymember
+congressmember trooper firefighter doctor nurse priest minister lawyer
+attorney broker banker investor billionaire millionaire mogul entrepreneur
+star host anchor dancer choreographer drummer guitarist bassist vocalist
+frontman frontwoman athlete player pitcher boxer runner cyclist swimmer
+economist historian scientist professor researcher scholar mother father
+son daughter wife husband brother sister boyfriend girlfriend widow
+)";
+
+// "X's wife": after a possessive these make X a person.
+const char kKinWords[] = R"(
+wife husband son daughter sons daughters mother father mom dad brother
+sister brothers sisters parents children kids widow widower fiance fiancee
+girlfriend boyfriend uncle aunt nephew niece cousin grandmother grandfather
+grandson granddaughter lawyer lawyers attorney attorneys spokesman spokeswoman
+spokesperson publicist death funeral
+)";
+
+// Places and facilities named by their last word. Checked after the
+// given-name rule, since most of them are also surnames ("Jerry Hall").
+const char kFacilityHeads[] = R"(
+heights village slope station terminal plaza hall stadium arena field
+boulevard parkway expressway highway turnpike tunnel terrace garden gardens
+hill beach point pier piers yard yards wharf building tower towers houses
+cemetery courthouse playground lane drive place
+)";
+
+// A run that starts with one of these names a storm, an event or a date,
+// not a person ("Hurricane Sandy", "Superstorm Sandy").
+const char kMiscPrefixes[] = R"(
+hurricane superstorm storm tropical typhoon cyclone operation
 )";
 
 } // namespace nsearch::entities::tables

@@ -40,26 +40,40 @@ ingest::IngestOptions ToIngestOptions(const IndexOptions& o) {
   return in;
 }
 
-// First pass: reads every article once, only to count the lines repeated
-// across the bundle (see BoilerplateClassifier::Observe). Skips are reported
-// by the second pass.
+// First pass: reads every article once, to count the lines repeated across
+// the bundle (see BoilerplateClassifier::Observe) and, when entities are
+// extracted, to collect the persons the bundle names in full
+// (Extractor::Observe; before classification, so from body-shaped paragraphs).
+// Skips are reported by the second pass.
 class Observer : public ingest::Visitor {
  public:
-  explicit Observer(segment::BoilerplateClassifier* classifier) : classifier_(classifier) {}
+  Observer(segment::BoilerplateClassifier* classifier, entities::Extractor* extractor,
+           double* entity_seconds)
+      : classifier_(classifier), extractor_(extractor), entity_seconds_(entity_seconds) {}
   void OnArticle(ingest::RawArticle&& raw) override {
-    classifier_->Observe(segment::BuildArticle(std::move(raw)));
+    Article article = segment::BuildArticle(std::move(raw));
+    if (extractor_) {
+      auto t0 = Clock::now();
+      extractor_->Observe(article);
+      *entity_seconds_ += SecondsSince(t0);
+    }
+    classifier_->Observe(std::move(article));
   }
   void OnSkip(const ingest::Skip&) override {}
 
  private:
   segment::BoilerplateClassifier* classifier_;
+  entities::Extractor* extractor_;
+  double* entity_seconds_;
 };
 
 class Pipeline : public ingest::Visitor {
  public:
   Pipeline(const IndexOptions& options, index::Writer* writer,
-           segment::BoilerplateClassifier* classifier, IndexStats* stats)
-      : options_(options), writer_(writer), stats_(stats), classifier_(*classifier) {}
+           segment::BoilerplateClassifier* classifier, const entities::Extractor* extractor,
+           IndexStats* stats)
+      : options_(options), writer_(writer), stats_(stats), classifier_(*classifier),
+        extractor_(*extractor) {}
 
   void OnArticle(ingest::RawArticle&& raw) override {
     if (!status_.ok()) return;
@@ -106,7 +120,7 @@ class Pipeline : public ingest::Visitor {
   index::Writer* writer_;
   IndexStats* stats_;
   segment::BoilerplateClassifier& classifier_;
-  entities::Extractor extractor_;
+  const entities::Extractor& extractor_;
   int since_commit_ = 0;
   Status status_;
 };
@@ -124,11 +138,13 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   }
   const ingest::IngestOptions ingest_options = ToIngestOptions(options);
   segment::BoilerplateClassifier classifier;
+  entities::Extractor extractor;
   if (options.bundle_pass) {
-    Observer observer(&classifier);
+    Observer observer(&classifier, options.extract_entities ? &extractor : nullptr,
+                      &stats.entity_seconds);
     (void)ingest::Walk(options.inputs, ingest_options, observer);
   }
-  Pipeline pipeline(options, writer.get(), &classifier, &stats);
+  Pipeline pipeline(options, writer.get(), &classifier, &extractor, &stats);
   // A missing input is reported through OnSkip; the other inputs still run.
   (void)ingest::Walk(options.inputs, ingest_options, pipeline);
   if (!pipeline.status().ok()) return pipeline.status();
