@@ -1,24 +1,34 @@
 #include "entities/bundle.h"
 
-#include <algorithm>
+#include <map>
+#include <unordered_set>
 
 namespace nsearch::entities {
 
-void BundleNames::AddArticle(
-    const std::vector<std::pair<std::string, std::string>> &names) {
+void BundleNames::AddArticle(const std::vector<BundleName> &names,
+                             const std::vector<std::string> &unexplained) {
   std::unordered_set<std::string> seen;
-  for (const auto &[key, surface] : names) {
-    if (!seen.insert(key).second)
+  for (const BundleName &n : names) {
+    if (!seen.insert(n.key).second)
       continue;
-    auto [it, inserted] = full_.try_emplace(key);
+    Run &r = runs_[n.key];
+    ++r.evidence;
+    ++r.seen;
+    if (!n.given_first)
+      continue;
+    auto [it, inserted] = full_.try_emplace(n.key);
     ++it->second.articles;
     if (!inserted)
       continue;
-    it->second.surface = surface;
-    for (size_t sp = key.find(' '); sp != std::string::npos;
-         sp = key.find(' ', sp + 1)) {
-      tails_[key.substr(sp + 1)].push_back(key);
+    it->second.surface = n.surface;
+    for (size_t sp = n.key.find(' '); sp != std::string::npos;
+         sp = n.key.find(' ', sp + 1)) {
+      tails_[n.key.substr(sp + 1)].push_back(n.key);
     }
+  }
+  for (const std::string &key : unexplained) {
+    if (seen.insert(key).second)
+      ++runs_[key].seen;
   }
 }
 
@@ -27,34 +37,44 @@ const std::string *BundleNames::FullFor(const std::string &tail,
   auto t = tails_.find(tail);
   if (t == tails_.end())
     return nullptr;
-  // Only maximal names: "de blasio" is itself the tail of "bill de blasio".
-  const std::string *best = nullptr;
-  int best_n = 0, others = 0;
+  // One person per first word + tail: "andrew m cuomo" is "andrew cuomo".
+  // Only maximal names count ("de blasio" is the tail of "bill de blasio").
+  struct Person {
+    int articles = 0;
+    const std::string *best = nullptr;
+    int best_articles = 0;
+  };
+  std::map<std::string, Person> people;
   for (const std::string &f : t->second) {
     if (tails_.count(f))
       continue;
-    int n = full_.at(f).articles;
-    if (n > best_n) {
-      others += best_n;
-      best_n = n;
-      best = &f;
-    } else {
-      others += n;
+    const Full &full = full_.at(f);
+    Person &p = people[f.substr(0, f.find(' '))];
+    p.articles += full.articles;
+    if (full.articles > p.best_articles) {
+      p.best_articles = full.articles;
+      p.best = &f;
     }
   }
-  if (!best || best_n < kMinArticles || best_n < kDominance * others)
+  const Person *top = nullptr;
+  int total = 0;
+  for (const auto &[first, p] : people) {
+    total += p.articles;
+    if (!top || p.articles > top->articles)
+      top = &p;
+  }
+  if (!top || top->articles < kMinArticles ||
+      top->articles < kDominance * (total - top->articles))
     return nullptr;
   if (surface)
-    *surface = &full_.at(*best).surface;
-  return best;
+    *surface = &full_.at(*top->best).surface;
+  return top->best;
 }
 
-bool BundleNames::IsPersonName(const std::string &key,
-                               const std::string &last) const {
-  if (auto f = full_.find(key); f != full_.end() && f->second.articles >= 1)
-    return true;
-  const std::string *full = FullFor(last, nullptr);
-  return full && full_.at(*full).articles >= 3;
+bool BundleNames::IsPersonName(const std::string &key) const {
+  auto r = runs_.find(key);
+  return r != runs_.end() && r->second.evidence >= 2 &&
+         r->second.evidence * 5 >= r->second.seen;
 }
 
 } // namespace nsearch::entities

@@ -300,7 +300,7 @@ private:
           m.type == EntityType::kPerson) {
         const std::string last = m.key.substr(m.key.rfind(' ') + 1);
         if (person_words.count(last) ||
-            (bundle_ && bundle_->IsPersonName(m.key, last))) {
+            (bundle_ && bundle_->IsPersonName(m.key))) {
           m.strength = kMedium;
         }
       }
@@ -453,6 +453,14 @@ private:
     const std::string &key = m.full.empty() ? m.key : m.full;
     if (auto a = lex_.person_aliases.find(key); a != lex_.person_aliases.end())
       return a->second;
+    // "Donald J. Trump": the alias table knows the name without the initial.
+    auto words = SplitOn(key, ' ');
+    if (words.size() == 3 && words[1].size() == 1) {
+      std::string plain = std::string(words[0]) + " " + std::string(words[2]);
+      if (auto a = lex_.person_aliases.find(plain);
+          a != lex_.person_aliases.end())
+        return a->second;
+    }
     auto s = surf.find(key);
     std::string name = s != surf.end()         ? s->second
                        : !m.bundle_full.empty() ? m.bundle_full
@@ -505,11 +513,16 @@ private:
     // bundle gives it ("Cuomo" -> "Andrew Cuomo"), when unambiguous there.
     if (bundle_) {
       for (Mention &m : mentions_) {
-        if (m.type != EntityType::kPerson || !m.full.empty() ||
-            m.linked >= 0 || lex_.person_aliases.count(m.key))
+        // The article's own longest form, unless it already starts with a
+        // given name ("de Blasio" still maps, "Bill de Blasio" stays).
+        const std::string &k = m.full.empty() ? m.key : m.full;
+        if (m.type != EntityType::kPerson || m.linked >= 0 ||
+            lex_.person_aliases.count(k) ||
+            (!m.full.empty() &&
+             lex_.given_names.count(m.full.substr(0, m.full.find(' ')))))
           continue;
         const std::string *surface = nullptr;
-        if (const std::string *full = bundle_->FullFor(m.key, &surface)) {
+        if (const std::string *full = bundle_->FullFor(k, &surface)) {
           m.full = *full;
           m.bundle_full = *surface;
         }
@@ -584,7 +597,8 @@ Extractor::Extractor() : lex_(&GetLexicon()) {}
 void Extractor::Observe(const Article &article) {
   if (!bundle_)
     bundle_ = std::make_shared<BundleNames>();
-  std::vector<std::pair<std::string, std::string>> names;
+  std::vector<BundleName> names;
+  std::vector<std::string> unexplained;
   std::vector<Mention> mentions;
   int pi = 0;
   for (const Paragraph &p : article.paragraphs) {
@@ -600,12 +614,25 @@ void Extractor::Observe(const Article &article) {
     ScanNormal(*lex_, p.text, tokens, pi++, /*sports=*/false,
                IsTableLine(tokens), &mentions);
     for (const Mention &m : mentions) {
-      if (m.type == EntityType::kPerson && m.words >= 2 &&
-          m.strength >= kMedium && !AllCapsWord(m.surface))
-        names.emplace_back(m.key, m.surface);
+      if (m.type != EntityType::kPerson || m.words < 2 ||
+          AllCapsWord(m.surface))
+        continue;
+      if (m.strength == kUntyped) {
+        unexplained.push_back(m.key);
+        continue;
+      }
+      if (m.strength < kMedium)
+        continue;
+      const std::string first = m.key.substr(0, m.key.find(' '));
+      // Initials: "J. Smith", "A.R. Rahman", "JD Vance".
+      const bool initials =
+          first.size() <= 2 ||
+          (first.size() <= 5 && first.find('.') != std::string::npos);
+      names.push_back(
+          {m.key, m.surface, initials || lex_->given_names.count(first) != 0});
     }
   }
-  bundle_->AddArticle(names);
+  bundle_->AddArticle(names, unexplained);
 }
 
 size_t Extractor::ObservedNames() const {

@@ -460,12 +460,14 @@ private:
     // "Democrat Walter Mondale", "Yankees pitcher...": a word before a given
     // name that starts a two-word name is typed on its own.
     if (len >= 3 && !Has(lex_.given_names, b) && !first.Is(kInitial) &&
-        !Has(lex_.place_prefixes, b) && !Has(lex_.particles, b) &&
-        Has(lex_.given_names, b + 1) && e - (b + 1) == 2 &&
-        !lex_.Find(Key(b + 1, e))) {
-      ClassifyPrefix(b, b + 1);
-      Emit(b + 1, e, EntityType::kPerson, kStrong);
-      return;
+        !Has(lex_.place_prefixes, b) && !Has(lex_.particles, b)) {
+      for (int g = b + 1; g + 2 <= e && g + 4 >= e; ++g) {
+        if (!Has(lex_.given_names, g) || lex_.Find(Key(g, e)))
+          continue;
+        ClassifyPrefix(b, g);
+        Emit(g, e, EntityType::kPerson, kStrong);
+        return;
+      }
     }
     if (len >= 2 && (Has(lex_.given_names, b) || initials)) {
       Emit(b, e, EntityType::kPerson, kStrong);
@@ -664,8 +666,11 @@ private:
       if (k == "mr" || k == "mrs" || k == "ms" || k == "mister")
         return true;
       // "actor John Doe", "said Jane Roe".
+      // Not "told NBC New York": the one told is often an outlet.
       if (!p->Is(kCap) &&
-          (lex_.roles.count(k) || (e - b >= 2 && lex_.speech_verbs.count(k))))
+          (lex_.roles.count(k) ||
+           (e - b >= 2 && (k == "said" || k == "says" || k == "added" ||
+                           k == "wrote" || k == "explained"))))
         return true;
     }
     // "Smith's wife", "Doe's lawyer".

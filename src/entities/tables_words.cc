@@ -174,6 +174,8 @@ skipper batsman bowler pitcher quarterback champion
 leader chief deputy advisor adviser aide economist analyst researcher
 official officials executive president-elect secretary-general assistant councillor councilman alderman
 detective inspector superintendent constable officer
+comptroller advocate speaker assemblyman assemblywoman assemblymember
+councilmember councilwoman
 )";
 
 // Words that can sit inside a title phrase before a name ("Foreign Minister",
@@ -188,6 +190,7 @@ assistant associate special presidential parliamentary ministerial royal militar
 party opposition army navy air force police security intelligence central
 affairs development planning housing communications tourism fisheries
 staff head team club union league bank company group world supreme high
+public borough
 )";
 
 const char kOrgHeads[] = R"(
@@ -287,6 +290,8 @@ several both each every any one two three four five six seven eight nine ten
 other another such what which who whom whose where why how is are was were be
 been has have had do does did will would shall should can could may might must
 old according despite following including like unlike instead just even
+among amid against via toward towards upon within throughout beyond behind
+across around between
 more less much very well last next first second third earlier later recently
 yes oh please thanks thank dear hello hi sorry ok okay
 january february march april june july august september october november december
