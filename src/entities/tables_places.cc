@@ -221,7 +221,10 @@ const char kPlaceAliases[] =
     "Beijing=Peking|Yangon=Rangoon|Ho Chi Minh City=Saigon|"
     "St. Petersburg=St Petersburg,Saint Petersburg|Tehran=Teheran|"
     "Marrakesh=Marrakech|Gaza=Gaza City|Donbas=Donbass|"
-    "Washington=Washington D.C.,Washington DC|New York=New York City";
+    "Washington=Washington D.C.,Washington DC,D.C.|"
+    // Postal and newsroom abbreviations that are not also English words.
+    "New York=New York City,NYC,N.Y.C.,NY,N.Y.|New Jersey=NJ,N.J.|"
+    "Connecticut=Conn.|Los Angeles=L.A.";
 
 const char kOrgAliases[] =
     "NATO=Nato,North Atlantic Treaty Organization,North Atlantic Treaty "

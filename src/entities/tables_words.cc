@@ -307,6 +307,8 @@ quarterfinals played won drawn lost points goals
 mr mrs ms
 god lord sir
 euro euros gmt edt est cet bst pm am
+tv pdf dj gps dna hiv atm suv led usb hd dvd cd mp3 url faq ok id iq icu
+lgbt lgbtq lgbtqia asap rsvp vip mvp bbq diy rip omg lol aka etc ipo gdp
 )";
 
 const char kNameParticles[] = R"(
