@@ -682,6 +682,10 @@ private:
       // company's chief executive".
       if (t_[e + 1].Is(kWord) && t_[e + 1].key == "who")
         return true;
+      // "... justified," Lesia Zaburranna, ...: a speaker after a quote.
+      if (const Token *p = Prev(b);
+          p && (p->IsPunct(0x201D) || p->IsPunct('"')))
+        return true;
       for (int i = e + 1; i < n && i <= e + 4; ++i) {
         if (!t_[i].Is(kWord) || t_[i].Is(kCap))
           break;

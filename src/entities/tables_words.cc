@@ -79,7 +79,7 @@ rinat rolando rune sadiq saeed salim sami sandor sergiy shimon silvio slobodan
 soren stanislav sten sven tadeusz takeshi tariq thabo tibor timo tomasz torsten
 ulf vaclav vijay vikram vitali vladislav vojislav wim wladimir yannick yaw yevhen
 yossi zdenek zhang zinedine
-lesya oksana yulia yuliya iryna olena natalya tatiana tatyana ludmila lyudmila
+lesya lesia oksana yulia yuliya iryna olena natalya tatiana tatyana ludmila lyudmila
 galina nina zoya larisa marta ekaterina yekaterina kateryna anastasiya sviatlana
 kamala rishi narendra shinzo fumio xi li hu wen jiang deng kofi nelson jacinda
 justin emmanuel recep benjamin joe kamala keir liz boris theresa angela olaf
@@ -337,7 +337,7 @@ congressmember trooper firefighter doctor nurse priest minister lawyer
 attorney broker banker investor billionaire millionaire mogul entrepreneur
 star host anchor dancer choreographer drummer guitarist bassist vocalist
 frontman frontwoman athlete player pitcher boxer runner cyclist swimmer
-economist historian scientist professor researcher scholar mother father
+member economist historian scientist professor researcher scholar mother father
 son daughter wife husband brother sister boyfriend girlfriend widow
 )";
 
