@@ -249,6 +249,25 @@ private:
   }
 
   void Resolve() {
+    // Words the article uses alone for a person, with evidence ("Mr. Smith",
+    // "Smith's wife", "Smith" after a title): a capitalised run ending in
+    // one of them is that person ("John Smith" with no given name known).
+    std::unordered_set<std::string> person_words;
+    for (const Mention &m : mentions_) {
+      if (m.type == EntityType::kPerson && m.strength >= kMedium &&
+          m.words == 1)
+        person_words.insert(m.key);
+    }
+    for (Mention &m : mentions_) {
+      if (m.strength == kUntyped && m.words >= 2 &&
+          m.type == EntityType::kPerson) {
+        const std::string last = m.key.substr(m.key.rfind(' ') + 1);
+        if (person_words.count(last) ||
+            (bundle_ && bundle_->IsPersonName(m.key))) {
+          m.strength = kMedium;
+        }
+      }
+    }
     // Full person names and the tails that may stand for them.
     std::unordered_map<std::string, std::vector<std::string>> tails;
     std::unordered_map<std::string, int>
@@ -284,26 +303,9 @@ private:
       if (!maximal.empty())
         fulls = std::move(maximal);
     }
-    // Words the article uses alone for a person, with evidence ("Mr. Smith",
-    // "Smith's wife", "Smith" after a title): a capitalised run ending in
-    // one of them is that person ("John Smith" with no given name known).
-    std::unordered_set<std::string> person_words;
-    for (const Mention &m : mentions_) {
-      if (m.type == EntityType::kPerson && m.strength >= kMedium &&
-          m.words == 1)
-        person_words.insert(m.key);
-    }
     std::vector<Mention> kept;
     kept.reserve(mentions_.size());
     for (Mention &m : mentions_) {
-      if (m.strength == kUntyped && m.words >= 2 &&
-          m.type == EntityType::kPerson) {
-        const std::string last = m.key.substr(m.key.rfind(' ') + 1);
-        if (person_words.count(last) ||
-            (bundle_ && bundle_->IsPersonName(m.key))) {
-          m.strength = kMedium;
-        }
-      }
       auto t = tails.find(m.key);
       if (t != tails.end() && t->second.size() == 1 && !m.country) {
         m.type = EntityType::kPerson;

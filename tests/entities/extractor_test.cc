@@ -199,3 +199,135 @@ TEST_F(ExtractorTest, EmptyArticleIsFine) {
 
 } // namespace
 } // namespace nsearch::entities
+
+namespace nsearch::entities {
+namespace {
+
+// Precision rules for unseen news: a capitalised pair needs evidence to be a
+// person. Sentences written for these tests.
+TEST_F(ExtractorTest, CapitalisedPairWithoutEvidenceIsNotAPerson) {
+  Article a = Run("", {"Fans crowded into Copper Lantern to hear the band."});
+  EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
+}
+
+TEST_F(ExtractorTest, PersonCuesMakeAPerson) {
+  Article a = Run("", {"Ravel Dunmore said the plan was sound.",
+                       "The crowd cheered for actor Osric Pellham.",
+                       "\"We are done,\" Tamsin Quarrie, a member of the "
+                       "board, told reporters.",
+                       "Corvin Ashdale, who runs the shop, agreed."});
+  EXPECT_THAT(Names(a, EntityType::kPerson),
+              UnorderedElementsAre("Ravel Dunmore", "Osric Pellham",
+                                   "Tamsin Quarrie", "Corvin Ashdale"));
+}
+
+TEST_F(ExtractorTest, SurnameAloneInPersonContextConfirmsTheFullName) {
+  Article a = Run("", {"Talia Verhoeven arrived first.",
+                       "Ms. Verhoeven declined to comment.",
+                       "Brisk Morning opened the show."});
+  EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Talia Verhoeven"));
+}
+
+TEST_F(ExtractorTest, RunsEndingInAPlaceWordArePlaces) {
+  Article a = Run("", {"Protesters marched from Fenwick Heights to Harlow "
+                       "Station and rallied at Bexley Hall.",
+                       "Jerry Hall was not there."});
+  EXPECT_THAT(Names(a, EntityType::kPlace),
+              UnorderedElementsAre("Fenwick Heights", "Harlow Station",
+                                   "Bexley Hall"));
+  EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Jerry Hall"));
+}
+
+TEST_F(ExtractorTest, StormsEventsAndShowTitlesAreNotPersons) {
+  Article a = Run("", {"Hurricane Odessa flooded homes before the Super Bowl.",
+                       "She laughed on Saturday Night Lights and on The Late "
+                       "Hour Show last year."});
+  EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
+}
+
+TEST_F(ExtractorTest, DemonymsOfPlacesAreNotPlaces) {
+  Article a = Run("", {"Many New Yorkers and Chicagoans moved to Denver."});
+  EXPECT_THAT(Names(a, EntityType::kPlace), ElementsAre("Denver"));
+  EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
+}
+
+TEST_F(ExtractorTest, AddressesPhoneWordsAndCodesAreNeverNames) {
+  Article a = Run("", {"Call 1-800-555-TIPS or visit WWW.EXAMPLETIPS.COM or "
+                       "tips@example.org, or text 274637 (HELPS) then enter "
+                       "TIP123. It aired on TV and as a PDF."});
+  EXPECT_THAT(a.entities, IsEmpty());
+}
+
+TEST_F(ExtractorTest, VersusIsNeverAName) {
+  Article a = Run("", {"Brazil vs. Chile ended 2-1 in the rain, and Peru vs "
+                       "Bolivia was delayed."});
+  EXPECT_THAT(Names(a, EntityType::kPlace),
+              UnorderedElementsAre("Brazil", "Chile", "Peru", "Bolivia"));
+}
+
+TEST_F(ExtractorTest, WordsBeforeAGivenNameAreNotPartOfIt) {
+  Article a = Run("", {"Public Advocate Nora Castellano spoke first, then "
+                       "Democrat Walter Brisbane answered."});
+  EXPECT_THAT(Names(a, EntityType::kPerson),
+              UnorderedElementsAre("Nora Castellano", "Walter Brisbane"));
+}
+
+TEST_F(ExtractorTest, PostalAbbreviationsArePlaces) {
+  Article a = Run("", {"Rents in NYC rose while NJ towns held steady."});
+  EXPECT_THAT(Names(a, EntityType::kPlace),
+              UnorderedElementsAre("New York", "New Jersey"));
+  EXPECT_THAT(Names(a, EntityType::kOrg), IsEmpty());
+}
+
+// One name per person across a bundle (Extractor::Observe).
+TEST(BundleNamesTest, BareSurnameTakesTheBundleFullName) {
+  Extractor ex;
+  for (const char *text :
+       {"Peter Brankovic spoke on Monday at length about the budget.",
+        "On Tuesday Peter J. Brankovic defended the budget again.",
+        "Peter Brankovic met the council for two long hours."}) {
+    ex.Observe(MakeArticle("", {text}));
+  }
+  Article a = MakeArticle("", {"Mayor Brankovic said the budget was fine."});
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Peter Brankovic"));
+  const Entity *e = Find(a, EntityType::kPerson, "Peter Brankovic");
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->mentions, ElementsAre("Brankovic")); // as written here
+  // Without a first pass an article stands alone.
+  Article alone = MakeArticle("", {"Mayor Brankovic said the budget was fine."});
+  Extractor().Extract(alone);
+  EXPECT_THAT(Names(alone, EntityType::kPerson), ElementsAre("Brankovic"));
+}
+
+TEST(BundleNamesTest, SurnameSharedByTwoPeopleStaysAsWritten) {
+  Extractor ex;
+  for (const char *text :
+       {"Peter Brankovic spoke on Monday at length about the budget.",
+        "Peter Brankovic met the council for two long hours.",
+        "Maria Brankovic opened a bakery on the corner last week.",
+        "Maria Brankovic sold the bakery to a neighbour this spring."}) {
+    ex.Observe(MakeArticle("", {text}));
+  }
+  Article a = MakeArticle("", {"Mayor Brankovic said the budget was fine."});
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Brankovic"));
+}
+
+TEST(BundleNamesTest, RunTheBundleKnowsAsAPersonIsKept) {
+  Extractor ex;
+  for (const char *text :
+       {"Osric Pellham said the album would come out in May.",
+        "The label thanked singer Osric Pellham for the new songs."}) {
+    ex.Observe(MakeArticle("", {text}));
+  }
+  Article a = MakeArticle("", {"Osric Pellham played two sets in the park."});
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Osric Pellham"));
+  Article alone = MakeArticle("", {"Osric Pellham played two sets in the park."});
+  Extractor().Extract(alone);
+  EXPECT_THAT(Names(alone, EntityType::kPerson), IsEmpty());
+}
+
+} // namespace
+} // namespace nsearch::entities
