@@ -546,9 +546,11 @@ private:
         names[i] = names[m.linked];
       } else if (m.type == EntityType::kPerson) {
         names[i] = PersonName(m, surface);
-      } else if (!m.canonical.empty() && lex_.Find(m.key) &&
-                 lex_.Find(m.key)->type == m.type) {
-        names[i] = m.canonical;
+      } else if (const Known *k = lex_.Find(m.key);
+                 k && k->type == m.type) {
+        // Also for heading mentions typed from the article ("NYC" in a
+        // title-case heading): the lexicon's canonical name.
+        names[i] = m.canonical.empty() ? k->canonical : m.canonical;
       } else {
         const std::string &s = surface[m.key];
         names[i] = AllCapsWord(s) && m.words > 1 ? TitleCase(s) : s;
