@@ -19,28 +19,27 @@
 namespace nsearch::entities {
 
 struct BundleName {
-  std::string key;     // token keys joined by ' '
-  std::string surface; // as written
-  bool given_first = false; // starts with a given name or initials
+  std::string key;           // token keys joined by ' '
+  std::string surface;       // as written
+  bool given_first = false;  // starts with a given name or initials
 };
 
 class BundleNames {
-public:
+ public:
   // One article: the person names with evidence, and the keys of the
   // capitalised runs that were person-shaped but had no evidence.
   // Duplicates are counted once per article.
-  void AddArticle(const std::vector<BundleName> &names,
-                  const std::vector<std::string> &unexplained);
+  void AddArticle(const std::vector<BundleName>& names,
+                  const std::vector<std::string>& unexplained);
 
   // The full name key |tail| (a surname, or "de blasio") stands for across
   // the bundle, or nullptr when none or ambiguous; |surface| receives the
   // display form.
-  const std::string *FullFor(const std::string &tail,
-                             const std::string **surface) const;
+  const std::string* FullFor(const std::string& tail, const std::string** surface) const;
 
   // True when the run |key| was a person with evidence in at least two
   // articles and in at least a fifth of the articles that wrote it.
-  bool IsPersonName(const std::string &key) const;
+  bool IsPersonName(const std::string& key) const;
 
   size_t size() const { return full_.size(); }
 
@@ -50,7 +49,7 @@ public:
   static constexpr int kMinArticles = 2;
   static constexpr int kDominance = 4;
 
-private:
+ private:
   struct Full {
     int articles = 0;
     std::string surface;
@@ -59,12 +58,12 @@ private:
     int evidence = 0;
     int seen = 0;
   };
-  std::unordered_map<std::string, Full> full_; // given-first names
+  std::unordered_map<std::string, Full> full_;  // given-first names
   std::unordered_map<std::string, Run> runs_;
   // tail -> given-first full keys ending in it (strictly longer).
   std::unordered_map<std::string, std::vector<std::string>> tails_;
 };
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities
 
-#endif // NSEARCH_ENTITIES_BUNDLE_H_
+#endif  // NSEARCH_ENTITIES_BUNDLE_H_

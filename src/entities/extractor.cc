@@ -23,14 +23,14 @@ EntityType TypeAt(int i) { return static_cast<EntityType>(i); }
 
 int Weight(Strength s) {
   switch (s) {
-  case kStrong:
-    return 8;
-  case kMedium:
-    return 3;
-  case kWeak:
-    return 1;
-  default:
-    return 0;
+    case kStrong:
+      return 8;
+    case kMedium:
+      return 3;
+    case kWeak:
+      return 1;
+    default:
+      return 0;
   }
 }
 
@@ -38,7 +38,7 @@ struct Para {
   std::string_view text;
   std::vector<Token> tokens;
   ScanMode mode = ScanMode::kNormal;
-  bool table = false; // a results line (IsTableLine)
+  bool table = false;  // a results line (IsTableLine)
 };
 
 // "PUTIN" -> "Putin" for names only ever seen in capitals (ASCII letters;
@@ -46,11 +46,9 @@ struct Para {
 std::string TitleCase(std::string_view s) {
   std::string out(s);
   bool start = true;
-  for (char &c : out) {
-    if (c >= 'A' && c <= 'Z' && !start)
-      c = static_cast<char>(c - 'A' + 'a');
-    start = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80) ||
-              c == '\'');
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+    start = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80) || c == '\'');
   }
   return out;
 }
@@ -58,10 +56,8 @@ std::string TitleCase(std::string_view s) {
 bool AllCapsWord(std::string_view s) {
   bool letter = false;
   for (char c : s) {
-    if (c >= 'a' && c <= 'z')
-      return false;
-    if (c >= 'A' && c <= 'Z')
-      letter = true;
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
   }
   return letter;
 }
@@ -71,8 +67,7 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   size_t i = 0;
   while (i <= s.size()) {
     size_t j = s.find(sep, i);
-    if (j == std::string_view::npos)
-      j = s.size();
+    if (j == std::string_view::npos) j = s.size();
     out.push_back(s.substr(i, j - i));
     i = j + 1;
   }
@@ -80,9 +75,8 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
 }
 
 class ArticlePass {
-public:
-  ArticlePass(const Lexicon &lex, const BundleNames *bundle)
-      : lex_(lex), bundle_(bundle) {}
+ public:
+  ArticlePass(const Lexicon& lex, const BundleNames* bundle) : lex_(lex), bundle_(bundle) {}
 
   void Add(std::string_view text, ParagraphKind kind) {
     Para p;
@@ -97,70 +91,57 @@ public:
     const bool sports = IsSports();
     sports_ = sports;
     for (size_t i = 0; i < paras_.size(); ++i) {
-      const Para &p = paras_[i];
-      if (p.mode != ScanMode::kNormal)
-        continue;
-      ScanNormal(lex_, p.text, p.tokens, static_cast<int>(i), sports, p.table,
-                 &mentions_);
+      const Para& p = paras_[i];
+      if (p.mode != ScanMode::kNormal) continue;
+      ScanNormal(lex_, p.text, p.tokens, static_cast<int>(i), sports, p.table, &mentions_);
     }
     SplitCompounds();
     SplitSurnamePairs();
     Resolve();
     for (size_t i = 0; i < paras_.size(); ++i) {
-      if (paras_[i].mode != ScanMode::kNormal)
-        ScanHeading(static_cast<int>(i));
+      if (paras_[i].mode != ScanMode::kNormal) ScanHeading(static_cast<int>(i));
     }
     return Aggregate();
   }
 
-private:
+ private:
   // Sport reports name clubs after cities ("Cleveland beat Texas"): such an
   // article has results lines or the vocabulary of a match.
   bool IsSports() const {
     static const std::unordered_set<std::string> kSport = {
-        "soccer",     "football",     "cricket",     "baseball",
-        "basketball", "tennis",       "golf",        "rugby",
-        "athletics",  "cycling",      "boxing",      "hockey",
-        "nfl",        "nba",          "nhl",         "racing",
-        "skiing",     "innings",      "wicket",      "wickets",
-        "homer",      "homered",      "striker",     "midfielder",
-        "goalkeeper", "touchdown",    "quarterback", "pitcher",
-        "batsman",    "bowler",       "half-time",   "halftime",
-        "scorers",    "standings",    "playoff",     "playoffs",
-        "semifinal",  "quarterfinal", "league",      "championship",
-        "tournament", "season",       "match",       "goal",
-        "goals",      "seed"};
+        "soccer",     "football",     "cricket",     "baseball",     "basketball", "tennis",
+        "golf",       "rugby",        "athletics",   "cycling",      "boxing",     "hockey",
+        "nfl",        "nba",          "nhl",         "racing",       "skiing",     "innings",
+        "wicket",     "wickets",      "homer",       "homered",      "striker",    "midfielder",
+        "goalkeeper", "touchdown",    "quarterback", "pitcher",      "batsman",    "bowler",
+        "half-time",  "halftime",     "scorers",     "standings",    "playoff",    "playoffs",
+        "semifinal",  "quarterfinal", "league",      "championship", "tournament", "season",
+        "match",      "goal",         "goals",       "seed"};
     int table = 0, sport = 0;
-    for (const Para &p : paras_) {
+    for (const Para& p : paras_) {
       table += p.table;
-      for (const Token &t : p.tokens) {
-        if (t.Is(kWord) && t.key.size() >= 3 && !t.Is(kNumber) &&
-            kSport.count(t.key))
-          ++sport;
+      for (const Token& t : p.tokens) {
+        if (t.Is(kWord) && t.key.size() >= 3 && !t.Is(kNumber) && kSport.count(t.key)) ++sport;
       }
-      if (table >= 3 || sport >= 3)
-        return true;
+      if (table >= 3 || sport >= 3) return true;
     }
     return table >= 3 || sport >= 3;
   }
 
-  void Vote(const std::string &key, EntityType type, int w) {
-    votes_[key][TypeIndex(type)] += w;
-  }
+  void Vote(const std::string& key, EntityType type, int w) { votes_[key][TypeIndex(type)] += w; }
 
   // "Trump-Putin", "NATO-Putin": two known names glued by a hyphen.
   void SplitCompounds() {
     std::unordered_set<std::string> known;
-    for (const Mention &m : mentions_) {
+    for (const Mention& m : mentions_) {
       if (!m.hyphen_compound && m.strength >= kWeak) {
         known.insert(m.key);
-        for (const auto &part : SplitOn(m.key, ' '))
-          known.insert(std::string(part));
+        for (const auto& part : SplitOn(m.key, ' ')) known.insert(std::string(part));
       }
     }
     std::vector<Mention> out;
     out.reserve(mentions_.size());
-    for (Mention &m : mentions_) {
+    for (Mention& m : mentions_) {
       if (!m.hyphen_compound || !m.canonical.empty()) {
         out.push_back(std::move(m));
         continue;
@@ -169,8 +150,8 @@ private:
       bool all_known = keys.size() >= 2;
       for (auto k : keys) {
         std::string ks(k);
-        all_known = all_known && (known.count(ks) || lex_.Find(ks) ||
-                                  lex_.person_aliases.count(ks));
+        all_known =
+            all_known && (known.count(ks) || lex_.Find(ks) || lex_.person_aliases.count(ks));
       }
       if (!all_known) {
         out.push_back(std::move(m));
@@ -179,8 +160,7 @@ private:
       size_t pos = 0;
       for (auto k : keys) {
         size_t dash = m.surface.find_first_of("-", pos);
-        if (dash == std::string::npos)
-          dash = m.surface.size();
+        if (dash == std::string::npos) dash = m.surface.size();
         Mention part = m;
         part.hyphen_compound = false;
         part.surface = m.surface.substr(pos, dash - pos);
@@ -189,7 +169,7 @@ private:
         part.end = m.begin + static_cast<uint32_t>(dash);
         part.strength = kUntyped;
         part.words = 1;
-        if (const Known *kn = lex_.Find(part.key)) {
+        if (const Known* kn = lex_.Find(part.key)) {
           part.type = kn->type;
           part.strength = kStrong;
           part.canonical = kn->canonical;
@@ -210,17 +190,17 @@ private:
   // mentions, not one person called "Graham Blumenthal".
   void SplitSurnamePairs() {
     std::unordered_map<std::string, std::string> tail_of;  // surname -> full key
-    for (const Mention &m : mentions_) {
+    for (const Mention& m : mentions_) {
       if (m.type == EntityType::kPerson && m.words >= 2 && m.strength >= kWeak)
         tail_of.emplace(m.key.substr(m.key.rfind(' ') + 1), m.key);
     }
     std::vector<Mention> out;
     out.reserve(mentions_.size());
-    for (Mention &m : mentions_) {
+    for (Mention& m : mentions_) {
       const size_t key_space = m.key.find(' ');
       const size_t surface_space = m.surface.find(' ');
-      bool pair = m.type == EntityType::kPerson && m.words == 2 &&
-                  key_space != std::string::npos && surface_space != std::string::npos;
+      bool pair = m.type == EntityType::kPerson && m.words == 2 && key_space != std::string::npos &&
+                  surface_space != std::string::npos;
       if (pair) {
         auto a = tail_of.find(m.key.substr(0, key_space));
         auto b = tail_of.find(m.key.substr(key_space + 1));
@@ -238,7 +218,7 @@ private:
       second.key = m.key.substr(key_space + 1);
       second.surface = m.surface.substr(surface_space + 1);
       second.begin = m.begin + static_cast<uint32_t>(surface_space + 1);
-      for (Mention *part : {&first, &second}) {
+      for (Mention* part : {&first, &second}) {
         part->words = 1;
         part->canonical.clear();
         part->sentence_start = part == &first && m.sentence_start;
@@ -253,59 +233,49 @@ private:
     // "Smith's wife", "Smith" after a title): a capitalised run ending in
     // one of them is that person ("John Smith" with no given name known).
     std::unordered_set<std::string> person_words;
-    for (const Mention &m : mentions_) {
-      if (m.type == EntityType::kPerson && m.strength >= kMedium &&
-          m.words == 1)
+    for (const Mention& m : mentions_) {
+      if (m.type == EntityType::kPerson && m.strength >= kMedium && m.words == 1)
         person_words.insert(m.key);
     }
-    for (Mention &m : mentions_) {
-      if (m.strength == kUntyped && m.words >= 2 &&
-          m.type == EntityType::kPerson) {
+    for (Mention& m : mentions_) {
+      if (m.strength == kUntyped && m.words >= 2 && m.type == EntityType::kPerson) {
         const std::string last = m.key.substr(m.key.rfind(' ') + 1);
-        if (person_words.count(last) ||
-            (bundle_ && bundle_->IsPersonName(m.key))) {
+        if (person_words.count(last) || (bundle_ && bundle_->IsPersonName(m.key))) {
           m.strength = kMedium;
         }
       }
     }
     // Full person names and the tails that may stand for them.
     std::unordered_map<std::string, std::vector<std::string>> tails;
-    std::unordered_map<std::string, int>
-        org_tails; // "indians" <- "Cleveland Indians"
-    for (const Mention &m : mentions_) {
-      if (m.strength >= kWeak)
-        Vote(m.key, m.type, Weight(m.strength));
+    std::unordered_map<std::string, int> org_tails;  // "indians" <- "Cleveland Indians"
+    for (const Mention& m : mentions_) {
+      if (m.strength >= kWeak) Vote(m.key, m.type, Weight(m.strength));
       if (m.type == EntityType::kOrg && m.strength >= kMedium && m.words >= 2) {
         ++org_tails[m.key.substr(m.key.rfind(' ') + 1)];
       }
-      if (m.type != EntityType::kPerson || m.strength < kWeak || m.words < 2)
-        continue;
+      if (m.type != EntityType::kPerson || m.strength < kWeak || m.words < 2) continue;
       auto words = SplitOn(m.key, ' ');
       for (size_t i = 1; i < words.size(); ++i) {
         std::string tail;
         for (size_t j = i; j < words.size(); ++j) {
-          if (!tail.empty())
-            tail.push_back(' ');
+          if (!tail.empty()) tail.push_back(' ');
           tail += words[j];
         }
-        auto &v = tails[tail];
-        if (std::find(v.begin(), v.end(), m.key) == v.end())
-          v.push_back(m.key);
+        auto& v = tails[tail];
+        if (std::find(v.begin(), v.end(), m.key) == v.end()) v.push_back(m.key);
       }
     }
     // Drop full names that are themselves the tail of a longer one.
-    for (auto &[tail, fulls] : tails) {
+    for (auto& [tail, fulls] : tails) {
       std::vector<std::string> maximal;
-      for (const auto &f : fulls) {
-        if (!tails.count(f))
-          maximal.push_back(f);
+      for (const auto& f : fulls) {
+        if (!tails.count(f)) maximal.push_back(f);
       }
-      if (!maximal.empty())
-        fulls = std::move(maximal);
+      if (!maximal.empty()) fulls = std::move(maximal);
     }
     std::vector<Mention> kept;
     kept.reserve(mentions_.size());
-    for (Mention &m : mentions_) {
+    for (Mention& m : mentions_) {
       auto t = tails.find(m.key);
       if (t != tails.end() && t->second.size() == 1 && !m.country) {
         m.type = EntityType::kPerson;
@@ -322,10 +292,9 @@ private:
         auto v = votes_.find(m.key);
         if (v != votes_.end()) {
           auto scores = v->second;
-          if (m.strength == kWeak)
-            scores[TypeIndex(m.type)] -= 1;
-          int best = static_cast<int>(
-              std::max_element(scores.begin(), scores.end()) - scores.begin());
+          if (m.strength == kWeak) scores[TypeIndex(m.type)] -= 1;
+          int best =
+              static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
           if (scores[best] >= 3) {
             m.type = TypeAt(best);
             m.strength = kMedium;
@@ -335,24 +304,21 @@ private:
       // A lone capitalised word nothing else in the article explains is more
       // often a plain word, an event or a nationality than a name: drop it
       // (measured: dropping beats typing it as ORG or PER on every type).
-      if (m.strength == kUntyped)
-        continue;
+      if (m.strength == kUntyped) continue;
       kept.push_back(std::move(m));
     }
     mentions_ = std::move(kept);
     // One type per name in an article: the best supported.
     std::unordered_map<std::string, std::array<int, kTypes>> final_votes;
-    for (const Mention &m : mentions_)
+    for (const Mention& m : mentions_)
       final_votes[m.key][TypeIndex(m.type)] += Weight(m.strength) + 1;
-    for (Mention &m : mentions_) {
-      const auto &s = final_votes[m.key];
-      m.type = TypeAt(
-          static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin()));
+    for (Mention& m : mentions_) {
+      const auto& s = final_votes[m.key];
+      m.type = TypeAt(static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin()));
       known_[m.key] = m.type;
-      if (!m.full.empty())
-        known_[m.full] = EntityType::kPerson;
+      if (!m.full.empty()) known_[m.full] = EntityType::kPerson;
     }
-    for (const auto &[tail, fulls] : tails) {
+    for (const auto& [tail, fulls] : tails) {
       if (fulls.size() == 1 && !known_.count(tail)) {
         known_[tail] = EntityType::kPerson;
         tail_full_[tail] = fulls.front();
@@ -365,16 +331,13 @@ private:
   // Headings and all-caps lines: take only names the article or the lexicon
   // already knows, longest first ("TRUMP DROPS BOMBSHELL" -> Trump).
   void ScanHeading(int pi) {
-    const Para &p = paras_[pi];
-    const auto &t = p.tokens;
+    const Para& p = paras_[pi];
+    const auto& t = p.tokens;
     const bool all_caps = p.mode == ScanMode::kAllCaps;
     auto eligible = [&](size_t i) {
-      if (!t[i].Is(kWord) || t[i].Is(kNumber) || t[i].text.size() < 2)
-        return false;
-      if (!all_caps && !t[i].Is(kCap))
-        return t[i].key == "of" || lex_.particles.count(t[i].key);
-      if (lex_.stopwords.count(t[i].key))
-        return all_caps && t[i].key == "us";
+      if (!t[i].Is(kWord) || t[i].Is(kNumber) || t[i].text.size() < 2) return false;
+      if (!all_caps && !t[i].Is(kCap)) return t[i].key == "of" || lex_.particles.count(t[i].key);
+      if (lex_.stopwords.count(t[i].key)) return all_caps && t[i].key == "us";
       return true;
     };
     size_t n = t.size();
@@ -384,27 +347,24 @@ private:
         continue;
       }
       size_t e = i;
-      while (e < n && eligible(e) && (e == i || !t[e - 1].Is(kPossessive)))
-        ++e;
+      while (e < n && eligible(e) && (e == i || !t[e - 1].Is(kPossessive))) ++e;
       for (size_t s = i; s < e;) {
         size_t best = 0;
         EntityType type = EntityType::kPerson;
-        const Known *kn = nullptr;
+        const Known* kn = nullptr;
         std::string full;
         size_t maxlen = std::min(e - s, lex_.max_phrase_tokens + 2);
         for (size_t len = maxlen; len >= 1 && !best; --len) {
           std::string key;
           for (size_t j = s; j < s + len; ++j) {
-            if (!key.empty())
-              key.push_back(' ');
+            if (!key.empty()) key.push_back(' ');
             key += t[j].key;
           }
           if (auto it = known_.find(key); it != known_.end()) {
             best = len;
             type = it->second;
-            if (auto f = tail_full_.find(key); f != tail_full_.end())
-              full = f->second;
-          } else if (const Known *k = lex_.Find(key)) {
+            if (auto f = tail_full_.find(key); f != tail_full_.end()) full = f->second;
+          } else if (const Known* k = lex_.Find(key)) {
             best = len;
             type = k->type;
             kn = k;
@@ -413,8 +373,7 @@ private:
             if (type == EntityType::kPlace && !k->country && sports_ && !in) {
               type = EntityType::kOrg;
             }
-          } else if (!all_caps && len == 2 &&
-                     lex_.given_names.count(t[s].key) &&
+          } else if (!all_caps && len == 2 && lex_.given_names.count(t[s].key) &&
                      !lex_.Find(t[s + 1].key)) {
             best = len;
             type = EntityType::kPerson;
@@ -431,8 +390,7 @@ private:
         m.end = t[s + best - 1].end;
         m.surface = std::string(p.text.substr(m.begin, m.end - m.begin));
         for (size_t j = s; j < s + best; ++j) {
-          if (!m.key.empty())
-            m.key.push_back(' ');
+          if (!m.key.empty()) m.key.push_back(' ');
           m.key += t[j].key;
         }
         m.words = static_cast<int>(best);
@@ -449,22 +407,19 @@ private:
     }
   }
 
-  std::string
-  PersonName(const Mention &m,
-             const std::unordered_map<std::string, std::string> &surf) {
-    const std::string &key = m.full.empty() ? m.key : m.full;
-    if (auto a = lex_.person_aliases.find(key); a != lex_.person_aliases.end())
-      return a->second;
+  std::string PersonName(const Mention& m,
+                         const std::unordered_map<std::string, std::string>& surf) {
+    const std::string& key = m.full.empty() ? m.key : m.full;
+    if (auto a = lex_.person_aliases.find(key); a != lex_.person_aliases.end()) return a->second;
     // "Donald J. Trump": the alias table knows the name without the initial.
     auto words = SplitOn(key, ' ');
     if (words.size() == 3 && words[1].size() == 1) {
       std::string plain = std::string(words[0]) + " " + std::string(words[2]);
-      if (auto a = lex_.person_aliases.find(plain);
-          a != lex_.person_aliases.end())
+      if (auto a = lex_.person_aliases.find(plain); a != lex_.person_aliases.end())
         return a->second;
     }
     auto s = surf.find(key);
-    std::string name = s != surf.end()         ? s->second
+    std::string name = s != surf.end()          ? s->second
                        : !m.bundle_full.empty() ? m.bundle_full
                                                 : m.surface;
     return AllCapsWord(name) ? TitleCase(name) : name;
@@ -473,28 +428,22 @@ private:
   // "Center for Strategic and International Studies (CSIS)": the acronym
   // names the organisation just before it.
   void LinkAcronyms() {
-    std::unordered_map<std::string, int>
-        spelled; // "CSIS" -> first long mention
+    std::unordered_map<std::string, int> spelled;  // "CSIS" -> first long mention
     for (size_t i = 1; i < mentions_.size(); ++i) {
-      Mention &m = mentions_[i];
-      const Mention &p = mentions_[i - 1];
-      if (!m.acronym)
-        continue;
+      Mention& m = mentions_[i];
+      const Mention& p = mentions_[i - 1];
+      if (!m.acronym) continue;
       if (auto it = spelled.find(m.surface); it != spelled.end()) {
         m.type = mentions_[it->second].type;
         m.linked = it->second;
         continue;
       }
-      if (p.paragraph != m.paragraph || p.words < 2)
-        continue;
+      if (p.paragraph != m.paragraph || p.words < 2) continue;
       std::string_view text = paras_[m.paragraph].text;
-      if (m.begin < p.end + 1 || m.begin > p.end + 2 ||
-          text[m.begin - 1] != '(')
-        continue;
+      if (m.begin < p.end + 1 || m.begin > p.end + 2 || text[m.begin - 1] != '(') continue;
       std::string initials;
-      for (const auto &w : SplitOn(p.surface, ' ')) {
-        if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z')
-          initials.push_back(w[0]);
+      for (const auto& w : SplitOn(p.surface, ' ')) {
+        if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') initials.push_back(w[0]);
       }
       if (initials == m.surface) {
         m.type = p.type;
@@ -505,26 +454,22 @@ private:
   }
 
   std::vector<Entity> Aggregate() {
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const Mention &a, const Mention &b) {
-                return a.paragraph != b.paragraph ? a.paragraph < b.paragraph
-                                                  : a.begin < b.begin;
-              });
+    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
+      return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.begin < b.begin;
+    });
     LinkAcronyms();
     // A bare surname the article never spells out takes the full name the
     // bundle gives it ("Cuomo" -> "Andrew Cuomo"), when unambiguous there.
     if (bundle_) {
-      for (Mention &m : mentions_) {
+      for (Mention& m : mentions_) {
         // The article's own longest form, unless it already starts with a
         // given name ("de Blasio" still maps, "Bill de Blasio" stays).
-        const std::string &k = m.full.empty() ? m.key : m.full;
-        if (m.type != EntityType::kPerson || m.linked >= 0 ||
-            lex_.person_aliases.count(k) ||
-            (!m.full.empty() &&
-             lex_.given_names.count(m.full.substr(0, m.full.find(' ')))))
+        const std::string& k = m.full.empty() ? m.key : m.full;
+        if (m.type != EntityType::kPerson || m.linked >= 0 || lex_.person_aliases.count(k) ||
+            (!m.full.empty() && lex_.given_names.count(m.full.substr(0, m.full.find(' ')))))
           continue;
-        const std::string *surface = nullptr;
-        if (const std::string *full = bundle_->FullFor(k, &surface)) {
+        const std::string* surface = nullptr;
+        if (const std::string* full = bundle_->FullFor(k, &surface)) {
           m.full = *full;
           m.bundle_full = *surface;
         }
@@ -532,60 +477,54 @@ private:
     }
     // Best surface per key: the first one not in capitals.
     std::unordered_map<std::string, std::string> surface;
-    for (const Mention &m : mentions_) {
+    for (const Mention& m : mentions_) {
       auto [it, inserted] = surface.try_emplace(m.key, m.surface);
-      if (!inserted && AllCapsWord(it->second) && !AllCapsWord(m.surface) &&
-          m.words > 1) {
+      if (!inserted && AllCapsWord(it->second) && !AllCapsWord(m.surface) && m.words > 1) {
         it->second = m.surface;
       }
     }
     std::vector<std::string> names(mentions_.size());
     for (size_t i = 0; i < mentions_.size(); ++i) {
-      const Mention &m = mentions_[i];
+      const Mention& m = mentions_[i];
       if (m.linked >= 0) {
         names[i] = names[m.linked];
       } else if (m.type == EntityType::kPerson) {
         names[i] = PersonName(m, surface);
-      } else if (const Known *k = lex_.Find(m.key);
-                 k && k->type == m.type) {
+      } else if (const Known* k = lex_.Find(m.key); k && k->type == m.type) {
         // Also for heading mentions typed from the article ("NYC" in a
         // title-case heading): the lexicon's canonical name.
         names[i] = m.canonical.empty() ? k->canonical : m.canonical;
       } else {
-        const std::string &s = surface[m.key];
+        const std::string& s = surface[m.key];
         names[i] = AllCapsWord(s) && m.words > 1 ? TitleCase(s) : s;
       }
     }
     std::vector<Entity> out;
     std::map<std::pair<int, std::string>, size_t> index;
     for (size_t i = 0; i < mentions_.size(); ++i) {
-      const Mention &m = mentions_[i];
-      auto [it, inserted] =
-          index.try_emplace({TypeIndex(m.type), FoldKey(names[i])}, out.size());
+      const Mention& m = mentions_[i];
+      auto [it, inserted] = index.try_emplace({TypeIndex(m.type), FoldKey(names[i])}, out.size());
       if (inserted) {
         Entity e;
         e.type = m.type;
         e.name = names[i];
         out.push_back(std::move(e));
       }
-      Entity &e = out[it->second];
+      Entity& e = out[it->second];
       ++e.count;
-      if (std::find(e.mentions.begin(), e.mentions.end(), m.surface) ==
-          e.mentions.end()) {
+      if (std::find(e.mentions.begin(), e.mentions.end(), m.surface) == e.mentions.end()) {
         e.mentions.push_back(m.surface);
       }
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Entity &a, const Entity &b) {
-                       if (a.type != b.type)
-                         return a.type < b.type;
-                       return a.count > b.count;
-                     });
+    std::stable_sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+      if (a.type != b.type) return a.type < b.type;
+      return a.count > b.count;
+    });
     return out;
   }
 
-  const Lexicon &lex_;
-  const BundleNames *bundle_;
+  const Lexicon& lex_;
+  const BundleNames* bundle_;
   std::vector<Para> paras_;
   std::vector<Mention> mentions_;
   std::unordered_map<std::string, std::array<int, kTypes>> votes_;
@@ -594,61 +533,49 @@ private:
   bool sports_ = false;
 };
 
-} // namespace
+}  // namespace
 
 Extractor::Extractor() : lex_(&GetLexicon()) {}
 
-void Extractor::Observe(const Article &article) {
-  if (!bundle_)
-    bundle_ = std::make_shared<BundleNames>();
+void Extractor::Observe(const Article& article) {
+  if (!bundle_) bundle_ = std::make_shared<BundleNames>();
   std::vector<BundleName> names;
   std::vector<std::string> unexplained;
   std::vector<Mention> mentions;
   int pi = 0;
-  for (const Paragraph &p : article.paragraphs) {
-    if (p.kind != ParagraphKind::kBody)
-      continue;
+  for (const Paragraph& p : article.paragraphs) {
+    if (p.kind != ParagraphKind::kBody) continue;
     std::vector<Token> tokens = TokenizeForNames(p.text);
     int words = 0;
-    for (const Token &t : tokens)
-      words += t.Is(kWord);
-    if (words < 6 || ModeFor(tokens, p.text, p.kind) != ScanMode::kNormal)
-      continue;
+    for (const Token& t : tokens) words += t.Is(kWord);
+    if (words < 6 || ModeFor(tokens, p.text, p.kind) != ScanMode::kNormal) continue;
     mentions.clear();
-    ScanNormal(*lex_, p.text, tokens, pi++, /*sports=*/false,
-               IsTableLine(tokens), &mentions);
-    for (const Mention &m : mentions) {
-      if (m.type != EntityType::kPerson || m.words < 2 ||
-          AllCapsWord(m.surface))
-        continue;
+    ScanNormal(*lex_, p.text, tokens, pi++, /*sports=*/false, IsTableLine(tokens), &mentions);
+    for (const Mention& m : mentions) {
+      if (m.type != EntityType::kPerson || m.words < 2 || AllCapsWord(m.surface)) continue;
       if (m.strength == kUntyped) {
         unexplained.push_back(m.key);
         continue;
       }
-      if (m.strength < kMedium)
-        continue;
+      if (m.strength < kMedium) continue;
       const std::string first = m.key.substr(0, m.key.find(' '));
       // Initials: "J. Smith", "A.R. Rahman", "JD Vance".
       const bool initials =
-          first.size() <= 2 ||
-          (first.size() <= 5 && first.find('.') != std::string::npos);
-      names.push_back(
-          {m.key, m.surface, initials || lex_->given_names.count(first) != 0});
+          first.size() <= 2 || (first.size() <= 5 && first.find('.') != std::string::npos);
+      names.push_back({m.key, m.surface, initials || lex_->given_names.count(first) != 0});
     }
   }
   bundle_->AddArticle(names, unexplained);
 }
 
-size_t Extractor::ObservedNames() const {
-  return bundle_ ? bundle_->size() : 0;
-}
+size_t Extractor::ObservedNames() const { return bundle_ ? bundle_->size() : 0; }
 
-void Extractor::Extract(Article &article) const {
+void Extractor::Extract(Article& article) const {
   ArticlePass pass(*lex_, bundle_.get());
   if (!article.title.empty() && !article.title_derived) {
     pass.Add(article.title, ParagraphKind::kHeading);
   }
-  for (const Paragraph &p : article.paragraphs) {
+  for (const Paragraph& p : article.paragraphs) {
     if (p.kind == ParagraphKind::kBody || p.kind == ParagraphKind::kHeading ||
         p.kind == ParagraphKind::kCaption) {
       pass.Add(p.text, p.kind);
@@ -657,4 +584,4 @@ void Extractor::Extract(Article &article) const {
   article.entities = pass.Run();
 }
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities

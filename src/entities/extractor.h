@@ -22,13 +22,13 @@ struct Lexicon;
 class BundleNames;
 
 class Extractor {
-public:
+ public:
   // Builds the lexicons on first use in the process (ICU data + project
   // tables); later Extractors share them, so construction is cheap.
   Extractor();
   // Replaces article.entities. Thread-safe: const and shares only immutable
   // data.
-  void Extract(Article &article) const;
+  void Extract(Article& article) const;
 
   // Optional first pass over a bundle, before any Extract: collects the
   // persons named in full ("Andrew Cuomo"), cheaply (the body paragraphs'
@@ -39,15 +39,15 @@ public:
   // at least six words: before boilerplate classification a repeated line
   // shaped like a sentence may still add a name (a small, accepted noise).
   // Not thread-safe against Extract; without it Extract works per article.
-  void Observe(const Article &article);
+  void Observe(const Article& article);
   // Full names collected so far (for stats and tests).
   size_t ObservedNames() const;
 
-private:
-  const Lexicon *lex_;
+ private:
+  const Lexicon* lex_;
   std::shared_ptr<BundleNames> bundle_;
 };
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities
 
-#endif // NSEARCH_ENTITIES_EXTRACTOR_H_
+#endif  // NSEARCH_ENTITIES_EXTRACTOR_H_

@@ -10,32 +10,30 @@
 namespace nsearch::entities {
 namespace {
 
-const icu::Normalizer2 *Nfkd() {
-  static const icu::Normalizer2 *nfkd = [] {
+const icu::Normalizer2* Nfkd() {
+  static const icu::Normalizer2* nfkd = [] {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2 *n = icu::Normalizer2::getNFKDInstance(status);
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKDInstance(status);
     return U_SUCCESS(status) ? n : nullptr;
   }();
   return nfkd;
 }
 
-void AppendUtf8(UChar32 c, std::string *out) {
+void AppendUtf8(UChar32 c, std::string* out) {
   char buf[4];
   int32_t len = 0;
   UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t *>(buf), len, 4, c, error);
-  if (!error)
-    out->append(buf, len);
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
+  if (!error) out->append(buf, len);
 }
 
 bool IsEdgePunct(char c) {
-  return !(std::isalnum(static_cast<unsigned char>(c)) ||
-           (static_cast<unsigned char>(c) & 0x80));
+  return !(std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80));
 }
 
-} // namespace
+}  // namespace
 
-void FoldWordInto(std::string_view word, std::string *out) {
+void FoldWordInto(std::string_view word, std::string* out) {
   bool ascii = true;
   for (char c : word) {
     if (static_cast<unsigned char>(c) & 0x80) {
@@ -45,8 +43,7 @@ void FoldWordInto(std::string_view word, std::string *out) {
   }
   if (ascii) {
     for (char c : word)
-      out->push_back(
-          static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      out->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     return;
   }
   // Slow path: NFKD, drop combining marks, fold case, map curly quotes.
@@ -54,43 +51,41 @@ void FoldWordInto(std::string_view word, std::string *out) {
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   icu::UnicodeString d;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2 *nfkd = Nfkd();
+  const icu::Normalizer2* nfkd = Nfkd();
   if (nfkd) {
     nfkd->normalize(u, d, status);
   }
-  if (!nfkd || U_FAILURE(status))
-    d = u;
+  if (!nfkd || U_FAILURE(status)) d = u;
   for (int32_t i = 0; i < d.length();) {
     UChar32 c = d.char32At(i);
     i += U16_LENGTH(c);
-    if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK)
-      continue;
+    if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) continue;
     switch (c) {
-    case 0x2018:
-    case 0x2019:
-    case 0x201A:
-    case 0x201B:
-    case 0x00B4:
-    case 0x0060:
-      out->push_back('\'');
-      continue;
-    case 0x201C:
-    case 0x201D:
-    case 0x201E:
-      out->push_back('"');
-      continue;
-    case 0x2010:
-    case 0x2011:
-    case 0x2012:
-    case 0x2013:
-    case 0x2014:
-      out->push_back('-');
-      continue;
-    case 0x00DF: // sharp s folds to "ss" like u_foldCase does
-      out->append("ss");
-      continue;
-    default:
-      break;
+      case 0x2018:
+      case 0x2019:
+      case 0x201A:
+      case 0x201B:
+      case 0x00B4:
+      case 0x0060:
+        out->push_back('\'');
+        continue;
+      case 0x201C:
+      case 0x201D:
+      case 0x201E:
+        out->push_back('"');
+        continue;
+      case 0x2010:
+      case 0x2011:
+      case 0x2012:
+      case 0x2013:
+      case 0x2014:
+        out->push_back('-');
+        continue;
+      case 0x00DF:  // sharp s folds to "ss" like u_foldCase does
+        out->append("ss");
+        continue;
+      default:
+        break;
     }
     AppendUtf8(u_foldCase(c, U_FOLD_CASE_DEFAULT), out);
   }
@@ -109,25 +104,21 @@ std::string FoldKey(std::string_view utf8) {
       space = !out.empty();
       continue;
     }
-    if (space)
-      out.push_back(' ');
+    if (space) out.push_back(' ');
     space = false;
     out.push_back(c);
   }
-  auto trim = [](std::string &s) {
+  auto trim = [](std::string& s) {
     size_t b = 0, e = s.size();
-    while (b < e && IsEdgePunct(s[b]))
-      ++b;
-    while (e > b && IsEdgePunct(s[e - 1]))
-      --e;
+    while (b < e && IsEdgePunct(s[b])) ++b;
+    while (e > b && IsEdgePunct(s[e - 1])) --e;
     s = s.substr(b, e - b);
   };
   trim(out);
   if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) {
     out.resize(out.size() - 2);
     trim(out);
-  } else if (out.size() > 2 && out.back() == '\'' &&
-             out[out.size() - 2] == 's') {
+  } else if (out.size() > 2 && out.back() == '\'' && out[out.size() - 2] == 's') {
     out.pop_back();
   }
   trim(out);
@@ -144,8 +135,7 @@ std::string TranslitWord(std::string w) {
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
     char n = i + 1 < w.size() ? w[i + 1] : '\0';
-    if (c == n && c != 'y' && c != 'i')
-      continue; // double letters (ss, ll, mm)
+    if (c == n && c != 'y' && c != 'i') continue;  // double letters (ss, ll, mm)
     if (c == 'k' && n == 'h') {
       o.push_back('h');
       ++i;
@@ -182,32 +172,29 @@ std::string TranslitWord(std::string w) {
     o.push_back(c);
   }
   // Endings: -iy, -yy, -ii, -ij, -yi -> y
-  static const char *kEnds[] = {"iy", "yy", "ii", "ij", "yi"};
-  for (const char *e : kEnds) {
+  static const char* kEnds[] = {"iy", "yy", "ii", "ij", "yi"};
+  for (const char* e : kEnds) {
     if (o.size() > 3 && o.compare(o.size() - 2, 2, e) == 0) {
       o.resize(o.size() - 2);
       o.push_back('y');
       break;
     }
   }
-  for (char &c : o) {
-    if (c == 'y' && &c != &o.front())
-      c = 'i';
+  for (char& c : o) {
+    if (c == 'y' && &c != &o.front()) c = 'i';
   }
   return o;
 }
 
-} // namespace
+}  // namespace
 
 std::string TranslitKey(std::string_view utf8) {
   std::string f = FoldKey(utf8);
   std::string out;
   std::string word;
   auto flush = [&] {
-    if (word.empty())
-      return;
-    if (!out.empty())
-      out.push_back(' ');
+    if (word.empty()) return;
+    if (!out.empty()) out.push_back(' ');
     out += TranslitWord(word);
     word.clear();
   };
@@ -215,8 +202,7 @@ std::string TranslitKey(std::string_view utf8) {
     if (c == ' ') {
       flush();
     } else if (c == '.' || c == '-' || c == '\'') {
-      if (c == '-')
-        flush();
+      if (c == '-') flush();
     } else {
       word.push_back(c);
     }
@@ -225,4 +211,4 @@ std::string TranslitKey(std::string_view utf8) {
   return out;
 }
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities

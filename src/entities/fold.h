@@ -22,8 +22,8 @@ std::string TranslitKey(std::string_view utf8);
 
 // Lower-cases and strips accents of one word without touching punctuation.
 // ASCII fast path; used per token, so it must stay cheap.
-void FoldWordInto(std::string_view word, std::string *out);
+void FoldWordInto(std::string_view word, std::string* out);
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities
 
-#endif // NSEARCH_ENTITIES_FOLD_H_
+#endif  // NSEARCH_ENTITIES_FOLD_H_

@@ -15,19 +15,16 @@
 namespace nsearch::entities {
 namespace {
 
-void AddWords(const char *list, WordSet *set) {
+void AddWords(const char* list, WordSet* set) {
   std::string_view s(list);
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\n'))
-      ++i;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
     size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '\n')
-      ++j;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\n') ++j;
     if (j > i) {
       std::string w(s.substr(i, j - i));
-      if (!w.empty() && w.back() == '.')
-        w.pop_back();
+      if (!w.empty() && w.back() == '.') w.pop_back();
       set->insert(w);
     }
     i = j;
@@ -39,10 +36,8 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   size_t i = 0;
   while (i <= s.size()) {
     size_t j = s.find(sep, i);
-    if (j == std::string_view::npos)
-      j = s.size();
-    if (j > i)
-      out.push_back(s.substr(i, j - i));
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
     i = j + 1;
   }
   return out;
@@ -50,97 +45,84 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
 
 // Exemplar cities that are more often a surname or an ordinary word
 // (research stations, islands named after holidays).
-bool IsPlainWord(const std::string &city) {
-  static const char *kWords[] = {
-      "Casey",   "Davis",    "Palmer", "Troll",    "Christmas", "Easter",
-      "Wake",    "Resolute", "Currie", "Johnston", "Dawson",    "Darwin",
-      "Stanley", "Regina",   "Canary", "Faroe",    "Oral",      "Chatham",
-      "Midway",  "Lindeman", "Mahe",   "Marigot",  "Cocos",     "Comoro"};
-  for (const char *w : kWords) {
-    if (city == w)
-      return true;
+bool IsPlainWord(const std::string& city) {
+  static const char* kWords[] = {
+      "Casey",  "Davis",    "Palmer", "Troll",    "Christmas", "Easter",  "Wake",   "Resolute",
+      "Currie", "Johnston", "Dawson", "Darwin",   "Stanley",   "Regina",  "Canary", "Faroe",
+      "Oral",   "Chatham",  "Midway", "Lindeman", "Mahe",      "Marigot", "Cocos",  "Comoro"};
+  for (const char* w : kWords) {
+    if (city == w) return true;
   }
   return false;
 }
 
-std::string ToUtf8(const icu::UnicodeString &u) {
+std::string ToUtf8(const icu::UnicodeString& u) {
   std::string s;
   u.toUTF8String(s);
   return s;
 }
 
 class Builder {
-public:
-  explicit Builder(Lexicon *lex) : lex_(lex) {}
+ public:
+  explicit Builder(Lexicon* lex) : lex_(lex) {}
 
   // First writer wins, so the project's alias table (added first) decides
   // canonical names over ICU's display names.
-  void Add(std::string_view surface, EntityType type,
-           std::string_view canonical, bool country) {
+  void Add(std::string_view surface, EntityType type, std::string_view canonical, bool country) {
     std::string key = PhraseKey(surface);
-    if (key.empty())
-      return;
+    if (key.empty()) return;
     auto [it, inserted] = lex_->phrases.try_emplace(key);
     if (inserted) {
       it->second.type = type;
       it->second.canonical = std::string(canonical);
       it->second.country = country;
       size_t words = 1;
-      for (char c : key)
-        words += c == ' ';
-      if (words > lex_->max_phrase_tokens)
-        lex_->max_phrase_tokens = words;
+      for (char c : key) words += c == ' ';
+      if (words > lex_->max_phrase_tokens) lex_->max_phrase_tokens = words;
     } else if (country && it->second.type == EntityType::kPlace) {
       it->second.country = true;
     }
   }
 
-  void AddAliases(const char *table, EntityType type) {
+  void AddAliases(const char* table, EntityType type) {
     for (std::string_view entry : Split(table, '|')) {
       size_t eq = entry.find('=');
-      if (eq == std::string_view::npos)
-        continue;
+      if (eq == std::string_view::npos) continue;
       std::string_view canonical = entry.substr(0, eq);
       Add(canonical, type, canonical, false);
-      for (std::string_view v : Split(entry.substr(eq + 1), ','))
-        Add(v, type, canonical, false);
+      for (std::string_view v : Split(entry.substr(eq + 1), ',')) Add(v, type, canonical, false);
     }
   }
 
   void AddIcuRegions() {
-    const char *kLangs[] = {"en", "fr", "de", "es", "it", "pt", "nl"};
+    const char* kLangs[] = {"en", "fr", "de", "es", "it", "pt", "nl"};
     std::vector<std::string> codes;
-    for (const char *const *c = icu::Locale::getISOCountries(); *c; ++c)
-      codes.push_back(*c);
+    for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) codes.push_back(*c);
     // UN M.49 macro-regions: continents and sub-continents.
-    for (const char *r :
-         {"002", "005", "009", "011", "013", "014", "015", "017", "018", "019",
-          "021", "029", "030", "034", "035", "039", "053", "054", "057", "061",
-          "142", "143", "145", "150", "151", "154", "155", "419"}) {
+    for (const char* r : {"002", "005", "009", "011", "013", "014", "015", "017", "018", "019",
+                          "021", "029", "030", "034", "035", "039", "053", "054", "057", "061",
+                          "142", "143", "145", "150", "151", "154", "155", "419"}) {
       codes.push_back(r);
     }
     std::unique_ptr<icu::LocaleDisplayNames> english(
         icu::LocaleDisplayNames::createInstance(icu::Locale::getEnglish()));
-    for (const char *lang : kLangs) {
-      for (UDisplayContext len :
-           {UDISPCTX_LENGTH_FULL, UDISPCTX_LENGTH_SHORT}) {
+    for (const char* lang : kLangs) {
+      for (UDisplayContext len : {UDISPCTX_LENGTH_FULL, UDISPCTX_LENGTH_SHORT}) {
         UDisplayContext ctx[] = {len};
         std::unique_ptr<icu::LocaleDisplayNames> names(
             icu::LocaleDisplayNames::createInstance(icu::Locale(lang), ctx, 1));
-        if (!names || !english)
-          continue;
-        for (const std::string &code : codes) {
+        if (!names || !english) continue;
+        for (const std::string& code : codes) {
           icu::UnicodeString u, en;
           names->regionDisplayName(code.c_str(), u);
           english->regionDisplayName(code.c_str(), en);
           std::string name = ToUtf8(u), canonical = ToUtf8(en);
-          if (name.empty() || name == code)
-            continue;
+          if (name.empty() || name == code) continue;
           Add(name, EntityType::kPlace, canonical, true);
           // "Trinidad & Tobago" is usually written with "and".
           if (size_t amp = name.find(" & "); amp != std::string::npos) {
-            Add(name.substr(0, amp) + " and " + name.substr(amp + 3),
-                EntityType::kPlace, canonical, true);
+            Add(name.substr(0, amp) + " and " + name.substr(amp + 3), EntityType::kPlace, canonical,
+                true);
           }
           // "Congo - Kinshasa": also "Congo".
           if (size_t dash = name.find(" - "); dash != std::string::npos) {
@@ -153,47 +135,39 @@ public:
 
   void AddIcuCities() {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::StringEnumeration> zones(
-        icu::TimeZone::createTimeZoneIDEnumeration(
-            UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr, nullptr, status));
-    if (U_FAILURE(status) || !zones)
-      return;
+    std::unique_ptr<icu::StringEnumeration> zones(icu::TimeZone::createTimeZoneIDEnumeration(
+        UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr, nullptr, status));
+    if (U_FAILURE(status) || !zones) return;
     std::vector<icu::UnicodeString> ids;
-    while (const icu::UnicodeString *id = zones->snext(status))
-      ids.push_back(*id);
+    while (const icu::UnicodeString* id = zones->snext(status)) ids.push_back(*id);
     std::unique_ptr<icu::TimeZoneNames> english(
         icu::TimeZoneNames::createInstance(icu::Locale::getEnglish(), status));
-    if (U_FAILURE(status))
-      return;
-    for (const char *lang : {"en", "fr", "de", "es"}) {
+    if (U_FAILURE(status)) return;
+    for (const char* lang : {"en", "fr", "de", "es"}) {
       UErrorCode st = U_ZERO_ERROR;
       std::unique_ptr<icu::TimeZoneNames> names(
           icu::TimeZoneNames::createInstance(icu::Locale(lang), st));
-      if (U_FAILURE(st))
-        continue;
-      for (const auto &id : ids) {
+      if (U_FAILURE(st)) continue;
+      for (const auto& id : ids) {
         icu::UnicodeString u, en;
         names->getExemplarLocationName(id, u);
         english->getExemplarLocationName(id, en);
         std::string name = ToUtf8(u), canonical = ToUtf8(en);
-        if (name.empty() || name.find(',') != std::string::npos ||
-            IsPlainWord(canonical)) {
+        if (name.empty() || name.find(',') != std::string::npos || IsPlainWord(canonical)) {
           continue;
         }
-        if (canonical.empty() || canonical.find(',') != std::string::npos)
-          canonical = name;
+        if (canonical.empty() || canonical.find(',') != std::string::npos) canonical = name;
         Add(name, EntityType::kPlace, canonical, false);
       }
     }
   }
 
-  void AddList(const char *table, EntityType type, bool country = false) {
-    for (std::string_view entry : Split(table, '|'))
-      Add(entry, type, entry, country);
+  void AddList(const char* table, EntityType type, bool country = false) {
+    for (std::string_view entry : Split(table, '|')) Add(entry, type, entry, country);
   }
 
-private:
-  Lexicon *lex_;
+ private:
+  Lexicon* lex_;
 };
 
 std::unique_ptr<Lexicon> Build() {
@@ -216,13 +190,11 @@ std::unique_ptr<Lexicon> Build() {
   AddWords(tables::kMiscPrefixes, &lex->misc_prefixes);
   // Demonym plurals ("Ukrainians", "Serbs").
   std::vector<std::string> plurals;
-  for (const auto &d : lex->demonyms) {
+  for (const auto& d : lex->demonyms) {
     char last = d.back();
-    if (last != 's' && last != 'h' && last != 'e')
-      plurals.push_back(d + "s");
+    if (last != 's' && last != 'h' && last != 'e') plurals.push_back(d + "s");
   }
-  for (auto &p : plurals)
-    lex->demonyms.insert(std::move(p));
+  for (auto& p : plurals) lex->demonyms.insert(std::move(p));
 
   Builder b(lex.get());
   b.AddAliases(tables::kPlaceAliases, EntityType::kPlace);
@@ -234,22 +206,18 @@ std::unique_ptr<Lexicon> Build() {
   b.AddIcuCities();
   // Every spelling of a country is a country ("U.S." as much as "US").
   std::unordered_set<std::string> countries;
-  for (const auto &[key, known] : lex->phrases) {
-    if (known.country)
-      countries.insert(known.canonical);
+  for (const auto& [key, known] : lex->phrases) {
+    if (known.country) countries.insert(known.canonical);
   }
-  for (auto &[key, known] : lex->phrases) {
-    if (known.type == EntityType::kPlace && countries.count(known.canonical))
-      known.country = true;
+  for (auto& [key, known] : lex->phrases) {
+    if (known.type == EntityType::kPlace && countries.count(known.canonical)) known.country = true;
   }
   // Short foreign-language forms that are English words or abbreviations:
   // Dutch "VS" (Verenigde Staten) would make every "vs." a United States.
-  for (const char *word : {"vs", "ver", "am", "is", "de", "la", "le"})
-    lex->phrases.erase(word);
+  for (const char* word : {"vs", "ver", "am", "is", "de", "la", "le"}) lex->phrases.erase(word);
   for (std::string_view entry : Split(tables::kPersonAliases, '|')) {
     size_t eq = entry.find('=');
-    if (eq == std::string_view::npos)
-      continue;
+    if (eq == std::string_view::npos) continue;
     std::string canonical(entry.substr(0, eq));
     lex->person_aliases[PhraseKey(canonical)] = canonical;
     for (std::string_view v : Split(entry.substr(eq + 1), ',')) {
@@ -259,23 +227,21 @@ std::unique_ptr<Lexicon> Build() {
   return lex;
 }
 
-} // namespace
+}  // namespace
 
 std::string PhraseKey(std::string_view phrase) {
   std::string key;
-  for (const Token &t : TokenizeForNames(phrase)) {
-    if (!t.Is(kWord))
-      continue;
-    if (!key.empty())
-      key.push_back(' ');
+  for (const Token& t : TokenizeForNames(phrase)) {
+    if (!t.Is(kWord)) continue;
+    if (!key.empty()) key.push_back(' ');
     key += t.key;
   }
   return key;
 }
 
-const Lexicon &GetLexicon() {
+const Lexicon& GetLexicon() {
   static const std::unique_ptr<Lexicon> lexicon = Build();
   return *lexicon;
 }
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities

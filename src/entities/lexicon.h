@@ -18,7 +18,7 @@ namespace nsearch::entities {
 struct Known {
   EntityType type = EntityType::kPlace;
   std::string canonical;
-  bool country = false; // a country or larger region (sports: stays a place)
+  bool country = false;  // a country or larger region (sports: stays a place)
 };
 
 // Folded word sets. Keys are token keys (FoldWordInto, no trailing '.').
@@ -31,26 +31,24 @@ struct Lexicon {
   // Folded variant -> canonical person name ("zelenskyy" -> Volodymyr
   // Zelensky).
   std::unordered_map<std::string, std::string> person_aliases;
-  WordSet given_names, titles, title_modifiers, org_heads, org_prefixes,
-      place_heads, place_prefixes, misc_heads, demonyms, stopwords, particles,
-      speech_verbs, roles, kin_words, facility_heads, misc_prefixes;
+  WordSet given_names, titles, title_modifiers, org_heads, org_prefixes, place_heads,
+      place_prefixes, misc_heads, demonyms, stopwords, particles, speech_verbs, roles, kin_words,
+      facility_heads, misc_prefixes;
 
-  const Known *Find(std::string_view key) const {
+  const Known* Find(std::string_view key) const {
     auto it = phrases.find(std::string(key));
     return it == phrases.end() ? nullptr : &it->second;
   }
-  static bool Has(const WordSet &set, const std::string &key) {
-    return set.count(key) != 0;
-  }
+  static bool Has(const WordSet& set, const std::string& key) { return set.count(key) != 0; }
 };
 
 // The process-wide lexicon, built on first use (thread-safe).
-const Lexicon &GetLexicon();
+const Lexicon& GetLexicon();
 
 // Token keys of |phrase| joined by single spaces ("St. Louis" -> "st louis"),
 // the form Lexicon::phrases is keyed by.
 std::string PhraseKey(std::string_view phrase);
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities
 
-#endif // NSEARCH_ENTITIES_LEXICON_H_
+#endif  // NSEARCH_ENTITIES_LEXICON_H_

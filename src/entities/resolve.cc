@@ -10,67 +10,57 @@
 namespace nsearch::entities {
 namespace {
 
-std::vector<std::string> Words(const std::string &key) {
+std::vector<std::string> Words(const std::string& key) {
   std::vector<std::string> out;
   size_t i = 0;
   while (i < key.size()) {
     size_t j = key.find(' ', i);
-    if (j == std::string::npos)
-      j = key.size();
-    if (j > i)
-      out.push_back(key.substr(i, j - i));
+    if (j == std::string::npos) j = key.size();
+    if (j > i) out.push_back(key.substr(i, j - i));
     i = j + 1;
   }
   return out;
 }
 
-bool IsTail(const std::vector<std::string> &shorter,
-            const std::vector<std::string> &longer) {
-  if (shorter.empty() || shorter.size() >= longer.size())
-    return false;
+bool IsTail(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  if (shorter.empty() || shorter.size() >= longer.size()) return false;
   return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
 }
 
-} // namespace
+}  // namespace
 
 std::string CanonicalName(EntityType type, std::string_view surface) {
-  const Lexicon &lex = GetLexicon();
+  const Lexicon& lex = GetLexicon();
   std::string key = PhraseKey(surface);
   if (type == EntityType::kPerson) {
     auto it = lex.person_aliases.find(key);
     return it != lex.person_aliases.end() ? it->second : std::string(surface);
   }
-  const Known *k = lex.Find(key);
+  const Known* k = lex.Find(key);
   return k && k->type == type ? k->canonical : std::string(surface);
 }
 
-std::vector<std::string>
-Resolve(EntityType type, std::string_view typed,
-        const std::vector<std::pair<std::string, int>> &index_names,
-        bool *ambiguous) {
-  if (ambiguous)
-    *ambiguous = false;
+std::vector<std::string> Resolve(EntityType type, std::string_view typed,
+                                 const std::vector<std::pair<std::string, int>>& index_names,
+                                 bool* ambiguous) {
+  if (ambiguous) *ambiguous = false;
   const std::string typed_key = TranslitKey(typed);
   const std::string alias_key = TranslitKey(CanonicalName(type, typed));
-  if (typed_key.empty())
-    return {};
+  if (typed_key.empty()) return {};
   const std::vector<std::string> typed_words = Words(typed_key);
 
-  std::map<std::string, int> counts; // canonical -> article count
-  for (const auto &[name, n] : index_names)
-    counts[name] += n;
+  std::map<std::string, int> counts;  // canonical -> article count
+  for (const auto& [name, n] : index_names) counts[name] += n;
 
   std::set<std::string> exact;
-  std::map<std::string, std::vector<std::string>>
-      tail_groups; // full key -> names
-  for (const auto &[name, n] : counts) {
+  std::map<std::string, std::vector<std::string>> tail_groups;  // full key -> names
+  for (const auto& [name, n] : counts) {
     std::string k = TranslitKey(name);
     if (k == typed_key || k == alias_key) {
       exact.insert(name);
       continue;
     }
-    if (type != EntityType::kPerson)
-      continue;
+    if (type != EntityType::kPerson) continue;
     std::vector<std::string> words = Words(k);
     if (IsTail(typed_words, words) || IsTail(Words(alias_key), words)) {
       tail_groups[k].push_back(name);
@@ -80,23 +70,19 @@ Resolve(EntityType type, std::string_view typed,
   // A multi-word exact match ("Sergei Lavrov") is the answer by itself; a
   // single-word one ("Lavrov", an article that never gave the first name)
   // joins the full names it may stand for.
-  bool exact_full =
-      std::any_of(exact.begin(), exact.end(), [](const std::string &s) {
-        return s.find(' ') != std::string::npos;
-      });
+  bool exact_full = std::any_of(exact.begin(), exact.end(), [](const std::string& s) {
+    return s.find(' ') != std::string::npos;
+  });
   if (!exact_full) {
-    for (const auto &[key, names] : tail_groups)
-      out.insert(out.end(), names.begin(), names.end());
-    if (tail_groups.size() >= 2 && ambiguous)
-      *ambiguous = true;
+    for (const auto& [key, names] : tail_groups) out.insert(out.end(), names.begin(), names.end());
+    if (tail_groups.size() >= 2 && ambiguous) *ambiguous = true;
   }
-  std::sort(out.begin(), out.end(),
-            [&](const std::string &a, const std::string &b) {
-              int ca = counts[a], cb = counts[b];
-              return ca != cb ? ca > cb : a < b;
-            });
+  std::sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
+    int ca = counts[a], cb = counts[b];
+    return ca != cb ? ca > cb : a < b;
+  });
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities

@@ -21,16 +21,15 @@ namespace nsearch::entities {
 // Two or more different full names sharing the tail are ambiguous: all are
 // returned and *ambiguous is set (when non-null) so the caller can say
 // "Lavrov could mean: ...". No match gives an empty vector (not an error).
-std::vector<std::string>
-Resolve(EntityType type, std::string_view typed,
-        const std::vector<std::pair<std::string, int>> &index_names,
-        bool *ambiguous);
+std::vector<std::string> Resolve(EntityType type, std::string_view typed,
+                                 const std::vector<std::pair<std::string, int>>& index_names,
+                                 bool* ambiguous);
 
 // The canonical name the extractor would give |surface| without context
 // ("Kiev" -> "Kyiv", "Zelenskyy" -> "Volodymyr Zelensky"); |surface| itself
 // when the alias table has nothing.
 std::string CanonicalName(EntityType type, std::string_view surface);
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities
 
-#endif // NSEARCH_ENTITIES_RESOLVE_H_
+#endif  // NSEARCH_ENTITIES_RESOLVE_H_

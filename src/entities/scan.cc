@@ -7,40 +7,41 @@ namespace {
 
 bool IsDate(std::string_view s) {
   // YYYY-MM-DD, the Reuters dateline stamp.
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-')
-    return false;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9')
-      return false;
+    if (s[i] < '0' || s[i] > '9') return false;
   }
   return true;
 }
 
 // Called per token several times: compare by length first.
-bool IsSmallWord(const std::string &k) {
+bool IsSmallWord(const std::string& k) {
   switch (k.size()) {
-  case 1:
-    return k[0] == 'a' || k[0] == 'v';
-  case 2:
-    return k == "of" || k == "an" || k == "in" || k == "on" || k == "at" ||
-           k == "to" || k == "by" || k == "as" || k == "vs" || k == "or" ||
-           k == "is";
-  case 3:
-    return k == "the" || k == "and" || k == "for";
-  case 4:
-    return k == "with" || k == "from";
-  default:
-    return false;
+    case 1:
+      return k[0] == 'a' || k[0] == 'v';
+    case 2:
+      return k == "of" || k == "an" || k == "in" || k == "on" || k == "at" || k == "to" ||
+             k == "by" || k == "as" || k == "vs" || k == "or" || k == "is";
+    case 3:
+      return k == "the" || k == "and" || k == "for";
+    case 4:
+      return k == "with" || k == "from";
+    default:
+      return false;
   }
 }
 
 class RunClassifier {
-public:
-  RunClassifier(const Lexicon &lex, std::string_view text,
-                const std::vector<Token> &tokens, int paragraph, bool sports,
-                bool table_line, std::vector<Mention> *out)
-      : lex_(lex), text_(text), t_(tokens), paragraph_(paragraph), out_(out),
-        table_line_(table_line), sports_(sports) {
+ public:
+  RunClassifier(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
+                int paragraph, bool sports, bool table_line, std::vector<Mention>* out)
+      : lex_(lex),
+        text_(text),
+        t_(tokens),
+        paragraph_(paragraph),
+        out_(out),
+        table_line_(table_line),
+        sports_(sports) {
     MarkAddresses();
   }
 
@@ -48,12 +49,10 @@ public:
     int n = static_cast<int>(t_.size());
     int start = 0;
     // A wire dateline: "AL-AIN, United Arab Emirates 1996-12-06".
-    if (n > 1 && n <= 14 && t_.back().Is(kWord) && IsDate(t_.back().text) &&
-        t_[0].Is(kAllCaps)) {
+    if (n > 1 && n <= 14 && t_.back().Is(kWord) && IsDate(t_.back().text) && t_[0].Is(kAllCaps)) {
       int e = 0;
-      while (e < n && t_[e].Is(kWord) && t_[e].Is(kAllCaps))
-        ++e;
-      const Known *k = lex_.Find(Key(0, e));
+      while (e < n && t_[e].Is(kWord) && t_[e].Is(kAllCaps)) ++e;
+      const Known* k = lex_.Find(Key(0, e));
       Emit(0, e, k ? k->type : EntityType::kPlace, kStrong, k);
       start = e;
     }
@@ -69,7 +68,7 @@ public:
     }
   }
 
-private:
+ private:
   // Tokens inside a web address, an e-mail address or a phone number
   // ("WWW.EXAMPLE.COM", "tips@example.org", "1-800-555-TIPS") and a code in
   // brackets right after a number ("274637 (CRIMES)") are never names.
@@ -79,34 +78,25 @@ private:
     size_t i = 0;
     const size_t n = text_.size();
     while (i < n) {
-      while (i < n && IsSpace(text_[i]))
-        ++i;
+      while (i < n && IsSpace(text_[i])) ++i;
       size_t j = i;
-      while (j < n && !IsSpace(text_[j]))
-        ++j;
+      while (j < n && !IsSpace(text_[j])) ++j;
       if (j > i && AddressLike(text_.substr(i, j - i))) {
-        while (ti < t_.size() && t_[ti].begin < i)
-          ++ti;
-        for (size_t k = ti; k < t_.size() && t_[k].begin < j; ++k)
-          address_[k] = true;
+        while (ti < t_.size() && t_[ti].begin < i) ++ti;
+        for (size_t k = ti; k < t_.size() && t_[k].begin < j; ++k) address_[k] = true;
       }
       i = j;
     }
     for (size_t k = 2; k + 1 < t_.size(); ++k) {
       if (t_[k].Is(kWord) && t_[k].Is(kAllCaps) && t_[k - 1].IsPunct('(') &&
-          t_[k + 1].IsPunct(')') && t_[k - 2].Is(kNumber) &&
-          t_[k - 2].text.size() >= 3) {
+          t_[k + 1].IsPunct(')') && t_[k - 2].Is(kNumber) && t_[k - 2].text.size() >= 3) {
         address_[k] = true;
       }
     }
   }
-  static bool IsSpace(char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
-  }
+  static bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
   static bool AddressLike(std::string_view w) {
-    auto lower = [](char c) {
-      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    };
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     std::string s;
     s.reserve(w.size());
     int digits = 0, letters = 0;
@@ -118,20 +108,15 @@ private:
       hyphen = hyphen || c == '-';
       at = at || c == '@';
     }
-    if (s.find("://") != std::string::npos || s.find("www.") != std::string::npos)
-      return true;
-    if (at && letters > 0 && s.find('.', s.find('@')) != std::string::npos)
-      return true;
-    if (digits >= 3 && letters > 0 && hyphen)
-      return true; // "1-800-577-TIPS"
+    if (s.find("://") != std::string::npos || s.find("www.") != std::string::npos) return true;
+    if (at && letters > 0 && s.find('.', s.find('@')) != std::string::npos) return true;
+    if (digits >= 3 && letters > 0 && hyphen) return true;  // "1-800-577-TIPS"
     // "example.com", "nyc.gov/tips": a dot between letters and a known ending.
-    while (!s.empty() && !(s.back() >= 'a' && s.back() <= 'z'))
-      s.pop_back();
-    for (std::string_view end : {".com", ".org", ".net", ".gov", ".edu", ".io",
-                                 ".ly", ".nyc", ".info"}) {
+    while (!s.empty() && !(s.back() >= 'a' && s.back() <= 'z')) s.pop_back();
+    for (std::string_view end :
+         {".com", ".org", ".net", ".gov", ".edu", ".io", ".ly", ".nyc", ".info"}) {
       size_t p = s.find(end);
-      if (p != std::string::npos && p > 1 && s[p - 1] >= 'a' &&
-          s[p - 1] <= 'z' &&
+      if (p != std::string::npos && p > 1 && s[p - 1] >= 'a' && s[p - 1] <= 'z' &&
           (p + end.size() == s.size() || s[p + end.size()] == '/'))
         return true;
     }
@@ -141,25 +126,20 @@ private:
   std::string Key(int b, int e) const {
     std::string k;
     for (int i = b; i < e; ++i) {
-      if (!t_[i].Is(kWord))
-        continue;
-      if (!k.empty())
-        k.push_back(' ');
+      if (!t_[i].Is(kWord)) continue;
+      if (!k.empty()) k.push_back(' ');
       k += t_[i].key;
     }
     return k;
   }
-  bool Has(const WordSet &s, int i) const { return s.count(t_[i].key) != 0; }
+  bool Has(const WordSet& s, int i) const { return s.count(t_[i].key) != 0; }
 
   bool NameLike(int i) const {
-    const Token &t = t_[i];
-    if (!t.Is(kWord) || t.Is(kNumber) || address_[i])
-      return false;
+    const Token& t = t_[i];
+    if (!t.Is(kWord) || t.Is(kNumber) || address_[i]) return false;
     int digits = 0;
-    for (char c : t.key)
-      digits += c >= '0' && c <= '9';
-    if (digits >= 3)
-      return false; // "TIP577", a code
+    for (char c : t.key) digits += c >= '0' && c <= '9';
+    if (digits >= 3) return false;  // "TIP577", a code
     if (!t.Is(kCap)) {
       // "al-Assad", "bin-Laden": a lower-case particle glued to a name.
       size_t h = t.text.find('-');
@@ -167,39 +147,32 @@ private:
              t.text[h + 1] >= 'A' && t.text[h + 1] <= 'Z' &&
              lex_.particles.count(std::string(t.key.substr(0, h))) != 0;
     }
-    if (t.Is(kLowerPart))
-      return false; // "Russian-occupied", "Oscar-winning"
-    if (t.Is(kHyphen) && t.text.size() > 1 && t.text[1] == '-')
-      return false; // (R-Texas)
-    if (t.text.size() == 1)
-      return false; // "I", "A", "X"
+    if (t.Is(kLowerPart)) return false;  // "Russian-occupied", "Oscar-winning"
+    if (t.Is(kHyphen) && t.text.size() > 1 && t.text[1] == '-') return false;  // (R-Texas)
+    if (t.text.size() == 1) return false;                                      // "I", "A", "X"
     if (size_t a = t.key.find('\''); a != std::string::npos) {
       std::string_view rest = std::string_view(t.key).substr(a + 1);
-      if (rest == "m" || rest == "ve" || rest == "ll" || rest == "d" ||
-          rest == "re" || rest == "t") {
-        return false; // "I'm", "We've", "Don't"
+      if (rest == "m" || rest == "ve" || rest == "ll" || rest == "d" || rest == "re" ||
+          rest == "t") {
+        return false;  // "I'm", "We've", "Don't"
       }
     }
-    if (t.Is(kInitial))
-      return true; // "A. Smith"
+    if (t.Is(kInitial)) return true;  // "A. Smith"
     if (Has(lex_.stopwords, i)) {
-      return t.Is(kAllCaps) && t.key.size() >= 2 &&
-             lex_.Find(t.key); // "US" in text
+      return t.Is(kAllCaps) && t.key.size() >= 2 && lex_.Find(t.key);  // "US" in text
     }
     return true;
   }
 
   bool HasHead(int b, int e) const {
     for (int i = b; i < e; ++i) {
-      if (Has(lex_.org_heads, i) || Has(lex_.place_heads, i))
-        return true;
+      if (Has(lex_.org_heads, i) || Has(lex_.place_heads, i)) return true;
     }
     return false;
   }
   bool HasOrgHead(int b, int e) const {
     for (int i = b; i < e; ++i) {
-      if (Has(lex_.org_heads, i))
-        return true;
+      if (Has(lex_.org_heads, i)) return true;
     }
     return false;
   }
@@ -213,36 +186,30 @@ private:
     int j = b + 1;
     bool crossed_of = false;
     while (j < n) {
-      if (t_[j - 1].Is(kPossessive))
-        break;
+      if (t_[j - 1].Is(kPossessive)) break;
       if (NameLike(j)) {
         ++j;
         continue;
       }
-      const Token &c = t_[j];
+      const Token& c = t_[j];
       bool next_ok = j + 1 < n && NameLike(j + 1);
       if (c.Is(kWord) && !c.Is(kCap) && next_ok && Has(lex_.particles, j)) {
         j += 2;
         continue;
       }
-      std::string_view k =
-          c.Is(kWord) ? std::string_view(c.key) : std::string_view();
+      std::string_view k = c.Is(kWord) ? std::string_view(c.key) : std::string_view();
       if ((k == "of" || k == "for" || k == "on") && j + 1 < n) {
-        int skip =
-            (j + 2 < n && t_[j + 1].key == "the" && NameLike(j + 2)) ? 2 : 1;
-        if (!NameLike(j + skip))
-          break;
+        int skip = (j + 2 < n && t_[j + 1].key == "the" && NameLike(j + 2)) ? 2 : 1;
+        if (!NameLike(j + skip)) break;
         bool head = HasHead(b, j);
-        for (int i = b; i < j && !head; ++i)
-          head = Has(lex_.titles, i);
-        if (!head && !lex_.Find(Key(b, j + skip + 1)))
-          break;
+        for (int i = b; i < j && !head; ++i) head = Has(lex_.titles, i);
+        if (!head && !lex_.Find(Key(b, j + skip + 1))) break;
         crossed_of = true;
         j += skip + 1;
         continue;
       }
       if (k == "in" && crossed_of && next_ok && HasOrgHead(b, j)) {
-        const Known *place = lex_.Find(t_[j + 1].key);
+        const Known* place = lex_.Find(t_[j + 1].key);
         if (place && place->type == EntityType::kPlace) {
           j += 2;
           continue;
@@ -260,10 +227,8 @@ private:
     return j;
   }
 
-  void Emit(int b, int e, EntityType type, Strength s,
-            const Known *known = nullptr) {
-    if (b >= e)
-      return;
+  void Emit(int b, int e, EntityType type, Strength s, const Known* known = nullptr) {
+    if (b >= e) return;
     Mention m;
     m.type = type;
     m.strength = s;
@@ -271,8 +236,7 @@ private:
     m.end = t_[e - 1].end;
     m.surface = std::string(text_.substr(m.begin, m.end - m.begin));
     m.key = Key(b, e);
-    for (int i = b; i < e; ++i)
-      m.words += t_[i].Is(kWord);
+    for (int i = b; i < e; ++i) m.words += t_[i].Is(kWord);
     m.sentence_start = t_[b].Is(kSentStart);
     m.hyphen_compound = e - b == 1 && t_[b].Is(kHyphen);
     m.acronym = e - b == 1 && t_[b].Is(kAllCaps);
@@ -285,39 +249,35 @@ private:
   }
 
   bool NextIsNumber(int e) const {
-    return e < static_cast<int>(t_.size()) && t_[e].Is(kWord) &&
-           t_[e].Is(kNumber);
+    return e < static_cast<int>(t_.size()) && t_[e].Is(kWord) && t_[e].Is(kNumber);
   }
-  const Token *Prev(int b) const { return b > 0 ? &t_[b - 1] : nullptr; }
+  const Token* Prev(int b) const { return b > 0 ? &t_[b - 1] : nullptr; }
 
   // "in Seattle", "near Kiev" (and "at Edgbaston" when reporting sport).
   bool Locative(int b) const {
-    const Token *p = Prev(b);
-    if (!p || !p->Is(kWord))
-      return false;
-    const std::string &k = p->key;
+    const Token* p = Prev(b);
+    if (!p || !p->Is(kWord)) return false;
+    const std::string& k = p->key;
     return k == "in" || k == "near" || k == "outside" || (sports_ && k == "at");
   }
 
   // "Leicester: Leicestershire beat Somerset", "London (The Oval)": a venue.
   bool Venue(int e) const {
-    return e < static_cast<int>(t_.size()) &&
-           (t_[e].IsPunct(':') || t_[e].IsPunct('('));
+    return e < static_cast<int>(t_.size()) && (t_[e].IsPunct(':') || t_[e].IsPunct('('));
   }
 
   // "Indians", "Mariners": a plural capitalised word (not "Williams"-like
   // surnames after a given name, which are caught earlier).
   bool Plural(int i) const {
-    const std::string &k = t_[i].key;
-    return k.size() > 3 && k.back() == 's' && k[k.size() - 2] != 's' &&
-           k[k.size() - 2] != 'u' && !t_[i].Is(kAllCaps);
+    const std::string& k = t_[i].key;
+    return k.size() > 3 && k.back() == 's' && k[k.size() - 2] != 's' && k[k.size() - 2] != 'u' &&
+           !t_[i].Is(kAllCaps);
   }
   // A plural that is not a patronymic surname ("Roberts", "Edwards",
   // "Peters": a given name plus s).
   bool PluralNoun(int i) const {
-    if (!Plural(i))
-      return false;
-    const std::string &k = t_[i].key;
+    if (!Plural(i)) return false;
+    const std::string& k = t_[i].key;
     return !lex_.given_names.count(k.substr(0, k.size() - 1)) &&
            !(k.size() > 5 && k.compare(k.size() - 3, 3, "ons") == 0);
   }
@@ -325,18 +285,14 @@ private:
   // A sentence-initial word that is plainly not a name ("Speaking",
   // "Interestingly").
   bool WeakStarter(int i, int e) const {
-    const Token &t = t_[i];
-    if (!t.Is(kSentStart) || Has(lex_.given_names, i))
-      return false;
-    if (lex_.Find(t.key))
-      return false;
-    const std::string &k = t.key;
+    const Token& t = t_[i];
+    if (!t.Is(kSentStart) || Has(lex_.given_names, i)) return false;
+    if (lex_.Find(t.key)) return false;
+    const std::string& k = t.key;
     auto ends = [&](std::string_view suf) {
-      return k.size() > suf.size() + 3 &&
-             k.compare(k.size() - suf.size(), suf.size(), suf) == 0;
+      return k.size() > suf.size() + 3 && k.compare(k.size() - suf.size(), suf.size(), suf) == 0;
     };
-    if (ends("ly") || ends("ing") || ends("ed"))
-      return true;
+    if (ends("ly") || ends("ing") || ends("ed")) return true;
     if (Has(lex_.title_modifiers, i) && i + 1 < e && !Has(lex_.titles, i + 1) &&
         !Has(lex_.title_modifiers, i + 1)) {
       return true;
@@ -345,14 +301,12 @@ private:
   }
 
   void ClassifyPrefix(int b, int s) {
-    while (s > b &&
-           (Has(lex_.title_modifiers, s - 1) || Has(lex_.demonyms, s - 1) ||
-            t_[s - 1].key == "of" || t_[s - 1].key == "the")) {
+    while (s > b && (Has(lex_.title_modifiers, s - 1) || Has(lex_.demonyms, s - 1) ||
+                     t_[s - 1].key == "of" || t_[s - 1].key == "the")) {
       --s;
     }
-    if (s <= b)
-      return;
-    if (const Known *k = lex_.Find(Key(b, s))) {
+    if (s <= b) return;
+    if (const Known* k = lex_.Find(Key(b, s))) {
       Emit(b, s, k->type, kStrong, k);
     } else if (s - b >= 2 && HasOrgHead(b, s)) {
       Emit(b, s, EntityType::kOrg, kMedium);
@@ -370,100 +324,85 @@ private:
       }
       break;
     }
-    if (b >= e)
-      return;
+    if (b >= e) return;
     const int len = e - b;
     const std::string key = Key(b, e);
     if (len == 1) {
-      const Token &t = t_[b];
+      const Token& t = t_[b];
       // A lone head word ("Islands"), a lone initial ("X."), "US-Russian".
       if (Has(lex_.org_heads, b) || Has(lex_.place_heads, b)) {
-        if (!lex_.Find(key))
-          return;
+        if (!lex_.Find(key)) return;
       }
-      if (t.Is(kInitial) && t.text.size() <= 2)
-        return;
+      if (t.Is(kInitial) && t.text.size() <= 2) return;
       if (t.Is(kHyphen)) {
         size_t dash = t.key.rfind('-');
-        if (lex_.demonyms.count(t.key.substr(dash + 1)))
-          return;
+        if (lex_.demonyms.count(t.key.substr(dash + 1))) return;
       }
     }
-    if (len >= 2 && t_[b].Is(kInitial) && t_[b].text.size() <= 2 &&
-        lex_.Find(Key(b + 1, e))) {
+    if (len >= 2 && t_[b].Is(kInitial) && t_[b].text.size() <= 2 && lex_.Find(Key(b + 1, e))) {
       Classify(b + 1,
-               e); // "... platform X. Ukraine's": the letter ended a sentence
+               e);  // "... platform X. Ukraine's": the letter ended a sentence
       return;
     }
-    if (lex_.person_aliases.count(
-            key)) { // "Zelenskyy", known by the alias table
+    if (lex_.person_aliases.count(key)) {  // "Zelenskyy", known by the alias table
       Emit(b, e, EntityType::kPerson, kStrong);
       return;
     }
     const bool next_number = NextIsNumber(e);
-    if (const Known *k = lex_.Find(key)) {
+    if (const Known* k = lex_.Find(key)) {
       EntityType type = k->type;
       if (type == EntityType::kPlace && !k->country &&
-          ((table_line_ && next_number) ||
-           (sports_ && !Locative(b) && !Venue(e)))) {
-        type = EntityType::kOrg; // a club named after its city
+          ((table_line_ && next_number) || (sports_ && !Locative(b) && !Venue(e)))) {
+        type = EntityType::kOrg;  // a club named after its city
       }
       Emit(b, e, type, kStrong, k);
       return;
     }
     // "Hurricane Sandy", "Operation Desert Storm": a storm or an event.
-    if (len >= 2 && Has(lex_.misc_prefixes, b))
-      return;
+    if (len >= 2 && Has(lex_.misc_prefixes, b)) return;
     // "New Yorkers", "Brooklynites": people of a place, not the place (nor a
     // person); "The New Yorker" mid-sentence is a publication.
     if (PlaceDemonym(b, e)) {
-      if (TheBefore(b))
-        Emit(b, e, EntityType::kOrg, kWeak);
+      if (TheBefore(b)) Emit(b, e, EntityType::kOrg, kWeak);
       return;
     }
     // "Cleveland Indians", "Boston Red Sox": a place and a plural nickname.
     if (len >= 2 && Plural(e - 1)) {
-      const Known *k = lex_.Find(t_[b].key);
-      if (!k && len >= 3)
-        k = lex_.Find(Key(b, b + 2));
+      const Known* k = lex_.Find(t_[b].key);
+      if (!k && len >= 3) k = lex_.Find(Key(b, b + 2));
       if (k && k->type == EntityType::kPlace) {
         Emit(b, e, EntityType::kOrg, kStrong);
         return;
       }
     }
-    if (TitledPerson(b, e))
-      return;
-    const Token &last = t_[e - 1];
-    if (len >= 2 && (last.key == "jr" || last.key == "sr" || last.key == "ii" ||
-                     last.key == "iii")) {
+    if (TitledPerson(b, e)) return;
+    const Token& last = t_[e - 1];
+    if (len >= 2 &&
+        (last.key == "jr" || last.key == "sr" || last.key == "ii" || last.key == "iii")) {
       Emit(b, e, EntityType::kPerson, kStrong);
       return;
     }
-    if (Has(lex_.misc_heads, e - 1) && !Has(lex_.org_heads, e - 1))
-      return;
+    if (Has(lex_.misc_heads, e - 1) && !Has(lex_.org_heads, e - 1)) return;
     bool all_demonyms = true;
     for (int i = b; i < e && all_demonyms; ++i) {
       all_demonyms = Has(lex_.demonyms, i) || Has(lex_.place_prefixes, i);
     }
-    if (all_demonyms)
-      return;
-    if (len >= 2 && HeadWord(b, e, next_number))
-      return;
+    if (all_demonyms) return;
+    if (len >= 2 && HeadWord(b, e, next_number)) return;
     if (Has(lex_.org_prefixes, b) && (len >= 2 || !t_[b].Is(kSentStart))) {
       Emit(b, e, EntityType::kOrg, kStrong);
       return;
     }
-    const Token &first = t_[b];
-    bool initials = first.Is(kInitial) ||
-                    (len == 2 && first.Is(kAllCaps) && first.key.size() <= 2 &&
-                     !t_[b + 1].Is(kAllCaps) && !lex_.Find(first.key));
+    const Token& first = t_[b];
+    bool initials =
+        first.Is(kInitial) || (len == 2 && first.Is(kAllCaps) && first.key.size() <= 2 &&
+                               !t_[b + 1].Is(kAllCaps) && !lex_.Find(first.key));
     // "Democrat Walter Mondale", "Yankees pitcher...": a word before a given
     // name that starts a two-word name is typed on its own.
     if (len >= 3 && !Has(lex_.given_names, b) && !first.Is(kInitial) &&
         !Has(lex_.place_prefixes, b) && !Has(lex_.particles, b)) {
       for (int g = b + 1; g + 2 <= e && g + 4 >= e; ++g) {
-        if (!Has(lex_.given_names, g) || lex_.Find(Key(g, e)))
-          continue;
+        if (!Has(lex_.given_names, g) || lex_.Find(Key(g, e))) continue;
         ClassifyPrefix(b, g);
         Emit(g, e, EntityType::kPerson, kStrong);
         return;
@@ -506,8 +445,7 @@ private:
     if (len >= 2) {
       // Capitalised words with no evidence of a person. "The Daily Show",
       // "Saturday Night Live": glued to a capitalised function word, a title.
-      if (TheBefore(b))
-        return;
+      if (TheBefore(b)) return;
       // "Getty Images", "Red Bulls": a plural last word names a group, a
       // company or a team more often than a person.
       if (PluralNoun(e - 1) && !table_line_) {
@@ -526,29 +464,26 @@ private:
   // A capitalised function word right before the run that does not open the
   // sentence: "watch The Daily Show", "on Saturday Night Live".
   bool TheBefore(int b) const {
-    const Token *p = Prev(b);
-    if (!p || !p->Is(kWord) || !p->Is(kCap) || p->Is(kSentStart) ||
-        p->Is(kAllCaps))
-      return false;
-    return Has(lex_.stopwords, b - 1) && p->key != "mr" && p->key != "mrs" &&
-           p->key != "ms" && p->key != "sir" && p->key != "lord";
+    const Token* p = Prev(b);
+    if (!p || !p->Is(kWord) || !p->Is(kCap) || p->Is(kSentStart) || p->Is(kAllCaps)) return false;
+    return Has(lex_.stopwords, b - 1) && p->key != "mr" && p->key != "mrs" && p->key != "ms" &&
+           p->key != "sir" && p->key != "lord";
   }
 
   // "New Yorkers", "Brooklynite", "Chicagoans": a known place plus a demonym
   // ending.
   bool PlaceDemonym(int b, int e) const {
-    const std::string &last = t_[e - 1].key;
+    const std::string& last = t_[e - 1].key;
     std::string head = e - 1 > b ? Key(b, e - 1) + " " : std::string();
-    for (std::string_view suf : {"ers", "er", "ites", "ite", "ians", "ian",
-                                 "ans", "an", "ns", "n"}) {
+    for (std::string_view suf :
+         {"ers", "er", "ites", "ite", "ians", "ian", "ans", "an", "ns", "n"}) {
       if (last.size() <= suf.size() + 2 ||
           last.compare(last.size() - suf.size(), suf.size(), suf) != 0)
         continue;
       std::string stem = last.substr(0, last.size() - suf.size());
-      for (const std::string &cand : {head + stem, head + stem + "a"}) {
-        const Known *k = lex_.Find(cand);
-        if (k && k->type == EntityType::kPlace)
-          return true;
+      for (const std::string& cand : {head + stem, head + stem + "a"}) {
+        const Known* k = lex_.Find(cand);
+        if (k && k->type == EntityType::kPlace) return true;
       }
     }
     return false;
@@ -565,49 +500,40 @@ private:
         break;
       }
     }
-    if (j < 0)
-      return false;
+    if (j < 0) return false;
     int s = j;
-    while (s > b && (Has(lex_.title_modifiers, s - 1) ||
-                     Has(lex_.demonyms, s - 1) || t_[s - 1].key == "of")) {
+    while (s > b && (Has(lex_.title_modifiers, s - 1) || Has(lex_.demonyms, s - 1) ||
+                     t_[s - 1].key == "of")) {
       --s;
     }
     // "Martin Luther King": a name that merely contains a title word.
-    if (s > b && (Has(lex_.given_names, b) ||
-                  (t_[b].Is(kInitial) && !lex_.Find(t_[b].key)))) {
+    if (s > b && (Has(lex_.given_names, b) || (t_[b].Is(kInitial) && !lex_.Find(t_[b].key)))) {
       return false;
     }
     int r = j + 1;
-    while (r < e && (Has(lex_.title_modifiers, r) || Has(lex_.titles, r) ||
-                     t_[r].key == "of" || t_[r].key == "the")) {
+    while (r < e && (Has(lex_.title_modifiers, r) || Has(lex_.titles, r) || t_[r].key == "of" ||
+                     t_[r].key == "the")) {
       ++r;
     }
     // "John Major", "Tony Major": a title word after a given name is a surname.
-    if (r < e && r - 1 > j && Has(lex_.given_names, r - 2) &&
-        Has(lex_.titles, r - 1))
-      --r;
+    if (r < e && r - 1 > j && Has(lex_.given_names, r - 2) && Has(lex_.titles, r - 1)) --r;
     if (r >= e) {
-      if (s > b)
-        ClassifyPrefix(b, s);
+      if (s > b) ClassifyPrefix(b, s);
       return true;
     }
-    const Known *known = lex_.Find(Key(r, e));
+    const Known* known = lex_.Find(Key(r, e));
     if (known) {
-      if (s > b)
-        ClassifyPrefix(b, s);
+      if (s > b) ClassifyPrefix(b, s);
       Emit(r, e, known->type, kStrong, known);
       return true;
     }
     if (HasHead(r, e)) {
-      if (j == b)
-        return false; // "General Motors Corp"
-      if (s > b)
-        ClassifyPrefix(b, s);
-      Classify(r, e); // "President of the Ukrainian Islands"
+      if (j == b) return false;  // "General Motors Corp"
+      if (s > b) ClassifyPrefix(b, s);
+      Classify(r, e);  // "President of the Ukrainian Islands"
       return true;
     }
-    if (s > b)
-      ClassifyPrefix(b, s);
+    if (s > b) ClassifyPrefix(b, s);
     Emit(r, e, EntityType::kPerson, kStrong);
     return true;
   }
@@ -621,23 +547,19 @@ private:
         break;
       }
     }
-    const std::string &k1 = t_[b + 1].key;
-    bool conn =
-        t_[b + 1].Is(kWord) && (k1 == "of" || k1 == "for" || k1 == "on");
-    if (h < 0 && conn && (Has(lex_.org_heads, b) || Has(lex_.place_heads, b)))
-      h = b;
-    if (h < 0)
-      return false;
+    const std::string& k1 = t_[b + 1].key;
+    bool conn = t_[b + 1].Is(kWord) && (k1 == "of" || k1 == "for" || k1 == "on");
+    if (h < 0 && conn && (Has(lex_.org_heads, b) || Has(lex_.place_heads, b))) h = b;
+    if (h < 0) return false;
     bool org = Has(lex_.org_heads, h);
     bool place = Has(lex_.place_heads, h);
     if (org && place) {
       // "Manchester City" (a club) vs "Mexico City" (a place).
-      const Known *k = lex_.Find(Key(b, h));
+      const Known* k = lex_.Find(Key(b, h));
       org = table_line_ ? !(k && k->country) : (k && !k->country);
     }
     EntityType type = org ? EntityType::kOrg : EntityType::kPlace;
-    if (type == EntityType::kPlace && table_line_ && next_number)
-      type = EntityType::kOrg;
+    if (type == EntityType::kPlace && table_line_ && next_number) type = EntityType::kOrg;
     Emit(b, e, type, org ? kStrong : kMedium);
     return true;
   }
@@ -646,83 +568,67 @@ private:
     int n = static_cast<int>(t_.size());
     // "Pete Sampras (U.S.)": an entrant and his country in a results line.
     if (e + 2 < n && t_[e].IsPunct('(') && t_[e + 2].IsPunct(')')) {
-      const Known *k = lex_.Find(t_[e + 1].key);
-      if (k && k->type == EntityType::kPlace)
-        return true;
+      const Known* k = lex_.Find(t_[e + 1].key);
+      if (k && k->type == EntityType::kPlace) return true;
     }
-    if (const Token *p = Prev(b); p && p->Is(kWord) && !p->Is(kCap)) {
-      if (Has(lex_.titles, b - 1))
-        return true; // "striker Ronaldo"
-      const std::string &k = p->key;
-      if (k == "c" || k == "b" || k == "lbw" || k == "st")
-        return true; // cricket card
+    if (const Token* p = Prev(b); p && p->Is(kWord) && !p->Is(kCap)) {
+      if (Has(lex_.titles, b - 1)) return true;  // "striker Ronaldo"
+      const std::string& k = p->key;
+      if (k == "c" || k == "b" || k == "lbw" || k == "st") return true;  // cricket card
     }
-    if (e - b >= 2 && e < n && t_[e].Is(kWord) &&
-        lex_.speech_verbs.count(t_[e].key))
-      return true;
-    if (const Token *p = Prev(b); p && p->Is(kWord)) {
-      const std::string &k = p->key;
+    if (e - b >= 2 && e < n && t_[e].Is(kWord) && lex_.speech_verbs.count(t_[e].key)) return true;
+    if (const Token* p = Prev(b); p && p->Is(kWord)) {
+      const std::string& k = p->key;
       // "Mr. Smith", "Ms. Roe" (these are stopwords, so outside the run).
-      if (k == "mr" || k == "mrs" || k == "ms" || k == "mister")
-        return true;
+      if (k == "mr" || k == "mrs" || k == "ms" || k == "mister") return true;
       // "actor John Doe", "said Jane Roe".
       // Not "told NBC New York": the one told is often an outlet.
       if (!p->Is(kCap) &&
-          (lex_.roles.count(k) ||
-           (e - b >= 2 && (k == "said" || k == "says" || k == "added" ||
-                           k == "wrote" || k == "explained"))))
+          (lex_.roles.count(k) || (e - b >= 2 && (k == "said" || k == "says" || k == "added" ||
+                                                  k == "wrote" || k == "explained"))))
         return true;
     }
     // "Smith's wife", "Doe's lawyer".
-    if (t_[e - 1].Is(kPossessive) && e < n && t_[e].Is(kWord) &&
-        !t_[e].Is(kCap) && lex_.kin_words.count(t_[e].key))
+    if (t_[e - 1].Is(kPossessive) && e < n && t_[e].Is(kWord) && !t_[e].Is(kCap) &&
+        lex_.kin_words.count(t_[e].key))
       return true;
     if (e - b >= 2 && e + 1 < n && t_[e].IsPunct(',')) {
       // "John Doe, who", "Jane Roe, a spokeswoman for", "John Doe, the
       // company's chief executive".
-      if (t_[e + 1].Is(kWord) && t_[e + 1].key == "who")
-        return true;
+      if (t_[e + 1].Is(kWord) && t_[e + 1].key == "who") return true;
       // "... justified," Lesia Zaburranna, ...: a speaker after a quote.
-      if (const Token *p = Prev(b);
-          p && (p->IsPunct(0x201D) || p->IsPunct('"')))
-        return true;
+      if (const Token* p = Prev(b); p && (p->IsPunct(0x201D) || p->IsPunct('"'))) return true;
       for (int i = e + 1; i < n && i <= e + 4; ++i) {
-        if (!t_[i].Is(kWord) || t_[i].Is(kCap))
-          break;
-        if (lex_.roles.count(t_[i].key) || lex_.titles.count(t_[i].key))
-          return true;
+        if (!t_[i].Is(kWord) || t_[i].Is(kCap)) break;
+        if (lex_.roles.count(t_[i].key) || lex_.titles.count(t_[i].key)) return true;
       }
     }
     if (e + 1 < n && t_[e].IsPunct(',') && t_[e + 1].Is(kNumber) && e + 2 < n &&
         t_[e + 2].IsPunct(',')) {
-      return true; // "John Smith, 45, said"
+      return true;  // "John Smith, 45, said"
     }
     return false;
   }
 
-  const Lexicon &lex_;
+  const Lexicon& lex_;
   std::string_view text_;
-  const std::vector<Token> &t_;
+  const std::vector<Token>& t_;
   int paragraph_;
-  std::vector<Mention> *out_;
+  std::vector<Mention>* out_;
   bool table_line_ = false;
   bool sports_ = false;
   bool paren_ = false;
   std::vector<bool> address_;
 };
 
-} // namespace
+}  // namespace
 
-ScanMode ModeFor(const std::vector<Token> &tokens, std::string_view text,
-                 ParagraphKind kind) {
+ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, ParagraphKind kind) {
   int words = 0, caps = 0, content = 0, numbers = 0, commas = 0;
-  for (const Token &t : tokens) {
-    if (t.IsPunct(','))
-      ++commas;
-    if (t.IsPunct(':') || t.IsPunct(';') || t.IsPunct('('))
-      commas += 2;
-    if (!t.Is(kWord))
-      continue;
+  for (const Token& t : tokens) {
+    if (t.IsPunct(',')) ++commas;
+    if (t.IsPunct(':') || t.IsPunct(';') || t.IsPunct('(')) commas += 2;
+    if (!t.Is(kWord)) continue;
     ++words;
     if (t.Is(kNumber)) {
       ++numbers;
@@ -734,38 +640,31 @@ ScanMode ModeFor(const std::vector<Token> &tokens, std::string_view text,
       ++content;
   }
   int all_caps = 0;
-  for (const Token &t : tokens)
-    all_caps += t.Is(kWord) && t.Is(kAllCaps);
-  if (all_caps * 2 >= words - numbers && MostlyUpper(text) &&
-      numbers * 2 < words) {
+  for (const Token& t : tokens) all_caps += t.Is(kWord) && t.Is(kAllCaps);
+  if (all_caps * 2 >= words - numbers && MostlyUpper(text) && numbers * 2 < words) {
     return ScanMode::kAllCaps;
   }
-  if (kind == ParagraphKind::kHeading && numbers == 0)
-    return ScanMode::kRestricted;
+  if (kind == ParagraphKind::kHeading && numbers == 0) return ScanMode::kRestricted;
   if (tokens.empty() || numbers > 0 || words > 12 || caps < 2 || commas >= 2) {
     return ScanMode::kNormal;
   }
-  const Token &last = tokens.back();
-  if (!last.Is(kWord) &&
-      (last.punct == '.' || last.punct == '!' || last.punct == ':' ||
-       last.punct == '"' || last.punct == 0x201D)) {
+  const Token& last = tokens.back();
+  if (!last.Is(kWord) && (last.punct == '.' || last.punct == '!' || last.punct == ':' ||
+                          last.punct == '"' || last.punct == 0x201D)) {
     return ScanMode::kNormal;
   }
-  return caps >= 2 && content * 4 <= caps ? ScanMode::kRestricted
-                                          : ScanMode::kNormal;
+  return caps >= 2 && content * 4 <= caps ? ScanMode::kRestricted : ScanMode::kNormal;
 }
 
-void ScanNormal(const Lexicon &lex, std::string_view text,
-                const std::vector<Token> &tokens, int paragraph, bool sports,
-                bool table_line, std::vector<Mention> *out) {
+void ScanNormal(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
+                int paragraph, bool sports, bool table_line, std::vector<Mention>* out) {
   RunClassifier(lex, text, tokens, paragraph, sports, table_line, out).Run();
 }
 
-bool IsTableLine(const std::vector<Token> &tokens) {
+bool IsTableLine(const std::vector<Token>& tokens) {
   int numbers = 0, lower = 0;
-  for (const Token &t : tokens) {
-    if (!t.Is(kWord))
-      continue;
+  for (const Token& t : tokens) {
+    if (!t.Is(kWord)) continue;
     if (t.Is(kNumber))
       ++numbers;
     else if (!t.Is(kCap) && !IsSmallWord(t.key))
@@ -774,4 +673,4 @@ bool IsTableLine(const std::vector<Token> &tokens) {
   return numbers >= 2 && lower <= numbers;
 }
 
-} // namespace nsearch::entities
+}  // namespace nsearch::entities

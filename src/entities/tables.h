@@ -12,32 +12,30 @@
 
 namespace nsearch::entities::tables {
 
-extern const char kGivenNames[];   // words; common given names, many languages
-extern const char kPersonTitles[]; // words; a title right before a name
-extern const char kTitleModifiers[]; // words; may sit inside a title phrase
-extern const char kOrgHeads[];       // words; an organisation name contains one
-extern const char kOrgPrefixes[];   // words; a sports-club name starts with one
-extern const char kPlaceHeads[];    // words; a place name ends with one
-extern const char kPlacePrefixes[]; // words; a place name starts with one
-extern const char kMiscHeads[]; // words; events, laws, prizes (not PER/LOC/ORG)
-extern const char
-    kDemonyms[]; // words; nationality, ethnic, religious adjectives
-extern const char kStopwords[]; // words; never a name on their own
-extern const char
-    kNameParticles[];             // words; lower-case parts of names (van, bin)
-extern const char kSpeechVerbs[]; // words; "X said"
-extern const char kRoleNouns[];   // words; lower-case role before a name
-extern const char kKinWords[];    // words; "X's wife": X is a person
-extern const char kFacilityHeads[]; // words; ends a place, unless a given
-                                    // name starts the run ("John Hall")
-extern const char kMiscPrefixes[];  // words; "Hurricane X": not a name
-extern const char kPlaces[];  // phrases; places ICU lacks (capitals, states)
-extern const char kNations[]; // phrases; nations/continents ICU lacks
-extern const char kOrgs[];    // phrases; well-known organisations
-extern const char kPlaceAliases[];  // "Canonical=variant,variant|..."
-extern const char kOrgAliases[];    // same format
-extern const char kPersonAliases[]; // same; "Full Name=Surname variant,..."
+extern const char kGivenNames[];      // words; common given names, many languages
+extern const char kPersonTitles[];    // words; a title right before a name
+extern const char kTitleModifiers[];  // words; may sit inside a title phrase
+extern const char kOrgHeads[];        // words; an organisation name contains one
+extern const char kOrgPrefixes[];     // words; a sports-club name starts with one
+extern const char kPlaceHeads[];      // words; a place name ends with one
+extern const char kPlacePrefixes[];   // words; a place name starts with one
+extern const char kMiscHeads[];       // words; events, laws, prizes (not PER/LOC/ORG)
+extern const char kDemonyms[];        // words; nationality, ethnic, religious adjectives
+extern const char kStopwords[];       // words; never a name on their own
+extern const char kNameParticles[];   // words; lower-case parts of names (van, bin)
+extern const char kSpeechVerbs[];     // words; "X said"
+extern const char kRoleNouns[];       // words; lower-case role before a name
+extern const char kKinWords[];        // words; "X's wife": X is a person
+extern const char kFacilityHeads[];   // words; ends a place, unless a given
+                                      // name starts the run ("John Hall")
+extern const char kMiscPrefixes[];    // words; "Hurricane X": not a name
+extern const char kPlaces[];          // phrases; places ICU lacks (capitals, states)
+extern const char kNations[];         // phrases; nations/continents ICU lacks
+extern const char kOrgs[];            // phrases; well-known organisations
+extern const char kPlaceAliases[];    // "Canonical=variant,variant|..."
+extern const char kOrgAliases[];      // same format
+extern const char kPersonAliases[];   // same; "Full Name=Surname variant,..."
 
-} // namespace nsearch::entities::tables
+}  // namespace nsearch::entities::tables
 
-#endif // NSEARCH_ENTITIES_TABLES_H_
+#endif  // NSEARCH_ENTITIES_TABLES_H_

@@ -256,4 +256,4 @@ const char kPersonAliases[] =
     "Kim Jong Un=Kim Jong-un|Yuri Ushakov=Ushakov|Steve Witkoff=Witkoff|"
     "JD Vance=J.D. Vance|Mark Rutte=Rutte|Alexander Stubb=Stubb";
 
-} // namespace nsearch::entities::tables
+}  // namespace nsearch::entities::tables

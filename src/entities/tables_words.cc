@@ -365,4 +365,4 @@ const char kMiscPrefixes[] = R"(
 hurricane superstorm storm tropical typhoon cyclone operation
 )";
 
-} // namespace nsearch::entities::tables
+}  // namespace nsearch::entities::tables

@@ -72,7 +72,10 @@ class Pipeline : public ingest::Visitor {
   Pipeline(const IndexOptions& options, index::Writer* writer,
            segment::BoilerplateClassifier* classifier, const entities::Extractor* extractor,
            IndexStats* stats)
-      : options_(options), writer_(writer), stats_(stats), classifier_(*classifier),
+      : options_(options),
+        writer_(writer),
+        stats_(stats),
+        classifier_(*classifier),
         extractor_(*extractor) {}
 
   void OnArticle(ingest::RawArticle&& raw) override {

@@ -16,13 +16,12 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
-Article MakeArticle(const std::string &title,
-                    const std::vector<std::string> &body,
+Article MakeArticle(const std::string& title, const std::vector<std::string>& body,
                     ParagraphKind kind = ParagraphKind::kBody) {
   Article a;
   a.title = title;
   int n = 1;
-  for (const auto &text : body) {
+  for (const auto& text : body) {
     Paragraph p;
     p.n = n++;
     p.kind = kind;
@@ -32,26 +31,24 @@ Article MakeArticle(const std::string &title,
   return a;
 }
 
-std::vector<std::string> Names(const Article &a, EntityType type) {
+std::vector<std::string> Names(const Article& a, EntityType type) {
   std::vector<std::string> out;
-  for (const auto &e : a.entities) {
-    if (e.type == type)
-      out.push_back(e.name);
+  for (const auto& e : a.entities) {
+    if (e.type == type) out.push_back(e.name);
   }
   return out;
 }
 
-const Entity *Find(const Article &a, EntityType type, const std::string &name) {
-  for (const auto &e : a.entities) {
-    if (e.type == type && e.name == name)
-      return &e;
+const Entity* Find(const Article& a, EntityType type, const std::string& name) {
+  for (const auto& e : a.entities) {
+    if (e.type == type && e.name == name) return &e;
   }
   return nullptr;
 }
 
 class ExtractorTest : public ::testing::Test {
-protected:
-  Article Run(const std::string &title, const std::vector<std::string> &body) {
+ protected:
+  Article Run(const std::string& title, const std::vector<std::string>& body) {
     Article a = MakeArticle(title, body);
     extractor_.Extract(a);
     return a;
@@ -60,23 +57,20 @@ protected:
 };
 
 TEST_F(ExtractorTest, TitlesAndRolesBeforeNames) {
-  Article a = Run(
-      "", {"Secretary of State Marco Rubio met Foreign Minister Hakan Demir on "
-           "Monday.",
-           "Sen. Laura Whitcombe and Admiral Peter Hollis spoke later, while "
-           "Senate Majority Leader Tom Farrow said nothing."});
+  Article a = Run("", {"Secretary of State Marco Rubio met Foreign Minister Hakan Demir on "
+                       "Monday.",
+                       "Sen. Laura Whitcombe and Admiral Peter Hollis spoke later, while "
+                       "Senate Majority Leader Tom Farrow said nothing."});
   EXPECT_THAT(Names(a, EntityType::kPerson),
-              UnorderedElementsAre("Marco Rubio", "Hakan Demir",
-                                   "Laura Whitcombe", "Peter Hollis",
+              UnorderedElementsAre("Marco Rubio", "Hakan Demir", "Laura Whitcombe", "Peter Hollis",
                                    "Tom Farrow"));
   EXPECT_THAT(Names(a, EntityType::kOrg), Contains("Senate"));
 }
 
 TEST_F(ExtractorTest, ShortMentionJoinsFullNameAndPossessiveIsDropped) {
-  Article a =
-      Run("", {"Russian President Vladimir Putin spoke for an hour.",
-               "Putin's aides said the call went well. Later Putin left."});
-  const Entity *e = Find(a, EntityType::kPerson, "Vladimir Putin");
+  Article a = Run("", {"Russian President Vladimir Putin spoke for an hour.",
+                       "Putin's aides said the call went well. Later Putin left."});
+  const Entity* e = Find(a, EntityType::kPerson, "Vladimir Putin");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->count, 3);
   EXPECT_THAT(e->mentions, UnorderedElementsAre("Vladimir Putin", "Putin"));
@@ -87,7 +81,7 @@ TEST_F(ExtractorTest, TwoSurnamesSideBySideAreTwoPeople) {
   Article a = Run("", {"The bill is sponsored by Senator Alice Brennan and Senator Tomas Okafor.",
                        "Supporters of the Brennan Okafor bill expect a vote next week."});
   EXPECT_THAT(Names(a, EntityType::kPerson), UnorderedElementsAre("Alice Brennan", "Tomas Okafor"));
-  const Entity *e = Find(a, EntityType::kPerson, "Alice Brennan");
+  const Entity* e = Find(a, EntityType::kPerson, "Alice Brennan");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->count, 2);
 }
@@ -96,39 +90,32 @@ TEST_F(ExtractorTest, AliasesGiveOneCanonicalName) {
   Article a = Run("", {"Zelenskyy spoke in Kiev before flying to Türkiye, then "
                        "to Turkey's capital.",
                        "Analysts said Volodymyr Zelenskiy was tired."});
-  const Entity *z = Find(a, EntityType::kPerson, "Volodymyr Zelensky");
+  const Entity* z = Find(a, EntityType::kPerson, "Volodymyr Zelensky");
   ASSERT_NE(z, nullptr);
-  EXPECT_THAT(z->mentions,
-              UnorderedElementsAre("Zelenskyy", "Volodymyr Zelenskiy"));
+  EXPECT_THAT(z->mentions, UnorderedElementsAre("Zelenskyy", "Volodymyr Zelenskiy"));
   EXPECT_NE(Find(a, EntityType::kPlace, "Kyiv"), nullptr);
-  const Entity *t = Find(a, EntityType::kPlace, "Turkey");
+  const Entity* t = Find(a, EntityType::kPlace, "Turkey");
   ASSERT_NE(t, nullptr);
   EXPECT_THAT(t->mentions, UnorderedElementsAre("Türkiye", "Turkey"));
 }
 
 TEST_F(ExtractorTest, InitialsHyphensAndForeignNames) {
-  Article a = Run(
-      "", {"The composer A.R. Rahman met JD Vance and Oksana Kovalchuk-Reyes.",
-           "Later, Dmytro Hrytsenko joined the Trump-Putin talks."});
+  Article a = Run("", {"The composer A.R. Rahman met JD Vance and Oksana Kovalchuk-Reyes.",
+                       "Later, Dmytro Hrytsenko joined the Trump-Putin talks."});
   EXPECT_THAT(Names(a, EntityType::kPerson),
-              UnorderedElementsAre("A.R. Rahman", "JD Vance",
-                                   "Oksana Kovalchuk-Reyes", "Dmytro Hrytsenko",
-                                   "Donald Trump", "Vladimir Putin"));
+              UnorderedElementsAre("A.R. Rahman", "JD Vance", "Oksana Kovalchuk-Reyes",
+                                   "Dmytro Hrytsenko", "Donald Trump", "Vladimir Putin"));
 }
 
 TEST_F(ExtractorTest, AcronymsAndOrganisations) {
-  Article a = Run(
-      "",
-      {"The Centre for Maritime and Polar Studies (CMPS) briefed NATO and the "
-       "EU.",
-       "Shares of Harwick Logistics Inc rose, the Ministry of Defence said."});
-  EXPECT_THAT(Names(a, EntityType::kOrg),
-              UnorderedElementsAre("Centre for Maritime and Polar Studies",
-                                   "NATO", "European Union",
-                                   "Harwick Logistics Inc",
-                                   "Ministry of Defence"));
-  const Entity *c =
-      Find(a, EntityType::kOrg, "Centre for Maritime and Polar Studies");
+  Article a = Run("", {"The Centre for Maritime and Polar Studies (CMPS) briefed NATO and the "
+                       "EU.",
+                       "Shares of Harwick Logistics Inc rose, the Ministry of Defence said."});
+  EXPECT_THAT(
+      Names(a, EntityType::kOrg),
+      UnorderedElementsAre("Centre for Maritime and Polar Studies", "NATO", "European Union",
+                           "Harwick Logistics Inc", "Ministry of Defence"));
+  const Entity* c = Find(a, EntityType::kOrg, "Centre for Maritime and Polar Studies");
   ASSERT_NE(c, nullptr);
   EXPECT_THAT(c->mentions, Contains("CMPS"));
   EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
@@ -144,8 +131,7 @@ TEST_F(ExtractorTest, HeadingsAreNotPersons) {
   Paragraph body;
   body.n = 2;
   body.kind = ParagraphKind::kBody;
-  body.text =
-      "Speaking on Friday, officials in Moscow said the Kremlin would wait.";
+  body.text = "Speaking on Friday, officials in Moscow said the Kremlin would wait.";
   a.paragraphs.push_back(body);
   extractor_.Extract(a);
   EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
@@ -156,26 +142,23 @@ TEST_F(ExtractorTest, HeadingsAreNotPersons) {
 TEST_F(ExtractorTest, AllCapsHeadlineUsesNamesFromTheBody) {
   Article a = Run("HALVORSEN WINS IN OSLO AS NORWAY CELEBRATES",
                   {"Kari Halvorsen won the race on Sunday."});
-  const Entity *h = Find(a, EntityType::kPerson, "Kari Halvorsen");
+  const Entity* h = Find(a, EntityType::kPerson, "Kari Halvorsen");
   ASSERT_NE(h, nullptr);
   EXPECT_EQ(h->count, 2);
-  EXPECT_THAT(Names(a, EntityType::kPlace),
-              UnorderedElementsAre("Oslo", "Norway"));
+  EXPECT_THAT(Names(a, EntityType::kPlace), UnorderedElementsAre("Oslo", "Norway"));
 }
 
 TEST_F(ExtractorTest, QuotesAndSentenceStarts) {
-  Article a = Run(
-      "", {"\u201cWe have to meet,\u201d Trump told reporters. Despite this, "
-           "Interestingly nothing changed.",
-           "\"Greta Lindqvist is right,\" she said."});
+  Article a = Run("", {"\u201cWe have to meet,\u201d Trump told reporters. Despite this, "
+                       "Interestingly nothing changed.",
+                       "\"Greta Lindqvist is right,\" she said."});
   EXPECT_THAT(Names(a, EntityType::kPerson),
               UnorderedElementsAre("Donald Trump", "Greta Lindqvist"));
 }
 
 TEST_F(ExtractorTest, BoilerplateAndCreditsAreIgnored) {
-  Article a =
-      MakeArticle("", {"Post a Comment", "Photo by Marcus Feld/Getty Images"},
-                  ParagraphKind::kBoilerplate);
+  Article a = MakeArticle("", {"Post a Comment", "Photo by Marcus Feld/Getty Images"},
+                          ParagraphKind::kBoilerplate);
   a.paragraphs[1].kind = ParagraphKind::kCredit;
   extractor_.Extract(a);
   EXPECT_THAT(a.entities, IsEmpty());
@@ -184,10 +167,8 @@ TEST_F(ExtractorTest, BoilerplateAndCreditsAreIgnored) {
 TEST_F(ExtractorTest, ResultsLineClubsAreOrganisations) {
   Article a =
       Run("SOCCER - LEAGUE RESULTS",
-          {"Results of matches played on Saturday:", "Chicago 3 Denver 1",
-           "Tarnow 2 Norway 0"});
-  EXPECT_THAT(Names(a, EntityType::kOrg),
-              UnorderedElementsAre("Chicago", "Denver", "Tarnow"));
+          {"Results of matches played on Saturday:", "Chicago 3 Denver 1", "Tarnow 2 Norway 0"});
+  EXPECT_THAT(Names(a, EntityType::kOrg), UnorderedElementsAre("Chicago", "Denver", "Tarnow"));
   EXPECT_THAT(Names(a, EntityType::kPlace), ElementsAre("Norway"));
 }
 
@@ -197,8 +178,8 @@ TEST_F(ExtractorTest, EmptyArticleIsFine) {
   EXPECT_THAT(a.entities, IsEmpty());
 }
 
-} // namespace
-} // namespace nsearch::entities
+}  // namespace
+}  // namespace nsearch::entities
 
 namespace nsearch::entities {
 namespace {
@@ -211,19 +192,18 @@ TEST_F(ExtractorTest, CapitalisedPairWithoutEvidenceIsNotAPerson) {
 }
 
 TEST_F(ExtractorTest, PersonCuesMakeAPerson) {
-  Article a = Run("", {"Ravel Dunmore said the plan was sound.",
-                       "The crowd cheered for actor Osric Pellham.",
-                       "\"We are done,\" Tamsin Quarrie, a member of the "
-                       "board, told reporters.",
-                       "Corvin Ashdale, who runs the shop, agreed."});
-  EXPECT_THAT(Names(a, EntityType::kPerson),
-              UnorderedElementsAre("Ravel Dunmore", "Osric Pellham",
-                                   "Tamsin Quarrie", "Corvin Ashdale"));
+  Article a = Run(
+      "", {"Ravel Dunmore said the plan was sound.", "The crowd cheered for actor Osric Pellham.",
+           "\"We are done,\" Tamsin Quarrie, a member of the "
+           "board, told reporters.",
+           "Corvin Ashdale, who runs the shop, agreed."});
+  EXPECT_THAT(
+      Names(a, EntityType::kPerson),
+      UnorderedElementsAre("Ravel Dunmore", "Osric Pellham", "Tamsin Quarrie", "Corvin Ashdale"));
 }
 
 TEST_F(ExtractorTest, SurnameAloneInPersonContextConfirmsTheFullName) {
-  Article a = Run("", {"Talia Verhoeven arrived first.",
-                       "Ms. Verhoeven declined to comment.",
+  Article a = Run("", {"Talia Verhoeven arrived first.", "Ms. Verhoeven declined to comment.",
                        "Brisk Morning opened the show."});
   EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Talia Verhoeven"));
 }
@@ -233,8 +213,7 @@ TEST_F(ExtractorTest, RunsEndingInAPlaceWordArePlaces) {
                        "Station and rallied at Bexley Hall.",
                        "Jerry Hall was not there."});
   EXPECT_THAT(Names(a, EntityType::kPlace),
-              UnorderedElementsAre("Fenwick Heights", "Harlow Station",
-                                   "Bexley Hall"));
+              UnorderedElementsAre("Fenwick Heights", "Harlow Station", "Bexley Hall"));
   EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Jerry Hall"));
 }
 
@@ -274,26 +253,24 @@ TEST_F(ExtractorTest, WordsBeforeAGivenNameAreNotPartOfIt) {
 
 TEST_F(ExtractorTest, PostalAbbreviationsArePlaces) {
   Article a = Run("", {"Rents in NYC rose while NJ towns held steady."});
-  EXPECT_THAT(Names(a, EntityType::kPlace),
-              UnorderedElementsAre("New York", "New Jersey"));
+  EXPECT_THAT(Names(a, EntityType::kPlace), UnorderedElementsAre("New York", "New Jersey"));
   EXPECT_THAT(Names(a, EntityType::kOrg), IsEmpty());
 }
 
 // One name per person across a bundle (Extractor::Observe).
 TEST(BundleNamesTest, BareSurnameTakesTheBundleFullName) {
   Extractor ex;
-  for (const char *text :
-       {"Peter Brankovic spoke on Monday at length about the budget.",
-        "On Tuesday Peter J. Brankovic defended the budget again.",
-        "Peter Brankovic met the council for two long hours."}) {
+  for (const char* text : {"Peter Brankovic spoke on Monday at length about the budget.",
+                           "On Tuesday Peter J. Brankovic defended the budget again.",
+                           "Peter Brankovic met the council for two long hours."}) {
     ex.Observe(MakeArticle("", {text}));
   }
   Article a = MakeArticle("", {"Mayor Brankovic said the budget was fine."});
   ex.Extract(a);
   EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Peter Brankovic"));
-  const Entity *e = Find(a, EntityType::kPerson, "Peter Brankovic");
+  const Entity* e = Find(a, EntityType::kPerson, "Peter Brankovic");
   ASSERT_NE(e, nullptr);
-  EXPECT_THAT(e->mentions, ElementsAre("Brankovic")); // as written here
+  EXPECT_THAT(e->mentions, ElementsAre("Brankovic"));  // as written here
   // Without a first pass an article stands alone.
   Article alone = MakeArticle("", {"Mayor Brankovic said the budget was fine."});
   Extractor().Extract(alone);
@@ -302,11 +279,10 @@ TEST(BundleNamesTest, BareSurnameTakesTheBundleFullName) {
 
 TEST(BundleNamesTest, SurnameSharedByTwoPeopleStaysAsWritten) {
   Extractor ex;
-  for (const char *text :
-       {"Peter Brankovic spoke on Monday at length about the budget.",
-        "Peter Brankovic met the council for two long hours.",
-        "Maria Brankovic opened a bakery on the corner last week.",
-        "Maria Brankovic sold the bakery to a neighbour this spring."}) {
+  for (const char* text : {"Peter Brankovic spoke on Monday at length about the budget.",
+                           "Peter Brankovic met the council for two long hours.",
+                           "Maria Brankovic opened a bakery on the corner last week.",
+                           "Maria Brankovic sold the bakery to a neighbour this spring."}) {
     ex.Observe(MakeArticle("", {text}));
   }
   Article a = MakeArticle("", {"Mayor Brankovic said the budget was fine."});
@@ -316,9 +292,8 @@ TEST(BundleNamesTest, SurnameSharedByTwoPeopleStaysAsWritten) {
 
 TEST(BundleNamesTest, RunTheBundleKnowsAsAPersonIsKept) {
   Extractor ex;
-  for (const char *text :
-       {"Osric Pellham said the album would come out in May.",
-        "The label thanked singer Osric Pellham for the new songs."}) {
+  for (const char* text : {"Osric Pellham said the album would come out in May.",
+                           "The label thanked singer Osric Pellham for the new songs."}) {
     ex.Observe(MakeArticle("", {text}));
   }
   Article a = MakeArticle("", {"Osric Pellham played two sets in the park."});
@@ -329,5 +304,5 @@ TEST(BundleNamesTest, RunTheBundleKnowsAsAPersonIsKept) {
   EXPECT_THAT(Names(alone, EntityType::kPerson), IsEmpty());
 }
 
-} // namespace
-} // namespace nsearch::entities
+}  // namespace
+}  // namespace nsearch::entities

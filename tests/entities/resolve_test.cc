@@ -23,9 +23,8 @@ TEST(ResolveTest, SpellingVariantsMatchOnePerson) {
   EXPECT_FALSE(ambiguous);
   EXPECT_THAT(Resolve(EntityType::kPerson, "zelenskiy", kPersons, nullptr),
               ElementsAre("Volodymyr Zelensky"));
-  EXPECT_THAT(
-      Resolve(EntityType::kPerson, "Volodymyr Zelenskyy", kPersons, nullptr),
-      ElementsAre("Volodymyr Zelensky"));
+  EXPECT_THAT(Resolve(EntityType::kPerson, "Volodymyr Zelenskyy", kPersons, nullptr),
+              ElementsAre("Volodymyr Zelensky"));
 }
 
 TEST(ResolveTest, UniqueSurname) {
@@ -42,7 +41,7 @@ TEST(ResolveTest, UniqueSurname) {
 TEST(ResolveTest, SharedSurnameIsAmbiguous) {
   bool ambiguous = false;
   EXPECT_THAT(Resolve(EntityType::kPerson, "Berg", kPersons, &ambiguous),
-              ElementsAre("Tomas Berg", "Anna Berg")); // most articles first
+              ElementsAre("Tomas Berg", "Anna Berg"));  // most articles first
   EXPECT_TRUE(ambiguous);
   EXPECT_THAT(Resolve(EntityType::kPerson, "Anna Berg", kPersons, &ambiguous),
               ElementsAre("Anna Berg"));
@@ -52,21 +51,16 @@ TEST(ResolveTest, SharedSurnameIsAmbiguous) {
 TEST(ResolveTest, PlacesThroughAliasTable) {
   const std::vector<std::pair<std::string, int>> places = {
       {"Kyiv", 3}, {"Turkey", 2}, {"United States", 5}};
-  EXPECT_THAT(Resolve(EntityType::kPlace, "Kiev", places, nullptr),
-              ElementsAre("Kyiv"));
-  EXPECT_THAT(Resolve(EntityType::kPlace, "Türkiye", places, nullptr),
-              ElementsAre("Turkey"));
-  EXPECT_THAT(Resolve(EntityType::kPlace, "U.S.", places, nullptr),
-              ElementsAre("United States"));
+  EXPECT_THAT(Resolve(EntityType::kPlace, "Kiev", places, nullptr), ElementsAre("Kyiv"));
+  EXPECT_THAT(Resolve(EntityType::kPlace, "Türkiye", places, nullptr), ElementsAre("Turkey"));
+  EXPECT_THAT(Resolve(EntityType::kPlace, "U.S.", places, nullptr), ElementsAre("United States"));
   // No surname logic for places.
-  EXPECT_THAT(Resolve(EntityType::kPlace, "States", places, nullptr),
-              IsEmpty());
+  EXPECT_THAT(Resolve(EntityType::kPlace, "States", places, nullptr), IsEmpty());
 }
 
 TEST(ResolveTest, NoMatchIsEmpty) {
   bool ambiguous = true;
-  EXPECT_THAT(Resolve(EntityType::kPerson, "Nobody", kPersons, &ambiguous),
-              IsEmpty());
+  EXPECT_THAT(Resolve(EntityType::kPerson, "Nobody", kPersons, &ambiguous), IsEmpty());
   EXPECT_FALSE(ambiguous);
   EXPECT_THAT(Resolve(EntityType::kOrg, "", {}, &ambiguous), IsEmpty());
 }
@@ -79,5 +73,5 @@ TEST(FoldTest, Keys) {
   EXPECT_NE(TranslitKey("Lavrov"), TranslitKey("Lavrova"));
 }
 
-} // namespace
-} // namespace nsearch::entities
+}  // namespace
+}  // namespace nsearch::entities
