@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "entities/bundle.h"
 #include "entities/fold.h"
 #include "entities/lexicon.h"
 
@@ -74,8 +75,25 @@ std::vector<std::string> Resolve(EntityType type, std::string_view typed,
     return s.find(' ') != std::string::npos;
   });
   if (!exact_full) {
-    for (const auto& [key, names] : tail_groups) out.insert(out.end(), names.begin(), names.end());
-    if (tail_groups.size() >= 2 && ambiguous) *ambiguous = true;
+    // Spellings of one full name ("Bill de Blasio", "Bill De Blasio") share a
+    // key, so a group is one person. Several people sharing the surname are
+    // ambiguous unless one dominates as at index time (BundleNames): "de
+    // Blasio" is the mayor, not his children.
+    std::vector<std::pair<int, const std::vector<std::string>*>> groups;
+    int total = 0;
+    for (const auto& [key, names] : tail_groups) {
+      int n = 0;
+      for (const auto& name : names) n += counts[name];
+      groups.emplace_back(n, &names);
+      total += n;
+    }
+    std::sort(groups.begin(), groups.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    const bool dominant = groups.size() >= 2 && groups[0].first >= BundleNames::kMinArticles &&
+                          groups[0].first >= BundleNames::kDominance * (total - groups[0].first);
+    if (dominant) groups.resize(1);
+    for (const auto& [n, names] : groups) out.insert(out.end(), names->begin(), names->end());
+    if (groups.size() >= 2 && ambiguous) *ambiguous = true;
   }
   std::sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
     int ca = counts[a], cb = counts[b];

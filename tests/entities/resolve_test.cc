@@ -38,6 +38,20 @@ TEST(ResolveTest, UniqueSurname) {
   EXPECT_FALSE(ambiguous);
 }
 
+TEST(ResolveTest, DominantPersonTakesTheSurnameAndCaseVariantsJoin) {
+  const std::vector<std::pair<std::string, int>> names = {{"Bill de Blasio", 600},
+                                                          {"Bill De Blasio", 20},
+                                                          {"Chiara de Blasio", 8},
+                                                          {"Dante de Blasio", 6}};
+  bool ambiguous = true;
+  EXPECT_THAT(Resolve(EntityType::kPerson, "de Blasio", names, &ambiguous),
+              ElementsAre("Bill de Blasio", "Bill De Blasio"));
+  EXPECT_FALSE(ambiguous);
+  // The children are still found by full name.
+  EXPECT_THAT(Resolve(EntityType::kPerson, "Dante de Blasio", names, &ambiguous),
+              ElementsAre("Dante de Blasio"));
+}
+
 TEST(ResolveTest, SharedSurnameIsAmbiguous) {
   bool ambiguous = false;
   EXPECT_THAT(Resolve(EntityType::kPerson, "Berg", kPersons, &ambiguous),
