@@ -451,6 +451,26 @@ class ArticlePass {
         spelled.emplace(m.surface, static_cast<int>(i - 1));
       }
     }
+    // Without brackets: an acronym of three or more letters that spells the
+    // capitals of an organisation named earlier in the article ("the
+    // International Atomic Energy Agency ... IAEA inspectors").
+    std::unordered_map<std::string, int> by_initials;
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      Mention& m = mentions_[i];
+      if (m.acronym) {
+        auto it = by_initials.find(m.surface);
+        if (m.linked < 0 && m.surface.size() >= 3 && it != by_initials.end()) {
+          m.type = EntityType::kOrg;
+          m.linked = it->second;
+        }
+        continue;
+      }
+      if (m.type != EntityType::kOrg || m.words < 3 || m.linked >= 0) continue;
+      std::string initials;
+      for (const auto& w : SplitOn(m.surface, ' '))
+        if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') initials.push_back(w[0]);
+      if (initials.size() >= 3) by_initials.emplace(initials, static_cast<int>(i));
+    }
   }
 
   std::vector<Entity> Aggregate() {

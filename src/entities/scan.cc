@@ -192,9 +192,15 @@ class RunClassifier {
         continue;
       }
       const Token& c = t_[j];
-      bool next_ok = j + 1 < n && NameLike(j + 1);
-      if (c.Is(kWord) && !c.Is(kCap) && next_ok && Has(lex_.particles, j)) {
-        j += 2;
+      const bool next_ok = j + 1 < n && NameLike(j + 1);
+      // One or more particles before the next name word: "van Gogh", "von
+      // der Leyen", "de la Cruz".
+      int particles = 0;
+      while (particles < 3 && j + particles < n && t_[j + particles].Is(kWord) &&
+             !t_[j + particles].Is(kCap) && Has(lex_.particles, j + particles))
+        ++particles;
+      if (particles > 0 && j + particles < n && NameLike(j + particles)) {
+        j += particles + 1;
         continue;
       }
       std::string_view k = c.Is(kWord) ? std::string_view(c.key) : std::string_view();

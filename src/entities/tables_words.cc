@@ -213,6 +213,7 @@ foundation society association associations federation confederation union
 unions league alliance coalition front movement organisation organization
 organisations organizations service services army navy police guard force forces
 command brigade regiment battalion militia rebels church mosque synod
+programme program programmes programs fund initiative mission
 hospital clinic museum library orchestra theatre club fc afc cf sc ac
 united rovers rangers wanderers athletic athletico atletico albion hotspur
 wednesday city county town villa palace olympique sporting dynamo dinamo spartak

@@ -77,6 +77,17 @@ TEST_F(ExtractorTest, ShortMentionJoinsFullNameAndPossessiveIsDropped) {
   EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Vladimir Putin"));
 }
 
+TEST_F(ExtractorTest, ParticlesInsideNamesAndAcronymsWithoutBrackets) {
+  Article a = Run("", {"Commission President Ursula von der Leyen spoke in Strasbourg.",
+                       "The International Atomic Energy Agency sent a team. IAEA inspectors "
+                       "arrived on Monday."});
+  EXPECT_THAT(Names(a, EntityType::kPerson), Contains("Ursula von der Leyen"));
+  const Entity* agency = Find(a, EntityType::kOrg, "International Atomic Energy Agency");
+  ASSERT_NE(agency, nullptr);
+  EXPECT_THAT(agency->mentions, Contains("IAEA"));
+  EXPECT_THAT(Names(a, EntityType::kOrg), Not(Contains("IAEA")));
+}
+
 TEST_F(ExtractorTest, TwoSurnamesSideBySideAreTwoPeople) {
   Article a = Run("", {"The bill is sponsored by Senator Alice Brennan and Senator Tomas Okafor.",
                        "Supporters of the Brennan Okafor bill expect a vote next week."});
