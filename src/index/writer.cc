@@ -12,7 +12,7 @@ namespace {
 
 // Bumped whenever segmentation, classification or extraction changes what an
 // article becomes, so an unchanged file is still re-indexed after an upgrade.
-constexpr char kPipelineVersion[] = "2";  // 2: author terms keep word breaks
+constexpr char kPipelineVersion[] = "3";  // 2: author terms keep word breaks; 3: entities, credits
 
 constexpr int kPassagesPerFlush = 1000;
 

@@ -289,7 +289,19 @@ bool LooksLikeLogoOrCredit(std::string_view line) {
       lower.find("getty images") != std::string::npos || lower.find("/afp") != std::string::npos ||
       lower.find("shutterstock") != std::string::npos ||
       lower.find("/reuters") != std::string::npos || lower.find("/ap photo") != std::string::npos;
-  return agency && WordCount(line) <= 12;
+  if (agency && WordCount(line) <= 12) return true;
+  // "jason martin's flickr", "Kellen Winslow (AP)", "via Instagram": a short
+  // line that ends on where the picture came from.
+  if (WordCount(line) > 8 || EndsSentence(line)) return false;
+  std::string_view tail(lower);
+  while (!tail.empty() && (tail.back() == ')' || tail.back() == ']' || tail.back() == ' '))
+    tail.remove_suffix(1);
+  static constexpr std::string_view kSources[] = {
+      "'s flickr", "' flickr", " flickr", "(ap", "(afp", "(reuters", "(epa", "via instagram",
+      "/ ap", "/ afp", "/ reuters", "/ epa", "\u2019s flickr"};
+  for (auto src : kSources)
+    if (tail.ends_with(src)) return true;
+  return tail == "flickr";
 }
 
 std::string StripSiteSuffix(std::string_view title) {

@@ -73,6 +73,18 @@ TEST(BuildArticleTest, LogoAndCreditAreNotTitles) {
   EXPECT_EQ(a.paragraphs[1].kind, ParagraphKind::kCredit);
 }
 
+TEST(LooksLikeLogoOrCreditTest, PhotoSourceLines) {
+  EXPECT_TRUE(LooksLikeLogoOrCredit("jason martin's flickr"));
+  EXPECT_TRUE(LooksLikeLogoOrCredit("scoboco\u2019s flickr"));
+  EXPECT_TRUE(LooksLikeLogoOrCredit("Kellen Winslow (AP)"));
+  EXPECT_TRUE(LooksLikeLogoOrCredit("(tonyz20 / shutterstock)"));
+  EXPECT_TRUE(LooksLikeLogoOrCredit("Photo by Jane Doe/Getty Images"));
+  // Sentences about these services are body text.
+  EXPECT_FALSE(LooksLikeLogoOrCredit("The photos were posted to Flickr."));
+  EXPECT_FALSE(LooksLikeLogoOrCredit("Yahoo said it would sell Flickr to SmugMug next month"));
+  EXPECT_FALSE(LooksLikeLogoOrCredit("The wire service said the talks ended (AP)."));
+}
+
 TEST(BuildArticleTest, NoTitleLineDerivesOneFromFirstSentence) {
   Article a = Build(
       "The foreign ministers of both countries met in Ankara on Thursday for four hours. They "
