@@ -53,6 +53,9 @@ struct Hit {
   std::string text;                             // whole paragraph
   std::vector<std::pair<int, int>> highlights;  // code-point [start, end)
   int more_passages = 0;                        // other matching passages of the same article
+  // The words are in the article's title, not in any passage (shown: the
+  // first body paragraph). Only when no passage anywhere holds them.
+  bool title_match = false;
   std::string date, author;
   std::vector<Entity> entities;  // the article's entities (name, type)
 };

@@ -96,6 +96,7 @@ std::string RenderTerminal(const SearchResponse& r, const Style& s) {
            reset + "\n";
     out += "   " + green + h.path + ":" + std::to_string(h.paragraph) + reset;
     if (!h.date.empty()) out += dim + "  " + h.date.substr(0, 10) + reset;
+    if (h.title_match) out += dim + "  (matched in the title)" + reset;
     if (h.more_passages > 0)
       out += dim + "  (+" + std::to_string(h.more_passages) + " more passage" +
              (h.more_passages == 1 ? "" : "s") + ")" + reset;
@@ -144,6 +145,7 @@ std::string RenderJson(const SearchResponse& r) {
                  {"entities", EntitiesJson(h.entities, false)}};
     if (!h.date.empty()) item["date"] = h.date;
     if (!h.author.empty()) item["author"] = h.author;
+    if (h.title_match) item["match"] = "title";
     results.push_back(std::move(item));
   }
   json out = {{"query", r.query}, {"total", r.total}, {"results", results}};

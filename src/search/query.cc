@@ -136,6 +136,7 @@ void CollectHighlights(const std::string& normalized, ParsedQuery* pq) {
     }
     if (c == '-') {
       negate_next = true;
+      pq->excludes = true;
       ++i;
       continue;
     }
@@ -147,6 +148,7 @@ void CollectHighlights(const std::string& normalized, ParsedQuery* pq) {
     i = j;
     if (IsOperator(chunk)) {
       negate_next = chunk == "NOT";
+      pq->excludes = pq->excludes || negate_next;
       continue;
     }
     auto stems = stems_of(chunk);

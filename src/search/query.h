@@ -25,6 +25,7 @@ struct ParsedQuery {
   // the query excludes (-word, NOT word) are in neither.
   std::vector<std::string> highlight_words;
   std::vector<std::vector<std::string>> highlight_phrases;
+  bool excludes = false;  // the query has -word, NOT or AND NOT
   std::vector<EntityFilter> filters;  // person:/place:/org: fields
   std::vector<std::string> dates;     // date: values as typed ("2014..2015")
   std::vector<std::string> authors;   // author: values as typed

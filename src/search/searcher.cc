@@ -134,6 +134,10 @@ struct Searcher::Impl {
                                  SearchResponse* resp);
   Result<SearchResponse> Search(const SearchOptions& o);
   Result<SearchResponse> FilterOnly(const SearchOptions& o, const Filters& f, SearchResponse resp);
+  // When no passage holds the words: articles whose title holds them all,
+  // each shown by its first body paragraph ("Bombshell", a headline word).
+  Result<SearchResponse> TitleOnly(const SearchOptions& o, const ParsedQuery& pq, const Filters& f,
+                                   SearchResponse resp);
   // The article record with key |article_key|; an empty document if none.
   Xapian::Document Record(const std::string& article_key);
   // An article's hit from its record: its passage with the most mentions of
@@ -279,6 +283,7 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
   search::ArticleEntitySpy spy;
   if (o.facets) enquire.add_matchspy(&spy);
   Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
+  if (mset.empty() && o.offset == 0 && !pq.excludes) return TitleOnly(o, pq, f, std::move(resp));
   resp.total = mset.get_matches_estimated();
   int rank = o.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -347,6 +352,41 @@ Result<SearchResponse> Searcher::Impl::FilterOnly(const SearchOptions& o, const 
                        o.include_boilerplate);
     h.rank = ++rank;
     h.score = it.get_weight();
+    resp.hits.push_back(std::move(h));
+  }
+  if (o.facets) {
+    resp.has_facets = true;
+    resp.facets = spy.Top(o.facet_limit);
+  }
+  return resp;
+}
+
+Result<SearchResponse> Searcher::Impl::TitleOnly(const SearchOptions& o, const ParsedQuery& pq,
+                                                 const Filters& f, SearchResponse resp) {
+  std::vector<std::string> stems = pq.highlight_words;
+  for (const auto& phrase : pq.highlight_phrases) stems.insert(stems.end(), phrase.begin(), phrase.end());
+  if (stems.empty()) return resp;
+  std::vector<Xapian::Query> terms;
+  for (const auto& s : stems) terms.emplace_back(std::string(index::kPrefixTitle) + s);
+  Xapian::Query q(Xapian::Query::OP_AND, terms.begin(), terms.end());
+  q = PassageFilters(Xapian::Query(Xapian::Query::OP_FILTER, q, KindFilter(o.include_boilerplate)),
+                     f);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_collapse_key(index::kSlotArticle);
+  auto date_key = search::DateSortKey(o.sort);
+  if (o.sort != SortOrder::kRelevance) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
+  search::ArticleEntitySpy spy;
+  if (o.facets) enquire.add_matchspy(&spy);
+  Xapian::MSet mset = enquire.get_mset(0, o.limit, CheckAtLeast(o));
+  resp.total = mset.get_matches_estimated();
+  int rank = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit h = ArticleHit(Record(it.get_document().get_value(index::kSlotArticle)), {},
+                       o.include_boilerplate);
+    h.rank = ++rank;
+    h.score = it.get_weight();
+    h.title_match = true;
     resp.hits.push_back(std::move(h));
   }
   if (o.facets) {

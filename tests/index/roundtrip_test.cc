@@ -113,6 +113,24 @@ TEST_F(RoundTripTest, TitleMatchCountsForSomething) {
   EXPECT_EQ(r.hits[0].path, "a.txt");
 }
 
+TEST_F(RoundTripTest, HeadlineWordsFindTheArticleWhenNoPassageHoldsThem) {
+  Put({MakeArticle("a.txt", "Bombshell memo rattles the talks",
+                   {"Negotiators met again on Monday.", "A second paragraph."}),
+       MakeArticle("b.txt", "Weather", {"Rain fell on the talks."})});
+  auto r = Search("bombshell");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].path, "a.txt");
+  EXPECT_TRUE(r.hits[0].title_match);
+  EXPECT_EQ(r.hits[0].paragraph, 1);  // shown by its first body paragraph
+  // Passages that hold the words win: no title fallback then.
+  r = Search("talks");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].path, "b.txt");
+  EXPECT_FALSE(r.hits[0].title_match);
+  // An exclusion never falls back to titles.
+  EXPECT_TRUE(Search("bombshell -rain").hits.empty());
+}
+
 TEST_F(RoundTripTest, PhraseQueryMatchesOnlyTheSequence) {
   Put({MakeArticle("a.txt", "T", {"It takes two to tango, he said."}),
        MakeArticle("b.txt", "T", {"Two dancers went to tango class."})});
