@@ -41,7 +41,9 @@ uint64_t Hash64(std::string_view bytes) {
 
 std::string AuthorKey(std::string_view author) {
   std::string key;
+  constexpr size_t kMaxAuthorKeyBytes = 200;
   for (const auto& t : text::Tokenize(author)) {
+    if (key.size() + 1 + t.term.size() > kMaxAuthorKeyBytes) break;
     if (!key.empty()) key.push_back(' ');
     key += t.term;
   }

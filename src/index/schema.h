@@ -23,6 +23,8 @@
 namespace nsearch::index {
 
 inline constexpr int kSchemaVersion = 1;
+// Xapian's limit on a term's length in bytes (prefix included).
+inline constexpr size_t kMaxTermBytes = 245;
 inline constexpr char kSchemaVersionKey[] = "nsearch.schema";
 
 // Term prefixes.
@@ -55,7 +57,8 @@ std::vector<std::pair<EntityType, std::string_view>> DecodeEntities(std::string_
 
 // An author as the index keys it: the folded words of the name joined by
 // single spaces ("Jen Chung" -> "jen chung"), so a lookup by one word can
-// split the term without reading any document.
+// split the term without reading any document. At most 200 bytes (whole
+// words), so that a list of twenty co-authors still makes a valid term.
 std::string AuthorKey(std::string_view author);
 
 // 64-bit FNV-1a.

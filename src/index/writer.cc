@@ -99,26 +99,44 @@ Result<PutOutcome> Writer::Put(const Article& a) {
   const std::string date = DateKey(a.date);
   const std::string entities = EncodeEntities(a.entities);
   const std::string author = AuthorKey(a.author);
+  // Xapian refuses terms over kMaxTermBytes; one absurd word (or a name
+  // built from 40 capitalised words) must not fail the article, let alone
+  // the run, so such terms are left out (the text itself is still stored).
+  auto fits = [](const std::string& term) { return term.size() <= kMaxTermBytes; };
   std::vector<std::string> title_terms;
-  for (auto& t : text::Tokenize(a.title))
-    title_terms.push_back(std::string(kPrefixTitle) + stem(t.term));
+  for (auto& t : text::Tokenize(a.title)) {
+    std::string term = std::string(kPrefixTitle) + stem(t.term);
+    if (fits(term)) title_terms.push_back(std::move(term));
+  }
+  // An article with a title and no paragraph (a JSONL brief with an empty
+  // text) is still one passage: its title, as paragraph 0.
+  std::vector<Paragraph> title_only;
+  if (a.paragraphs.empty() && !a.title.empty())
+    title_only.push_back({0, ParagraphKind::kHeading, a.title});
+  const std::vector<Paragraph>& paragraphs = a.paragraphs.empty() ? title_only : a.paragraphs;
 
   try {
     const bool existed = impl_->db.term_exists(article_term);
     if (existed) impl_->db.delete_document(article_term);
 
-    for (const Paragraph& p : a.paragraphs) {
+    for (const Paragraph& p : paragraphs) {
       Xapian::Document doc;
       Xapian::termpos pos = 0;
-      for (auto& t : text::Tokenize(p.text)) doc.add_posting(stem(t.term), ++pos);
+      for (auto& t : text::Tokenize(p.text)) {
+        std::string term = stem(t.term);
+        ++pos;
+        if (fits(term)) doc.add_posting(term, pos);
+      }
       for (auto& t : title_terms) doc.add_term(t, 1);
       doc.add_boolean_term(article_term);
       doc.add_boolean_term(std::string(kPrefixKind) + std::string(KindName(p.kind)));
       if (!date.empty()) doc.add_boolean_term(std::string(kPrefixDate) + date);
       if (!author.empty()) doc.add_boolean_term(std::string(kPrefixAuthor) + author);
       if (Searchable(p.kind)) {
-        for (const Entity& e : a.entities)
-          doc.add_boolean_term(std::string(FilterPrefix(e.type)) + e.name);
+        for (const Entity& e : a.entities) {
+          std::string term = std::string(FilterPrefix(e.type)) + e.name;
+          if (fits(term)) doc.add_boolean_term(term);
+        }
       }
       doc.add_value(kSlotArticle, key);
       doc.add_value(kSlotParagraph, Xapian::sortable_serialise(p.n));
@@ -133,10 +151,11 @@ Result<PutOutcome> Writer::Put(const Article& a) {
       if (!a.author.empty()) data["author"] = a.author;
       doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       impl_->db.add_document(doc);
-      // Xapian buffers postings until a commit; a giant article (a 200 MB
-      // single-line file) commits as it goes so memory stays bounded. Its
-      // record is added last, so an interrupted run redoes the article.
-      if (p.n % kPassagesPerFlush == 0) impl_->db.commit();
+      // Xapian buffers postings until a commit; a giant new article (a 200
+      // MB single-line file) commits as it goes so memory stays bounded. Its
+      // record is added last, so an interrupted run redoes the article. A
+      // replaced article does not, so readers never see it half-written.
+      if (!existed && p.n > 0 && p.n % kPassagesPerFlush == 0) impl_->db.commit();
     }
 
     Xapian::Document rec;
@@ -146,7 +165,8 @@ Result<PutOutcome> Writer::Put(const Article& a) {
     if (!date.empty()) rec.add_boolean_term(std::string(kPrefixDate) + date);
     nlohmann::json ents = nlohmann::json::array();
     for (const Entity& e : a.entities) {
-      rec.add_term(std::string(RecordPrefix(e.type)) + e.name, std::max(1, e.count));
+      std::string term = std::string(RecordPrefix(e.type)) + e.name;
+      if (fits(term)) rec.add_term(term, std::max(1, e.count));
       ents.push_back({{"type", EntityTypeName(e.type)},
                       {"name", e.name},
                       {"mentions", e.mentions},

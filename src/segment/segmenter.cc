@@ -371,6 +371,12 @@ Article BuildArticle(ingest::RawArticle&& raw) {
       break;
     }
     if (title_index < paras.size()) a.title = StripSiteSuffix(paras[title_index]);
+    // A one-line brief is both its title and its only paragraph: taking the
+    // line away would leave nothing to search.
+    bool others = false;
+    for (size_t i = 0; i < paras.size() && !others; ++i)
+      others = i != title_index && !LooksLikeLogoOrCredit(paras[i]);
+    if (title_index < paras.size() && !others) title_index = paras.size();
   }
 
   int n = 0;

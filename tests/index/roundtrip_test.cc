@@ -175,6 +175,25 @@ TEST_F(RoundTripTest, SeveralIndexesSearchAsOne) {
   std::filesystem::remove_all(second);
 }
 
+TEST_F(RoundTripTest, OverlongTermsAreLeftOutNotFatal) {
+  Article a = MakeArticle("long.txt", "T", {std::string(300, 'x') + " grain exports resumed"},
+                          {Person(std::string(300, 'N'))});
+  for (int i = 0; i < 20; ++i) a.author += "Author Number" + std::to_string(i) + " and ";
+  Put({a, MakeArticle("ok.txt", "T", {"More grain."})});
+  auto r = Search("grain");
+  EXPECT_EQ(r.hits.size(), 2u);
+}
+
+TEST_F(RoundTripTest, TitleOnlyArticleIsOnePassage) {
+  Article a = MakeArticle("brief.jsonl:1", "Explosion near Kharkiv station", {"x"});
+  a.paragraphs.clear();
+  Put({a});
+  auto r = Search("explosion");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].paragraph, 0);
+  EXPECT_EQ(r.hits[0].text, "Explosion near Kharkiv station");
+}
+
 TEST_F(RoundTripTest, MissingIndexIsNotFound) {
   auto s = Searcher::Open((dir_ / "nope").string());
   ASSERT_FALSE(s.ok());

@@ -96,6 +96,17 @@ TEST(BuildArticleTest, NoTitleLineDerivesOneFromFirstSentence) {
   EXPECT_EQ(a.paragraphs[0].n, 1);
 }
 
+TEST(BuildArticleTest, OneLineBriefIsTitleAndParagraph) {
+  Article a = Build("Explosion reported near the central railway station in Kharkiv.\n");
+  EXPECT_EQ(a.title, "Explosion reported near the central railway station in Kharkiv.");
+  ASSERT_EQ(a.paragraphs.size(), 1u);
+  EXPECT_EQ(a.paragraphs[0].text, a.title);
+  a = Build("NewsWireLogo\n\nGrain Ships Leave Odesa\n");
+  EXPECT_EQ(a.title, "Grain Ships Leave Odesa");
+  ASSERT_EQ(a.paragraphs.size(), 2u);
+  EXPECT_EQ(a.paragraphs[1].text, "Grain Ships Leave Odesa");
+}
+
 TEST(BuildArticleTest, StructuredTitleIsTakenAsGiven) {
   ingest::RawArticle raw;
   raw.id = "dump.jsonl:3";
