@@ -43,6 +43,7 @@ struct IndexStats {
   int64_t added = 0;                                 // new in the index
   int64_t updated = 0;                               // replaced because their content changed
   int64_t unchanged = 0;                             // already indexed with the same content
+  int64_t removed = 0;                               // indexed before, gone from the bundle now
   int64_t paragraphs = 0;                            // paragraphs of the articles read
   int64_t skipped = 0;                               // inputs not indexed (files, members, lines)
   std::map<std::string, int64_t> skipped_by_reason;  // category -> count

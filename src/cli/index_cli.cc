@@ -91,12 +91,13 @@ std::string Summary(const IndexStats& s, const IndexOptions& o) {
                   static_cast<long long>(s.skipped), s.seconds, s.entity_seconds);
   } else {
     std::snprintf(buf, sizeof buf,
-                  "%lld articles (%lld new, %lld updated, %lld unchanged), %lld paragraphs, "
+                  "%lld articles (%lld new, %lld updated, %lld unchanged, %lld removed), "
+                  "%lld paragraphs, "
                   "%lld skipped, %.2f s (entity extraction %.2f s)",
                   static_cast<long long>(s.articles), static_cast<long long>(s.added),
                   static_cast<long long>(s.updated), static_cast<long long>(s.unchanged),
-                  static_cast<long long>(s.paragraphs), static_cast<long long>(s.skipped),
-                  s.seconds, s.entity_seconds);
+                  static_cast<long long>(s.removed), static_cast<long long>(s.paragraphs),
+                  static_cast<long long>(s.skipped), s.seconds, s.entity_seconds);
   }
   std::string out = buf;
   if (!s.skipped_by_reason.empty()) {

@@ -5,9 +5,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <map>
+#include <unordered_set>
 
 #include "entities/extractor.h"
+#include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/source.h"
 #include "segment/boilerplate.h"
@@ -80,6 +85,14 @@ class Pipeline : public ingest::Visitor {
 
   void OnArticle(ingest::RawArticle&& raw) override {
     if (!status_.ok()) return;
+    // One id read twice in a run (two archive members with the same name)
+    // would replace itself back and forth on every run: the first is kept.
+    const std::string key = index::ArticleKey(raw.id);
+    if (!seen_keys_.insert(key).second) {
+      OnSkip({raw.id, "duplicate id: read twice in this run; the first one is kept", "duplicate"});
+      return;
+    }
+    keys_by_file_[raw.source.file].insert(key);
     ++stats_->articles;
     if (writer_ && writer_->IsUnchanged(raw.id, raw.source.content_hash)) {
       ++stats_->unchanged;
@@ -111,12 +124,35 @@ class Pipeline : public ingest::Visitor {
   }
 
   void OnSkip(const ingest::Skip& skip) override {
+    skipped_where_.push_back(skip.where);
     ++stats_->skipped;
     ++stats_->skipped_by_reason[skip.category.empty() ? "other" : skip.category];
     if (options_.on_skip) options_.on_skip(skip.where, skip.reason);
   }
 
   const Status& status() const { return status_; }
+
+  // After the walk: removes what earlier runs indexed and the bundle no
+  // longer holds — lines or members gone from a file read cleanly this run,
+  // and files gone from the directories given — so a re-run ends as a clean
+  // rebuild would. A file with any skip this run keeps all it had: bad input
+  // never loses what was indexed before.
+  Status Prune(const std::vector<std::string>& directories) {
+    for (const auto& [file, keys] : keys_by_file_) {
+      const bool damaged = std::any_of(skipped_where_.begin(), skipped_where_.end(),
+                                       [&](const std::string& w) {
+                                         return w == file || w.rfind(file + ":", 0) == 0;
+                                       });
+      if (damaged) continue;
+      auto removed = writer_->RemoveStale(file, keys);
+      if (!removed.ok()) return removed.status();
+      stats_->removed += *removed;
+    }
+    auto removed = writer_->RemoveVanished(directories);
+    if (!removed.ok()) return removed.status();
+    stats_->removed += *removed;
+    return Status::Ok();
+  }
 
  private:
   const IndexOptions& options_;
@@ -126,7 +162,29 @@ class Pipeline : public ingest::Visitor {
   const entities::Extractor& extractor_;
   int since_commit_ = 0;
   Status status_;
+  std::unordered_set<std::string> seen_keys_;
+  std::map<std::string, std::unordered_set<std::string>> keys_by_file_;
+  std::vector<std::string> skipped_where_;
 };
+
+// Absolute, normalised paths, so an article keeps one id whatever directory
+// the indexer runs from (cron) and however the bundle was spelled.
+std::vector<std::string> NormalizeInputs(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    fs::path p = fs::absolute(in, ec);
+    if (ec || !fs::exists(p, ec)) {
+      out.push_back(in);  // reported as missing, as typed
+      continue;
+    }
+    std::string s = p.lexically_normal().string();
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    out.push_back(s);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -140,18 +198,26 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     writer = std::move(opened.value());
   }
   const ingest::IngestOptions ingest_options = ToIngestOptions(options);
+  const std::vector<std::string> inputs = NormalizeInputs(options.inputs);
   segment::BoilerplateClassifier classifier;
   entities::Extractor extractor;
   if (options.bundle_pass) {
     Observer observer(&classifier, options.extract_entities ? &extractor : nullptr,
                       &stats.entity_seconds);
-    (void)ingest::Walk(options.inputs, ingest_options, observer);
+    (void)ingest::Walk(inputs, ingest_options, observer);
   }
   Pipeline pipeline(options, writer.get(), &classifier, &extractor, &stats);
   // A missing input is reported through OnSkip; the other inputs still run.
-  (void)ingest::Walk(options.inputs, ingest_options, pipeline);
+  (void)ingest::Walk(inputs, ingest_options, pipeline);
   if (!pipeline.status().ok()) return pipeline.status();
   if (writer) {
+    std::vector<std::string> directories;
+    for (const auto& in : inputs) {
+      std::error_code ec;
+      if (std::filesystem::is_directory(in, ec)) directories.push_back(in);
+    }
+    Status pruned = pipeline.Prune(directories);
+    if (!pruned.ok()) return pruned;
     Status committed = writer->Commit();
     if (!committed.ok()) return committed;
   }

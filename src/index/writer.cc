@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
@@ -194,6 +195,58 @@ Result<PutOutcome> Writer::Put(const Article& a) {
     return existed ? PutOutcome::kUpdated : PutOutcome::kAdded;
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot write article " + a.id + ": " + e.get_description());
+  }
+}
+
+Result<int64_t> Writer::RemoveStale(const std::string& source_file,
+                                    const std::unordered_set<std::string>& keep) {
+  const std::string file_term = std::string(kPrefixSourceFile) + ArticleKey(source_file);
+  try {
+    std::vector<std::string> stale;
+    for (auto it = impl_->db.postlist_begin(file_term); it != impl_->db.postlist_end(file_term);
+         ++it) {
+      std::string key = impl_->db.get_document(*it).get_value(kSlotArticle);
+      if (!key.empty() && !keep.count(key)) stale.push_back(std::move(key));
+    }
+    for (const auto& key : stale) impl_->db.delete_document(std::string(kPrefixArticle) + key);
+    return static_cast<int64_t>(stale.size());
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot remove stale articles of " + source_file + ": " +
+                           e.get_description());
+  }
+}
+
+Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
+  namespace fs = std::filesystem;
+  const std::string prefix(kPrefixSourceFile);
+  try {
+    int64_t removed = 0;
+    std::vector<std::string> gone;  // source-file terms whose file vanished
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
+      auto p = impl_->db.postlist_begin(*t);
+      if (p == impl_->db.postlist_end(*t)) continue;
+      auto data = nlohmann::json::parse(impl_->db.get_document(*p).get_data(), nullptr, false);
+      if (!data.is_object() || !data.contains("source") || !data["source"].is_object()) continue;
+      const auto file_it = data["source"].find("file");
+      if (file_it == data["source"].end() || !file_it->is_string()) continue;
+      const std::string file = *file_it;
+      bool under = false;
+      for (const auto& root : roots)
+        under = under || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
+                          file[root.size()] == '/');
+      std::error_code ec;
+      if (under && !fs::exists(fs::symlink_status(file, ec))) gone.push_back(*t);
+    }
+    for (const auto& term : gone) {
+      std::vector<std::string> keys;
+      for (auto p = impl_->db.postlist_begin(term); p != impl_->db.postlist_end(term); ++p)
+        keys.push_back(impl_->db.get_document(*p).get_value(kSlotArticle));
+      for (const auto& key : keys) impl_->db.delete_document(std::string(kPrefixArticle) + key);
+      removed += static_cast<int64_t>(keys.size());
+    }
+    return removed;
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot remove vanished articles: " + e.get_description());
   }
 }
 

@@ -6,6 +6,8 @@
 
 #include <memory>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "nsearch/article.h"
 #include "nsearch/status.h"
@@ -24,6 +26,15 @@ class Writer {
   bool IsUnchanged(const std::string& article_id, uint64_t content_hash);
   // Adds or replaces the article's documents.
   Result<PutOutcome> Put(const Article& article);
+  // Removes the articles that came from |source_file| in an earlier run but
+  // whose keys (ArticleKey of the id) are not in |keep|: JSONL lines or
+  // archive members that are gone. Returns how many were removed.
+  Result<int64_t> RemoveStale(const std::string& source_file,
+                              const std::unordered_set<std::string>& keep);
+  // Removes the articles of files under |roots| (directories) that no longer
+  // exist on disk. Returns how many were removed.
+  Result<int64_t> RemoveVanished(const std::vector<std::string>& roots);
+
   // Makes everything put so far visible to readers, atomically.
   Status Commit();
 

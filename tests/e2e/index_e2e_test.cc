@@ -15,11 +15,12 @@ constexpr int kStories = 12;                 // the .txt files
 
 // The article counts in nsearch-index's summary line, or -1 when missing.
 struct Summary {
-  long articles = -1, added = -1, updated = -1, unchanged = -1;
+  long articles = -1, added = -1, updated = -1, unchanged = -1, removed = -1;
 };
 
 Summary ParseSummary(const std::string& log) {
-  static const std::regex kLine(R"((\d+) articles \((\d+) new, (\d+) updated, (\d+) unchanged\))");
+  static const std::regex kLine(
+      R"((\d+) articles \((\d+) new, (\d+) updated, (\d+) unchanged, (\d+) removed\))");
   Summary s;
   std::smatch m;
   if (std::regex_search(log, m, kLine)) {
@@ -27,6 +28,7 @@ Summary ParseSummary(const std::string& log) {
     s.added = std::stol(m[2]);
     s.updated = std::stol(m[3]);
     s.unchanged = std::stol(m[4]);
+    s.removed = std::stol(m[5]);
   }
   return s;
 }
@@ -271,6 +273,51 @@ TEST_F(E2eIndex, ChangedFileIsUpdatedNotDuplicated) {
   const json after = SearchJson(index_, {"prisoner"});
   EXPECT_EQ(after["total"], before["total"]);
   EXPECT_EQ(after["results"].size(), before["results"].size());
+}
+
+TEST_F(E2eIndex, ReRunsEndAsACleanRebuildWould) {
+  const std::string bundle = dir_ / "bundle";
+  CopyBundle(bundle);
+  WriteFile(bundle + "/dump.jsonl",
+            "{\"title\": \"Zebra one\", \"text\": \"A zebra crossing opened.\"}\n"
+            "{\"title\": \"Zebra two\", \"text\": \"A second zebra story.\"}\n"
+            "{\"title\": \"Zebra three\", \"text\": \"A third zebra story.\"}\n");
+  ASSERT_EQ(Index(bundle).exit_code, 0);
+  EXPECT_EQ(SearchJson(index_, {"zebra"})["results"].size(), 3u);
+
+  // A line deleted from the dump, a file deleted from the bundle.
+  WriteFile(bundle + "/dump.jsonl",
+            "{\"title\": \"Zebra two\", \"text\": \"A second zebra story.\"}\n"
+            "{\"title\": \"Zebra three\", \"text\": \"A third zebra story.\"}\n");
+  fs::remove(bundle + "/02-prisoner-exchange.txt");
+  const RunResult again = Index(bundle);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  const Summary s = ParseSummary(again.err);
+  EXPECT_EQ(s.removed, 2) << again.err;  // dump.jsonl:3 and the deleted file
+  const json zebra = SearchJson(index_, {"zebra"});
+  EXPECT_EQ(zebra["results"].size(), 2u) << zebra.dump(2);
+  for (const auto& r : zebra["results"]) EXPECT_NE(r["title"], "Zebra one");
+  EXPECT_TRUE(SearchJson(index_, {"\"390 prisoners\""})["results"].empty());
+
+  // The same bundle spelled another way is the same articles.
+  const RunResult relative =
+      RunBinary(IndexBin(), {"--index", index_, bundle + "/./"}, RunOptions{});
+  EXPECT_EQ(ParseSummary(relative.err).added, 0) << relative.err;
+  EXPECT_EQ(ParseSummary(relative.err).unchanged, ParseSummary(relative.err).articles);
+}
+
+TEST_F(E2eIndex, BrokenFileKeepsWhatWasIndexedBefore) {
+  const std::string bundle = dir_ / "bundle";
+  fs::create_directories(bundle);
+  WriteFile(bundle + "/dump.jsonl",
+            "{\"title\": \"Okapi one\", \"text\": \"An okapi was seen.\"}\n"
+            "{\"title\": \"Okapi two\", \"text\": \"Another okapi story.\"}\n");
+  ASSERT_EQ(Index(bundle).exit_code, 0);
+  WriteFile(bundle + "/dump.jsonl", "{broken\n{\"title\": \"Okapi two\", \"text\": \"Another okapi story.\"}\n");
+  const RunResult again = Index(bundle);
+  EXPECT_EQ(again.exit_code, 1) << again.err;
+  EXPECT_EQ(ParseSummary(again.err).removed, 0) << again.err;
+  EXPECT_EQ(SearchJson(index_, {"okapi"})["results"].size(), 2u);
 }
 
 TEST_F(E2eIndex, MissingBundleIsReportedAndOthersStillIndexed) {
