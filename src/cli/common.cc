@@ -3,6 +3,8 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
+#include <climits>
 #include <cstdlib>
 #include <iostream>
 
@@ -71,7 +73,8 @@ std::string OneLine(std::string_view message, size_t max_bytes) {
 }
 
 bool ParseSize(const std::string& text, unsigned long long* bytes) {
-  if (text.empty()) return false;
+  // stoull accepts "-1" (as a huge number) and leading spaces: neither is a size.
+  if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0]))) return false;
   size_t used = 0;
   unsigned long long n = 0;
   try {
@@ -89,6 +92,7 @@ bool ParseSize(const std::string& text, unsigned long long* bytes) {
     mult = 1ull << 30;
   else if (!unit.empty())
     return false;
+  if (n > ULLONG_MAX / mult) return false;  // would wrap around to a tiny limit
   *bytes = n * mult;
   return true;
 }

@@ -62,12 +62,18 @@ std::string Excerpt(const std::string& text, const std::vector<std::pair<int, in
     from = std::max(0, best_first - max_cp / 4);
     to = std::min(n, from + max_cp);
     from = std::max(0, to - max_cp);
-    // Never cut inside a word: move inward to the nearest space.
+    // Never cut inside a word: move inward to the nearest space. Text
+    // without spaces nearby (Chinese, a URL) is cut where it stands.
+    constexpr int kMaxShift = 24;
     if (from > 0) {
-      while (from < to && !IsSpaceAt(text, starts[from - 1])) ++from;
+      int f = from;
+      while (f < to && f - from <= kMaxShift && !IsSpaceAt(text, starts[f - 1])) ++f;
+      if (f < to && f - from <= kMaxShift) from = f;
     }
     if (to < n) {
-      while (to > from && !IsSpaceAt(text, starts[to])) --to;
+      int t = to;
+      while (t > from && to - t <= kMaxShift && !IsSpaceAt(text, starts[t])) --t;
+      if (t > from && to - t <= kMaxShift) to = t;
     }
   }
   std::string out;

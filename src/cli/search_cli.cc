@@ -159,8 +159,12 @@ int RunList(Searcher& searcher, const Args& a) {
 int RunWith(Searcher& searcher, const Args& a, const Style& style) {
   std::vector<std::string> resolved;
   auto facets = searcher.CoOccurring({EntityType::kPerson, a.with}, a.limit, &resolved);
-  if (!facets.ok()) return Fail(facets.status());
-  const bool empty = facets->person.empty() && facets->place.empty() && facets->org.empty();
+  if (!facets.ok()) {
+    // --json promises one object on stdout, even for a name nobody has.
+    if (a.json && facets.status().code() == StatusCode::kNotFound)
+      std::cout << RenderCoOccurrenceJson(a.with, {}, Facets{}) << "\n";
+    return Fail(facets.status());
+  }
   if (a.json) {
     std::cout << RenderCoOccurrenceJson(a.with, resolved, *facets) << "\n";
   } else {
@@ -171,7 +175,7 @@ int RunWith(Searcher& searcher, const Args& a, const Style& style) {
               << ". Appearing in the same articles (shared articles):\n"
               << RenderFacetsTerminal(*facets, style);
   }
-  return empty ? kExitNoResults : kExitOk;
+  return facets->articles == 0 ? kExitNoResults : kExitOk;
 }
 
 }  // namespace

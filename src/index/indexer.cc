@@ -139,10 +139,9 @@ class Pipeline : public ingest::Visitor {
   // never loses what was indexed before.
   Status Prune(const std::vector<std::string>& directories) {
     for (const auto& [file, keys] : keys_by_file_) {
-      const bool damaged = std::any_of(skipped_where_.begin(), skipped_where_.end(),
-                                       [&](const std::string& w) {
-                                         return w == file || w.rfind(file + ":", 0) == 0;
-                                       });
+      const bool damaged = std::any_of(
+          skipped_where_.begin(), skipped_where_.end(),
+          [&](const std::string& w) { return w == file || w.rfind(file + ":", 0) == 0; });
       if (damaged) continue;
       auto removed = writer_->RemoveStale(file, keys);
       if (!removed.ok()) return removed.status();

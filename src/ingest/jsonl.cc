@@ -55,6 +55,7 @@ std::string JoinedText(const json& v, const char* key, const char* sep) {
 }
 
 std::string DateOf(const json& v) {
+  if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) return "";
   if (v.is_number_integer() || v.is_number_unsigned()) {
     int64_t n = v.get<int64_t>();
     return FormatEpoch(n > 100000000000LL ? n / 1000 : n);

@@ -22,7 +22,7 @@ Facets ArticleEntitySpy::Top(int limit, const std::unordered_set<std::string>& e
       if (!exclude.count(name)) out[t]->push_back({name, count});
     std::stable_sort(out[t]->begin(), out[t]->end(),
                      [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    if (static_cast<int>(out[t]->size()) > limit) out[t]->resize(limit);
+    if (limit > 0 && static_cast<int>(out[t]->size()) > limit) out[t]->resize(limit);
   }
   return f;
 }

@@ -17,7 +17,8 @@ namespace nsearch::search {
 class ArticleEntitySpy : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double wt) override;
-  // Top |limit| per type; |exclude| names (the filter itself) left out.
+  // Top |limit| per type (0 or less: all); |exclude| names (the filter
+  // itself) left out.
   Facets Top(int limit, const std::unordered_set<std::string>& exclude = {}) const;
 
  private:

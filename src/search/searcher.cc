@@ -165,8 +165,12 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     } catch (const Xapian::Error& e) {
       return Status::IOError("cannot open index " + path + ": " + e.get_description());
     }
-    if (one.get_metadata(index::kSchemaVersionKey).empty() && one.get_doccount() > 0)
-      return Status::Unsupported(path + " is a Xapian database but not an nsearch index");
+    try {
+      if (one.get_metadata(index::kSchemaVersionKey).empty() && one.get_doccount() > 0)
+        return Status::Unsupported(path + " is a Xapian database but not an nsearch index");
+    } catch (const Xapian::Error& e) {
+      return Status::IOError("cannot read index " + path + ": " + e.get_description());
+    }
     // Several indexes are searched as one (shards, or one index per bundle).
     impl->db.add_database(one);
     impl->path += (impl->path.empty() ? "" : ", ") + path;
@@ -186,7 +190,11 @@ Result<SearchResponse> Searcher::Search(const SearchOptions& options) {
     } catch (const Xapian::DatabaseModifiedError&) {
       // The indexer committed while we read: reopen at the new revision, once.
       if (attempt > 0) return Status::IOError("index changed twice during one search; try again");
-      impl_->db.reopen();
+      try {
+        impl_->db.reopen();
+      } catch (const Xapian::Error& e) {
+        return Status::IOError("cannot reopen index " + impl_->path + ": " + e.get_description());
+      }
       impl_->names.clear();
       impl_->author_list.reset();
     } catch (const Xapian::Error& e) {
@@ -283,7 +291,8 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
   search::ArticleEntitySpy spy;
   if (o.facets) enquire.add_matchspy(&spy);
   Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
-  if (mset.empty() && o.offset == 0 && !pq.excludes) return TitleOnly(o, pq, f, std::move(resp));
+  if (mset.get_matches_estimated() == 0 && !pq.excludes)
+    return TitleOnly(o, pq, f, std::move(resp));
   resp.total = mset.get_matches_estimated();
   int rank = o.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -364,7 +373,8 @@ Result<SearchResponse> Searcher::Impl::FilterOnly(const SearchOptions& o, const 
 Result<SearchResponse> Searcher::Impl::TitleOnly(const SearchOptions& o, const ParsedQuery& pq,
                                                  const Filters& f, SearchResponse resp) {
   std::vector<std::string> stems = pq.highlight_words;
-  for (const auto& phrase : pq.highlight_phrases) stems.insert(stems.end(), phrase.begin(), phrase.end());
+  for (const auto& phrase : pq.highlight_phrases)
+    stems.insert(stems.end(), phrase.begin(), phrase.end());
   if (stems.empty()) return resp;
   std::vector<Xapian::Query> terms;
   for (const auto& s : stems) terms.emplace_back(std::string(index::kPrefixTitle) + s);
@@ -375,12 +385,13 @@ Result<SearchResponse> Searcher::Impl::TitleOnly(const SearchOptions& o, const P
   enquire.set_query(q);
   enquire.set_collapse_key(index::kSlotArticle);
   auto date_key = search::DateSortKey(o.sort);
-  if (o.sort != SortOrder::kRelevance) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
+  if (o.sort != SortOrder::kRelevance)
+    enquire.set_sort_by_key_then_relevance(date_key.get(), false);
   search::ArticleEntitySpy spy;
   if (o.facets) enquire.add_matchspy(&spy);
-  Xapian::MSet mset = enquire.get_mset(0, o.limit, CheckAtLeast(o));
+  Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
   resp.total = mset.get_matches_estimated();
-  int rank = 0;
+  int rank = o.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit h = ArticleHit(Record(it.get_document().get_value(index::kSlotArticle)), {},
                        o.include_boilerplate);

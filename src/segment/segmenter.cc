@@ -297,8 +297,8 @@ bool LooksLikeLogoOrCredit(std::string_view line) {
   while (!tail.empty() && (tail.back() == ')' || tail.back() == ']' || tail.back() == ' '))
     tail.remove_suffix(1);
   static constexpr std::string_view kSources[] = {
-      "'s flickr", "' flickr", " flickr", "(ap", "(afp", "(reuters", "(epa", "via instagram",
-      "/ ap", "/ afp", "/ reuters", "/ epa", "\u2019s flickr"};
+      "'s flickr",     "' flickr", " flickr", "(ap",       "(afp",  "(reuters",      "(epa",
+      "via instagram", "/ ap",     "/ afp",   "/ reuters", "/ epa", "\u2019s flickr"};
   for (auto src : kSources)
     if (tail.ends_with(src)) return true;
   return tail == "flickr";

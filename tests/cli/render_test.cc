@@ -28,6 +28,14 @@ TEST(ExcerptTest, LongTextIsCutAroundMatchesOnWordBoundaries) {
   EXPECT_LE(static_cast<int>(inner.size()), 90);
 }
 
+TEST(ExcerptTest, TextWithoutSpacesIsStillShown) {
+  std::string text;
+  for (int i = 0; i < 480; ++i) text += "\u653f";  // one CJK character, 3 bytes
+  std::string out = Excerpt(text, {{240, 242}}, 80, "[", "]");
+  EXPECT_NE(out.find("[\u653f\u653f]"), std::string::npos);
+  EXPECT_GT(out.size(), 60u * 3);
+}
+
 TEST(RenderJsonTest, ContractFieldNames) {
   SearchResponse r;
   r.query = "q";

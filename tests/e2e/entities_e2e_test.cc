@@ -117,6 +117,10 @@ TEST_F(E2eEntities, CoOccurrenceAndListing) {
   }
   EXPECT_TRUE(found) << l.dump();
 
+  RunResult nobody = RunBinary(SearchBin(), {"--index", index_, "--json", "--with", "Nobodyxyz"});
+  EXPECT_EQ(nobody.exit_code, 1);
+  EXPECT_EQ(json::parse(nobody.out)["articles"], 0);
+
   RunResult bad = RunBinary(SearchBin(), {"--index", index_, "--list", "things"});
   EXPECT_EQ(bad.exit_code, 2);
 }

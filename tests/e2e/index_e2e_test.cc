@@ -313,7 +313,8 @@ TEST_F(E2eIndex, BrokenFileKeepsWhatWasIndexedBefore) {
             "{\"title\": \"Okapi one\", \"text\": \"An okapi was seen.\"}\n"
             "{\"title\": \"Okapi two\", \"text\": \"Another okapi story.\"}\n");
   ASSERT_EQ(Index(bundle).exit_code, 0);
-  WriteFile(bundle + "/dump.jsonl", "{broken\n{\"title\": \"Okapi two\", \"text\": \"Another okapi story.\"}\n");
+  WriteFile(bundle + "/dump.jsonl",
+            "{broken\n{\"title\": \"Okapi two\", \"text\": \"Another okapi story.\"}\n");
   const RunResult again = Index(bundle);
   EXPECT_EQ(again.exit_code, 1) << again.err;
   EXPECT_EQ(ParseSummary(again.err).removed, 0) << again.err;

@@ -131,6 +131,24 @@ TEST_F(RoundTripTest, HeadlineWordsFindTheArticleWhenNoPassageHoldsThem) {
   EXPECT_TRUE(Search("bombshell -rain").hits.empty());
 }
 
+TEST_F(RoundTripTest, HeadlineMatchesPageLikeAnyOther) {
+  std::vector<Article> articles;
+  for (int i = 0; i < 12; ++i)
+    articles.push_back(MakeArticle("b" + std::to_string(i) + ".txt",
+                                   "Bombshell number " + std::to_string(i),
+                                   {"Body text " + std::to_string(i) + " without the word."}));
+  Put(articles);
+  auto s = Searcher::Open(dir_.string());
+  SearchOptions o;
+  o.query = "bombshell";
+  o.offset = 10;
+  auto r = (*s)->Search(o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 12);
+  ASSERT_EQ(r->hits.size(), 2u);
+  EXPECT_EQ(r->hits[0].rank, 11);
+}
+
 TEST_F(RoundTripTest, PhraseQueryMatchesOnlyTheSequence) {
   Put({MakeArticle("a.txt", "T", {"It takes two to tango, he said."}),
        MakeArticle("b.txt", "T", {"Two dancers went to tango class."})});
