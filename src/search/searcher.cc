@@ -103,6 +103,30 @@ struct Searcher::Impl {
         std::min<int64_t>(std::max<int64_t>(wanted, 5000), db.get_doccount()));
   }
 
+  // Runs |enquire| for the page |o| asks for: total, ranks and scores, and
+  // the facets over every match when asked. |make_hit| turns a match into
+  // its Hit (which passage to show, highlights).
+  template <typename MakeHit>
+  SearchResponse Collect(Xapian::Enquire& enquire, const SearchOptions& o, SearchResponse resp,
+                         MakeHit make_hit) {
+    search::ArticleEntitySpy spy;
+    if (o.facets) enquire.add_matchspy(&spy);
+    Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
+    resp.total = mset.get_matches_estimated();
+    int rank = o.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit h = make_hit(it);
+      h.rank = ++rank;
+      h.score = it.get_weight();
+      resp.hits.push_back(std::move(h));
+    }
+    if (o.facets) {
+      resp.has_facets = true;
+      resp.facets = spy.Top(o.facet_limit);
+    }
+    return resp;
+  }
+
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
   std::optional<std::vector<search::IndexedAuthor>> author_list;  // loaded on first use
 
@@ -288,26 +312,16 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
   auto date_key = search::DateSortKey(o.sort);
   if (o.sort != SortOrder::kRelevance)
     enquire.set_sort_by_key_then_relevance(date_key.get(), false);
-  search::ArticleEntitySpy spy;
-  if (o.facets) enquire.add_matchspy(&spy);
-  Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
-  if (mset.get_matches_estimated() == 0 && !pq.excludes)
-    return TitleOnly(o, pq, f, std::move(resp));
-  resp.total = mset.get_matches_estimated();
-  int rank = o.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  // The title fallback's response replaces this one wholesale, so the same
+  // |resp| may be handed on afterwards.
+  SearchResponse found = Collect(enquire, o, resp, [&](const Xapian::MSetIterator& it) {
     Hit h = PassageHit(it.get_document());
-    h.rank = ++rank;
-    h.score = it.get_weight();
     h.more_passages = static_cast<int>(it.get_collapse_count());
     h.highlights = search::HighlightQuery(h.text, pq.highlight_words, pq.highlight_phrases);
-    resp.hits.push_back(std::move(h));
-  }
-  if (o.facets) {
-    resp.has_facets = true;
-    resp.facets = spy.Top(o.facet_limit);
-  }
-  return resp;
+    return h;
+  });
+  if (found.total == 0 && !pq.excludes) return TitleOnly(o, pq, f, std::move(resp));
+  return found;
 }
 
 // No words, only filters. Entity filters alone rank articles by how central
@@ -346,28 +360,14 @@ Result<SearchResponse> Searcher::Impl::FilterOnly(const SearchOptions& o, const 
   auto date_key =
       search::DateSortKey(o.sort == SortOrder::kOldest ? SortOrder::kOldest : SortOrder::kNewest);
   if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
-  search::ArticleEntitySpy spy;
-  if (o.facets) enquire.add_matchspy(&spy);
-  Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
-  resp.total = mset.get_matches_estimated();
-
   std::vector<std::string> wanted;  // canonical names filtered on
   for (const auto& r : f.entity_names) wanted.insert(wanted.end(), r.begin(), r.end());
-  int rank = o.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  return Collect(enquire, o, std::move(resp), [&](const Xapian::MSetIterator& it) {
     Xapian::Document doc = it.get_document();
     const bool is_record = doc.get_value(index::kSlotParagraph).empty();
-    Hit h = ArticleHit(is_record ? doc : Record(doc.get_value(index::kSlotArticle)), wanted,
-                       o.include_boilerplate);
-    h.rank = ++rank;
-    h.score = it.get_weight();
-    resp.hits.push_back(std::move(h));
-  }
-  if (o.facets) {
-    resp.has_facets = true;
-    resp.facets = spy.Top(o.facet_limit);
-  }
-  return resp;
+    return ArticleHit(is_record ? doc : Record(doc.get_value(index::kSlotArticle)), wanted,
+                      o.include_boilerplate);
+  });
 }
 
 Result<SearchResponse> Searcher::Impl::TitleOnly(const SearchOptions& o, const ParsedQuery& pq,
@@ -387,24 +387,12 @@ Result<SearchResponse> Searcher::Impl::TitleOnly(const SearchOptions& o, const P
   auto date_key = search::DateSortKey(o.sort);
   if (o.sort != SortOrder::kRelevance)
     enquire.set_sort_by_key_then_relevance(date_key.get(), false);
-  search::ArticleEntitySpy spy;
-  if (o.facets) enquire.add_matchspy(&spy);
-  Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
-  resp.total = mset.get_matches_estimated();
-  int rank = o.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  return Collect(enquire, o, std::move(resp), [&](const Xapian::MSetIterator& it) {
     Hit h = ArticleHit(Record(it.get_document().get_value(index::kSlotArticle)), {},
                        o.include_boilerplate);
-    h.rank = ++rank;
-    h.score = it.get_weight();
     h.title_match = true;
-    resp.hits.push_back(std::move(h));
-  }
-  if (o.facets) {
-    resp.has_facets = true;
-    resp.facets = spy.Top(o.facet_limit);
-  }
-  return resp;
+    return h;
+  });
 }
 
 Hit Searcher::Impl::ArticleHit(const Xapian::Document& rec, const std::vector<std::string>& wanted,
