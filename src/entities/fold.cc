@@ -211,4 +211,16 @@ std::string TranslitKey(std::string_view utf8) {
   return out;
 }
 
+std::vector<std::string_view> SplitNonEmpty(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i <= s.size()) {
+    size_t j = s.find(sep, i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace nsearch::entities

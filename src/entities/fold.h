@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nsearch::entities {
 
@@ -23,6 +24,10 @@ std::string TranslitKey(std::string_view utf8);
 // Lower-cases and strips accents of one word without touching punctuation.
 // ASCII fast path; used per token, so it must stay cheap.
 void FoldWordInto(std::string_view word, std::string* out);
+
+// The non-empty pieces of |s| between |sep|s ("a  b" -> {"a", "b"}); views
+// into |s|, which must outlive them.
+std::vector<std::string_view> SplitNonEmpty(std::string_view s, char sep);
 
 }  // namespace nsearch::entities
 

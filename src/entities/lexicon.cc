@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "entities/fold.h"
 #include "entities/tables.h"
 #include "entities/tokenizer.h"
 
@@ -29,18 +30,6 @@ void AddWords(const char* list, WordSet* set) {
     }
     i = j;
   }
-}
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i <= s.size()) {
-    size_t j = s.find(sep, i);
-    if (j == std::string_view::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
 }
 
 // Exemplar cities that are more often a surname or an ordinary word
@@ -85,12 +74,13 @@ class Builder {
   }
 
   void AddAliases(const char* table, EntityType type) {
-    for (std::string_view entry : Split(table, '|')) {
+    for (std::string_view entry : SplitNonEmpty(table, '|')) {
       size_t eq = entry.find('=');
       if (eq == std::string_view::npos) continue;
       std::string_view canonical = entry.substr(0, eq);
       Add(canonical, type, canonical, false);
-      for (std::string_view v : Split(entry.substr(eq + 1), ',')) Add(v, type, canonical, false);
+      for (std::string_view v : SplitNonEmpty(entry.substr(eq + 1), ','))
+        Add(v, type, canonical, false);
     }
   }
 
@@ -163,7 +153,7 @@ class Builder {
   }
 
   void AddList(const char* table, EntityType type, bool country = false) {
-    for (std::string_view entry : Split(table, '|')) Add(entry, type, entry, country);
+    for (std::string_view entry : SplitNonEmpty(table, '|')) Add(entry, type, entry, country);
   }
 
  private:
@@ -215,12 +205,12 @@ std::unique_ptr<Lexicon> Build() {
   // Short foreign-language forms that are English words or abbreviations:
   // Dutch "VS" (Verenigde Staten) would make every "vs." a United States.
   for (const char* word : {"vs", "ver", "am", "is", "de", "la", "le"}) lex->phrases.erase(word);
-  for (std::string_view entry : Split(tables::kPersonAliases, '|')) {
+  for (std::string_view entry : SplitNonEmpty(tables::kPersonAliases, '|')) {
     size_t eq = entry.find('=');
     if (eq == std::string_view::npos) continue;
     std::string canonical(entry.substr(0, eq));
     lex->person_aliases[PhraseKey(canonical)] = canonical;
-    for (std::string_view v : Split(entry.substr(eq + 1), ',')) {
+    for (std::string_view v : SplitNonEmpty(entry.substr(eq + 1), ',')) {
       lex->person_aliases[PhraseKey(v)] = canonical;
     }
   }

@@ -11,19 +11,9 @@
 namespace nsearch::entities {
 namespace {
 
-std::vector<std::string> Words(const std::string& key) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < key.size()) {
-    size_t j = key.find(' ', i);
-    if (j == std::string::npos) j = key.size();
-    if (j > i) out.push_back(key.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
+using Words = std::vector<std::string_view>;
 
-bool IsTail(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+bool IsTail(const Words& shorter, const Words& longer) {
   if (shorter.empty() || shorter.size() >= longer.size()) return false;
   return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
 }
@@ -48,7 +38,8 @@ std::vector<std::string> Resolve(EntityType type, std::string_view typed,
   const std::string typed_key = TranslitKey(typed);
   const std::string alias_key = TranslitKey(CanonicalName(type, typed));
   if (typed_key.empty()) return {};
-  const std::vector<std::string> typed_words = Words(typed_key);
+  const Words typed_words = SplitNonEmpty(typed_key, ' ');
+  const Words alias_words = SplitNonEmpty(alias_key, ' ');
 
   std::map<std::string, int> counts;  // canonical -> article count
   for (const auto& [name, n] : index_names) counts[name] += n;
@@ -62,8 +53,8 @@ std::vector<std::string> Resolve(EntityType type, std::string_view typed,
       continue;
     }
     if (type != EntityType::kPerson) continue;
-    std::vector<std::string> words = Words(k);
-    if (IsTail(typed_words, words) || IsTail(Words(alias_key), words)) {
+    const Words words = SplitNonEmpty(k, ' ');
+    if (IsTail(typed_words, words) || IsTail(alias_words, words)) {
       tail_groups[k].push_back(name);
     }
   }
