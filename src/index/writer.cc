@@ -39,13 +39,6 @@ bool Searchable(ParagraphKind k) {
 
 }  // namespace
 
-std::vector<std::string> StemmedTerms(std::string_view text) {
-  thread_local Xapian::Stem stem(kStemLanguage);
-  std::vector<std::string> out;
-  for (auto& t : text::Tokenize(text)) out.push_back(stem(t.term));
-  return out;
-}
-
 struct Writer::Impl {
   Xapian::WritableDatabase db;
 };

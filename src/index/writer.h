@@ -44,10 +44,6 @@ class Writer {
   std::unique_ptr<Impl> impl_;
 };
 
-// The text terms of |text| as the index stores them (stemmed, folded), in
-// order. Shared with search so highlighting matches what was indexed.
-std::vector<std::string> StemmedTerms(std::string_view text);
-
 }  // namespace nsearch::index
 
 #endif  // NSEARCH_INDEX_WRITER_H_
