@@ -20,6 +20,9 @@ enum class ParagraphKind { kBody, kHeading, kCaption, kCredit, kBoilerplate };
 std::string_view KindName(ParagraphKind kind);
 // Returns false when |name| is not one of the names KindName produces.
 bool ParseKind(std::string_view name, ParagraphKind* kind);
+// Body, heading and caption: the kinds searched, highlighted and mined for
+// entities by default (the one place that decides it).
+bool IsSearchable(ParagraphKind kind);
 
 struct Paragraph {
   int n = 0;  // 1-based ordinal among the article's paragraphs (title is 0)

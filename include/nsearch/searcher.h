@@ -39,8 +39,21 @@ struct SearchOptions {
   // any author with that word in their name.
   std::vector<std::string> authors;
   SortOrder sort = SortOrder::kRelevance;
-  bool facets = false;  // count entities over all matching articles
+  bool facets = false;  // count entities over the matching articles
   int facet_limit = 10;
+  // No alias (synonym) or spelling expansion: the words as typed (folded
+  // and stemmed as always).
+  bool exact = false;
+  bool explain = false;  // fill Hit::explain
+};
+
+// The parts of a hit's score (SearchOptions::explain; docs/ranking.md).
+struct Explain {
+  double article_bm25 = 0;  // BM25 of the whole article (title words weighted in)
+  double passage_bm25 = 0;  // BM25 of the best passage
+  double proximity = 0;     // how close together the query words are
+  int matching_passages = 0;
+  bool title = false;  // the title holds a query word
 };
 
 struct Hit {
@@ -58,6 +71,7 @@ struct Hit {
   bool title_match = false;
   std::string date, author;
   std::vector<Entity> entities;  // the article's entities (name, type)
+  Explain explain;               // when SearchOptions::explain
 };
 
 struct FacetCount {
@@ -68,13 +82,30 @@ struct FacetCount {
 struct Facets {
   std::vector<FacetCount> person, place, org;
   int64_t articles = 0;  // how many articles the counts were taken over
+  // True when there were more matching articles than kFacetArticles and the
+  // counts come from the best of them.
+  bool sampled = false;
 };
+
+// Facet counts of a search are taken over at most this many of the best
+// matching articles (all of them for --with and entity listings).
+inline constexpr int64_t kFacetArticles = 2000;
 
 struct SearchResponse {
   std::string query;
   SortOrder sort = SortOrder::kRelevance;
-  int64_t total = 0;  // estimated matching articles
+  int64_t total = 0;         // matching articles (an estimate unless total_exact)
+  bool total_exact = false;  // total is the exact count
   std::vector<Hit> hits;
+  // "Did you mean": the query with its unknown words corrected from the
+  // index's vocabulary (empty when every word is known).
+  std::string suggestion;
+  // Set when the query as typed found nothing and |suggestion| did: these
+  // are the suggestion's results.
+  std::string corrected_query;
+  // What was ignored in the query, one line each ("ignored an unbalanced
+  // quote").
+  std::vector<std::string> notes;
   bool has_facets = false;
   Facets facets;
   // Resolved entity filters: typed name -> canonical names used.
@@ -87,6 +118,8 @@ struct EntityListing {
   std::vector<std::string> aliases;  // surface forms seen across the index
 };
 
+// Thread contract: a Searcher is not thread-safe (it holds a Xapian reader
+// and lazily filled caches); use one per thread. Opening one is cheap.
 class Searcher {
  public:
   // Opens the index read-only. NotFound when |index_path| holds no index.
@@ -96,10 +129,11 @@ class Searcher {
   static Result<std::unique_ptr<Searcher>> Open(const std::vector<std::string>& index_paths);
   ~Searcher();
 
-  // An empty result is not an error. InvalidArgument for a bad date (since,
-  // until or date:), an ambiguous entity filter (the message lists the
-  // candidates) or a one-word author matching too many authors. NotFound for
-  // an entity or author filter that matches nobody in the index.
+  // An empty result is not an error. InvalidArgument for a negative limit
+  // or offset, a bad date (since, until or date:), an ambiguous entity
+  // filter (the message lists the candidates), a one-word author matching
+  // too many authors, or a wildcard too short or too broad. NotFound for an
+  // entity or author filter that matches nobody in the index.
   Result<SearchResponse> Search(const SearchOptions& options);
 
   // Every entity of |type| in the index, most articles first.

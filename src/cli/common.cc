@@ -27,14 +27,70 @@ void SetUpLogging(const std::string& program, int verbosity) {
   spdlog::set_default_logger(logger);
 }
 
+namespace {
+
+// The option |arg| names ("-n", "--limit", "--limit=5"), or null.
+const boost::program_options::option_description* FindOption(
+    const boost::program_options::options_description& desc, const std::string& arg) {
+  if (arg.rfind("--", 0) == 0) return desc.find_nothrow(arg.substr(2, arg.find('=') - 2), false);
+  if (arg.size() != 2 || arg[0] != '-') return nullptr;
+  for (const auto& opt : desc.options()) {
+    // format_name() is "-n [ --limit ]" for an option with a short name.
+    if (opt->format_name().rfind(arg + " ", 0) == 0 || opt->format_name() == arg) return opt.get();
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<std::string> QueryWordsLast(int argc, char** argv,
+                                        const boost::program_options::options_description& desc) {
+  std::vector<std::string> options, words;
+  bool seen_word = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") {
+      for (++i; i < argc; ++i) words.push_back(argv[i]);
+      break;
+    }
+    const bool dashed = arg.size() > 1 && arg[0] == '-';
+    const auto* opt = dashed ? FindOption(desc, arg) : nullptr;
+    if (!opt && dashed && arg.size() > 2 && arg[1] != '-') {
+      // "-n5": a short option with its value attached.
+      const auto* attached = FindOption(desc, arg.substr(0, 2));
+      if (attached && attached->semantic()->max_tokens() > 0) opt = attached;
+    }
+    if (!dashed || (seen_word && !opt && arg.rfind("--", 0) != 0)) {
+      words.push_back(arg);
+      seen_word = true;
+      continue;
+    }
+    options.push_back(arg);
+    const bool takes_value = opt && opt->semantic()->max_tokens() > 0 &&
+                             arg.find('=') == std::string::npos &&
+                             !(arg.size() > 2 && arg[1] != '-');
+    if (takes_value && i + 1 < argc) options.push_back(argv[++i]);
+  }
+  options.push_back("--");
+  options.insert(options.end(), words.begin(), words.end());
+  return options;
+}
+
 int ParseCommandLine(int argc, char** argv, const std::string& program,
+                     const boost::program_options::options_description& desc,
+                     const char* positional, std::vector<std::string>* values) {
+  return ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc), program, desc,
+                          positional, values);
+}
+
+int ParseCommandLine(const std::vector<std::string>& args, const std::string& program,
                      const boost::program_options::options_description& desc,
                      const char* positional, std::vector<std::string>* values) {
   namespace po = boost::program_options;
   std::vector<std::string> option_args, after_dash;
-  int i = 1;
-  for (; i < argc && std::string(argv[i]) != "--"; ++i) option_args.push_back(argv[i]);
-  for (++i; i < argc; ++i) after_dash.push_back(argv[i]);
+  size_t i = 0;
+  for (; i < args.size() && args[i] != "--"; ++i) option_args.push_back(args[i]);
+  for (++i; i < args.size(); ++i) after_dash.push_back(args[i]);
   // The positional words are an option too, for the parser, but not one to
   // show in --help.
   po::options_description all;

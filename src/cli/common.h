@@ -32,6 +32,16 @@ void SetUpLogging(const std::string& program, int verbosity);
 int ParseCommandLine(int argc, char** argv, const std::string& program,
                      const boost::program_options::options_description& desc,
                      const char* positional, std::vector<std::string>* values);
+int ParseCommandLine(const std::vector<std::string>& args, const std::string& program,
+                     const boost::program_options::options_description& desc,
+                     const char* positional, std::vector<std::string>* values);
+
+// argv with the query words moved after a "--": once a first positional
+// word has been seen, an argument that starts with one '-' and is not one of
+// |desc|'s short options ("ceasefire -Istanbul") is a word of the query,
+// not an unknown option. Options and their values keep their places.
+std::vector<std::string> QueryWordsLast(int argc, char** argv,
+                                        const boost::program_options::options_description& desc);
 
 // |message| made fit for one line of a terminal: newlines become spaces and
 // anything past |max_bytes| is cut (on a UTF-8 boundary) with "…". A user's

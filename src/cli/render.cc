@@ -1,6 +1,7 @@
 #include "cli/render.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "text/normalize.h"
@@ -108,11 +109,25 @@ std::string RenderTerminal(const SearchResponse& r, const Style& s) {
              (h.more_passages == 1 ? "" : "s") + ")" + reset;
     out += "\n   ";
     out += Excerpt(h.text, h.highlights, s.width, s.color ? kMatch : "[", s.color ? kReset : "]");
-    out += "\n\n";
+    out += "\n";
+    if (s.explain) {
+      char buf[256];
+      std::snprintf(buf, sizeof buf,
+                    "   score %.3f = article BM25 %.3f + passage BM25 %.3f x %.2f + proximity "
+                    "%.3f x %.2f; %d matching passage%s%s\n",
+                    h.score, h.explain.article_bm25, h.explain.passage_bm25, s.passage_weight,
+                    h.explain.proximity, s.proximity_weight, h.explain.matching_passages,
+                    h.explain.matching_passages == 1 ? "" : "s",
+                    h.explain.title ? "; title holds a query word" : "");
+      out += dim + buf + reset;
+    }
+    out += "\n";
   }
-  if (!r.hits.empty()) {
-    out += dim + "about " + std::to_string(r.total) + " matching article" +
-           (r.total == 1 ? "" : "s") + reset + "\n";
+  if (!r.hits.empty() || r.total > 0) {
+    out += dim + (r.total_exact ? "" : "about ") + std::to_string(r.total) + " matching article" +
+           (r.total == 1 ? "" : "s") + reset;
+    if (r.hits.empty()) out += dim + " (none on this page)" + reset;
+    out += "\n";
   }
   if (r.has_facets) out += RenderFacetsTerminal(r.facets, s);
   return out;
@@ -134,7 +149,7 @@ std::string RenderFacetsTerminal(const Facets& f, const Style& s) {
   return out;
 }
 
-std::string RenderJson(const SearchResponse& r) {
+std::string RenderJson(const SearchResponse& r, bool explain) {
   json results = json::array();
   for (const Hit& h : r.hits) {
     json hl = json::array();
@@ -152,15 +167,28 @@ std::string RenderJson(const SearchResponse& r) {
     if (!h.date.empty()) item["date"] = h.date;
     if (!h.author.empty()) item["author"] = h.author;
     if (h.title_match) item["match"] = "title";
+    if (explain) {
+      item["explain"] = {{"article_bm25", h.explain.article_bm25},
+                         {"passage_bm25", h.explain.passage_bm25},
+                         {"proximity", h.explain.proximity},
+                         {"matching_passages", h.explain.matching_passages},
+                         {"title", h.explain.title}};
+    }
     results.push_back(std::move(item));
   }
-  json out = {{"query", r.query}, {"total", r.total}, {"results", results}};
+  json out = {
+      {"query", r.query}, {"total", r.total}, {"total_exact", r.total_exact}, {"results", results}};
+  if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
+  if (!r.corrected_query.empty()) out["corrected_query"] = r.corrected_query;
+  if (!r.notes.empty()) out["notes"] = r.notes;
   if (r.sort == SortOrder::kNewest) out["sort"] = "date";
   if (r.sort == SortOrder::kOldest) out["sort"] = "oldest";
   if (r.has_facets) {
     out["facets"] = {{"person", FacetList(r.facets.person)},
                      {"place", FacetList(r.facets.place)},
-                     {"org", FacetList(r.facets.org)}};
+                     {"org", FacetList(r.facets.org)},
+                     {"articles", r.facets.articles},
+                     {"sampled", r.facets.sampled}};
   }
   if (!r.resolved.empty()) {
     json filters = json::array();

@@ -13,8 +13,10 @@
 namespace nsearch::cli {
 
 struct Style {
-  bool color = false;  // ANSI bold/colour; otherwise [plain markers]
-  int width = 320;     // longest passage shown, in code points
+  bool color = false;                               // ANSI bold/colour; otherwise [plain markers]
+  int width = 320;                                  // longest passage shown, in code points
+  bool explain = false;                             // a line with the parts of each hit's score
+  double passage_weight = 0, proximity_weight = 0;  // the ranking's weights, for explain
 };
 
 // |text| cut to about |max_cp| code points around the highlights, on word
@@ -23,7 +25,8 @@ std::string Excerpt(const std::string& text, const std::vector<std::pair<int, in
                     int max_cp, const std::string& open, const std::string& close);
 
 std::string RenderTerminal(const SearchResponse& response, const Style& style);
-std::string RenderJson(const SearchResponse& response);  // one line, one object
+// One line, one object; with |explain| each result carries "explain".
+std::string RenderJson(const SearchResponse& response, bool explain = false);
 
 std::string RenderFacetsTerminal(const Facets& facets, const Style& style);
 

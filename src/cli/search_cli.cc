@@ -11,6 +11,7 @@
 #include "cli/render.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
+#include "search/rank.h"
 
 namespace po = boost::program_options;
 
@@ -52,6 +53,8 @@ struct Args {
   std::string list;
   std::string with;
   std::string color = "auto";
+  bool exact = false;
+  bool explain = false;
   bool verbose = false;
   bool quiet = false;
 };
@@ -86,7 +89,13 @@ po::options_description Describe(Args* a) {
   add("sort", po::value(&a->sort)->default_value("relevance"),
       "relevance, date (newest first) or oldest; ties by relevance, undated articles last");
   add("facets", po::bool_switch(&a->facets),
-      "also count persons, places and organisations over all matching articles");
+      "also count persons, places and organisations in the matching articles (the best 2000 "
+      "when there are more)");
+  add("exact", po::bool_switch(&a->exact),
+      "no expansion: spellings of a name (Kiev/Kyiv) and spelling suggestions are off");
+  add("explain", po::bool_switch(&a->explain),
+      "show the parts of each hit's score (article BM25, passage BM25, proximity, matching "
+      "passages, title)");
   add("list", po::value(&a->list),
       "list every entity of a type (person, place, org) with article counts and aliases");
   add("with", po::value(&a->with), "who appears in the same articles as this person, ranked");
@@ -183,7 +192,9 @@ int RunWith(Searcher& searcher, const Args& a, const Style& style) {
 int RunSearchCli(int argc, char** argv) {
   Args a;
   auto desc = Describe(&a);
-  if (int stop = ParseCommandLine(argc, argv, "nsearch", desc, "query", &a.words); stop >= 0)
+  if (int stop =
+          ParseCommandLine(QueryWordsLast(argc, argv, desc), "nsearch", desc, "query", &a.words);
+      stop >= 0)
     return stop;
   SetUpLogging("nsearch", a.quiet ? -1 : a.verbose ? 1 : 0);
   if (a.limit < 0 || a.offset < 0) {
@@ -212,6 +223,9 @@ int RunSearchCli(int argc, char** argv) {
   }
   Searcher& searcher = **opened;
   Style style{UseColor(a.color), 320};
+  style.explain = a.explain;
+  style.passage_weight = search::DefaultRankParams().passage_weight;
+  style.proximity_weight = search::DefaultRankParams().proximity_weight;
   if (!a.list.empty()) return RunList(searcher, a);
   if (!a.with.empty()) return RunWith(searcher, a, style);
 
@@ -226,6 +240,10 @@ int RunSearchCli(int argc, char** argv) {
   o.since = a.since;
   o.until = a.until;
   o.authors = a.author;
+  o.exact = a.exact;
+  o.explain = a.explain;
+  const bool blank = o.query.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+  if (blank) o.query.clear();
   if (o.query.empty() && o.filters.empty() && o.since.empty() && o.until.empty() &&
       o.authors.empty()) {
     std::cerr << "nsearch: no query given (see nsearch --help)\n";
@@ -241,15 +259,27 @@ int RunSearchCli(int argc, char** argv) {
     }
     return Fail(response.status());
   }
-  if (a.json) {
-    std::cout << RenderJson(*response) << "\n";
-  } else if (response->hits.empty()) {
-    std::cerr << OneLine("nsearch: no results" + (o.query.empty() ? "" : " for " + o.query))
-              << "\n";
-  } else {
-    std::cout << RenderTerminal(*response, style);
+  const SearchResponse& r = *response;
+  if (!a.quiet) {
+    for (const auto& note : r.notes) std::cerr << "nsearch: " << OneLine(note) << "\n";
   }
-  return response->hits.empty() ? kExitNoResults : kExitOk;
+  if (a.json) {
+    std::cout << RenderJson(r, a.explain) << "\n";
+  } else {
+    if (!r.corrected_query.empty()) {
+      std::cout << "No results for " << OneLine(o.query) << "; showing results for "
+                << OneLine(r.corrected_query) << "\n\n";
+    } else if (!r.suggestion.empty()) {
+      std::cout << "Did you mean: " << OneLine(r.suggestion) << "?\n\n";
+    }
+    if (!r.hits.empty() || r.total > 0) {
+      std::cout << RenderTerminal(r, style);
+    } else if (!a.quiet) {
+      std::cerr << OneLine("nsearch: no results" + (o.query.empty() ? "" : " for " + o.query))
+                << "\n";
+    }
+  }
+  return r.total > 0 || !r.hits.empty() ? kExitOk : kExitNoResults;
 }
 
 }  // namespace nsearch::cli

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "entities/extractor.h"
+#include "index/document.h"
 #include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/source.h"
@@ -108,19 +109,15 @@ class Pipeline : public ingest::Visitor {
     stats_->paragraphs += static_cast<int64_t>(article.paragraphs.size());
     if (options_.on_article) options_.on_article(article);
     if (!writer_) return;
-    auto outcome = writer_->Put(article);
+    size_t text_bytes = article.title.size();
+    for (const auto& p : article.paragraphs) text_bytes += p.text.size();
+    auto outcome = writer_->Put(index::BuildDocument(article), text_bytes);
     if (!outcome.ok()) {
       status_ = outcome.status();
       return;
     }
     if (*outcome == index::PutOutcome::kAdded) ++stats_->added;
     if (*outcome == index::PutOutcome::kUpdated) ++stats_->updated;
-    // A huge article commits at once so Xapian's buffered postings stay small.
-    const bool huge = article.source.size > (8u << 20);
-    if (++since_commit_ >= options_.commit_every || huge) {
-      since_commit_ = 0;
-      status_ = writer_->Commit();
-    }
   }
 
   void OnSkip(const ingest::Skip& skip) override {
@@ -159,7 +156,6 @@ class Pipeline : public ingest::Visitor {
   IndexStats* stats_;
   segment::BoilerplateClassifier& classifier_;
   const entities::Extractor& extractor_;
-  int since_commit_ = 0;
   Status status_;
   std::unordered_set<std::string> seen_keys_;
   std::map<std::string, std::unordered_set<std::string>> keys_by_file_;
@@ -192,7 +188,9 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   IndexStats stats;
   std::unique_ptr<index::Writer> writer;
   if (!options.dry_run) {
-    auto opened = index::Writer::Open(options.index_path);
+    index::WriterOptions writer_options;
+    writer_options.commit_every = options.commit_every;
+    auto opened = index::Writer::Open(options.index_path, writer_options);
     if (!opened.ok()) return opened.status();
     writer = std::move(opened.value());
   }
@@ -217,8 +215,8 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     }
     Status pruned = pipeline.Prune(directories);
     if (!pruned.ok()) return pruned;
-    Status committed = writer->Commit();
-    if (!committed.ok()) return committed;
+    Status finished = writer->Finish();
+    if (!finished.ok()) return finished;
   }
   stats.seconds = SecondsSince(start);
   return stats;

@@ -2,11 +2,57 @@
 
 #include <cstdio>
 
+#include "entities/fold.h"
+#include "ingest/hash.h"
 #include "text/normalize.h"
 
 namespace nsearch::index {
+namespace {
 
-std::string_view FilterPrefix(EntityType type) {
+char TypeLetter(EntityType type) { return "PLO"[static_cast<int>(type)]; }
+
+// Varint and length-prefixed strings: the building blocks of the layout
+// value and the stored data.
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view* in, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in->front());
+    in->remove_prefix(1);
+    *v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+
+void PutString(std::string_view s, std::string* out) {
+  PutVarint(s.size(), out);
+  out->append(s);
+}
+
+bool GetString(std::string_view* in, std::string* s) {
+  uint64_t n;
+  if (!GetVarint(in, &n) || n > in->size()) return false;
+  s->assign(in->substr(0, n));
+  in->remove_prefix(n);
+  return true;
+}
+
+// Stored data layout, in order: magic, schema version, then the fields
+// below. New fields go at the end so that older readers of the same schema
+// version stop early instead of misreading.
+constexpr char kDataMagic = 'N';
+
+}  // namespace
+
+std::string_view EntityPrefix(EntityType type) {
   switch (type) {
     case EntityType::kPerson:
       return "XP";
@@ -18,25 +64,134 @@ std::string_view FilterPrefix(EntityType type) {
   return "XP";
 }
 
-std::string_view RecordPrefix(EntityType type) {
-  switch (type) {
-    case EntityType::kPerson:
-      return "EP";
-    case EntityType::kPlace:
-      return "EL";
-    case EntityType::kOrg:
-      return "EO";
-  }
-  return "EP";
+namespace {
+
+// |prefix| + type letter + |text| + "\t": the lookup and alias prefixes.
+std::string TypedPrefix(std::string_view prefix, EntityType type, std::string_view text) {
+  std::string term(prefix);
+  term.push_back(TypeLetter(type));
+  term.append(text);
+  term.push_back('\t');
+  return term;
 }
 
-uint64_t Hash64(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
+}  // namespace
+
+std::string EntityKeyPrefix(EntityType type, std::string_view last_word_key) {
+  return TypedPrefix(kPrefixEntityKey, type, last_word_key);
+}
+
+std::string EntityKeyTerm(EntityType type, std::string_view canonical) {
+  const std::string key = entities::TranslitKey(canonical);
+  const auto words = entities::SplitNonEmpty(key, ' ');
+  return EntityKeyPrefix(type, words.empty() ? std::string_view() : words.back()) +
+         std::string(canonical);
+}
+
+std::string EntityAliasPrefix(EntityType type, std::string_view canonical) {
+  return TypedPrefix(kPrefixEntityAlias, type, canonical);
+}
+
+std::string EntityAliasTerm(EntityType type, std::string_view canonical, std::string_view surface) {
+  return EntityAliasPrefix(type, canonical) + std::string(surface);
+}
+
+std::string EncodeLayout(const std::vector<ParagraphShape>& shapes) {
+  std::string out;
+  out.reserve(shapes.size() * 2);
+  for (const auto& s : shapes) PutVarint((uint64_t{s.words} << 3) | static_cast<int>(s.kind), &out);
+  return out;
+}
+
+std::vector<ParagraphShape> DecodeLayout(std::string_view encoded) {
+  std::vector<ParagraphShape> out;
+  uint64_t v;
+  while (!encoded.empty() && GetVarint(&encoded, &v)) {
+    const int kind = static_cast<int>(v & 7);
+    if (kind > static_cast<int>(ParagraphKind::kBoilerplate)) break;
+    out.push_back({static_cast<ParagraphKind>(kind), static_cast<uint32_t>(v >> 3)});
   }
-  return h;
+  return out;
+}
+
+std::string EncodeStoredArticle(const Article& a) {
+  std::string out;
+  size_t text_bytes = 0;
+  for (const auto& p : a.paragraphs) text_bytes += p.text.size() + 4;
+  out.reserve(text_bytes + a.title.size() + a.id.size() + 256);
+  out.push_back(kDataMagic);
+  PutVarint(kSchemaVersion, &out);
+  PutString(a.id, &out);
+  PutString(a.title, &out);
+  PutVarint(a.title_derived ? 1 : 0, &out);
+  PutString(a.date, &out);
+  PutString(a.author, &out);
+  PutString(a.url, &out);
+  PutVarint(a.paragraphs.size(), &out);
+  for (const auto& p : a.paragraphs) {
+    PutVarint((static_cast<uint64_t>(p.n) << 3) | static_cast<int>(p.kind), &out);
+    PutString(p.text, &out);
+  }
+  PutVarint(a.entities.size(), &out);
+  for (const auto& e : a.entities) {
+    PutVarint(static_cast<int>(e.type), &out);
+    PutString(e.name, &out);
+    PutVarint(static_cast<uint64_t>(std::max(0, e.count)), &out);
+    PutVarint(e.mentions.size(), &out);
+    for (const auto& m : e.mentions) PutString(m, &out);
+  }
+  PutString(a.source.file, &out);
+  PutString(a.source.member, &out);
+  PutVarint(a.source.size, &out);
+  PutVarint(static_cast<uint64_t>(a.source.mtime), &out);
+  PutVarint(a.source.content_hash, &out);
+  PutString(a.source.encoding, &out);
+  PutVarint(static_cast<uint64_t>(std::max(0, a.source.invalid_bytes)), &out);
+  return out;
+}
+
+std::optional<Article> DecodeStoredArticle(std::string_view in) {
+  Article a;
+  uint64_t v = 0, n = 0;
+  if (in.empty() || in.front() != kDataMagic) return std::nullopt;
+  in.remove_prefix(1);
+  if (!GetVarint(&in, &v) || v != kSchemaVersion) return std::nullopt;
+  if (!GetString(&in, &a.id) || !GetString(&in, &a.title) || !GetVarint(&in, &v))
+    return std::nullopt;
+  a.title_derived = v != 0;
+  if (!GetString(&in, &a.date) || !GetString(&in, &a.author) || !GetString(&in, &a.url) ||
+      !GetVarint(&in, &n) || n > in.size())
+    return std::nullopt;
+  a.paragraphs.resize(n);
+  for (auto& p : a.paragraphs) {
+    if (!GetVarint(&in, &v) || (v & 7) > static_cast<int>(ParagraphKind::kBoilerplate) ||
+        !GetString(&in, &p.text))
+      return std::nullopt;
+    p.n = static_cast<int>(v >> 3);
+    p.kind = static_cast<ParagraphKind>(v & 7);
+  }
+  if (!GetVarint(&in, &n) || n > in.size()) return std::nullopt;
+  a.entities.resize(n);
+  for (auto& e : a.entities) {
+    uint64_t mentions = 0;
+    if (!GetVarint(&in, &v) || v > 2 || !GetString(&in, &e.name)) return std::nullopt;
+    e.type = static_cast<EntityType>(v);
+    if (!GetVarint(&in, &v) || !GetVarint(&in, &mentions) || mentions > in.size())
+      return std::nullopt;
+    e.count = static_cast<int>(v);
+    e.mentions.resize(mentions);
+    for (auto& m : e.mentions)
+      if (!GetString(&in, &m)) return std::nullopt;
+  }
+  if (!GetString(&in, &a.source.file) || !GetString(&in, &a.source.member) ||
+      !GetVarint(&in, &a.source.size) || !GetVarint(&in, &v))
+    return std::nullopt;
+  a.source.mtime = static_cast<int64_t>(v);
+  if (!GetVarint(&in, &a.source.content_hash) || !GetString(&in, &a.source.encoding) ||
+      !GetVarint(&in, &v))
+    return std::nullopt;
+  a.source.invalid_bytes = static_cast<int>(v);
+  return a;
 }
 
 std::string AuthorKey(std::string_view author) {
@@ -52,7 +207,8 @@ std::string AuthorKey(std::string_view author) {
 
 std::string ArticleKey(std::string_view article_id) {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Hash64(article_id)));
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(ingest::ContentHash(article_id)));
   return buf;
 }
 

@@ -1,6 +1,7 @@
-// index/writer: the only code that writes Xapian. Maps an Article to its
-// passage documents and article record (schema.h) and replaces whatever the
-// index held for that article id, so re-indexing never duplicates.
+// index/writer: the only code that writes Xapian. Replaces an article's
+// document (built by index/document, possibly on another thread), removes
+// articles that are gone, keeps the spelling and synonym tables in step, and
+// decides when to commit — the one commit rule of an indexing run.
 #ifndef NSEARCH_INDEX_WRITER_H_
 #define NSEARCH_INDEX_WRITER_H_
 
@@ -9,23 +10,34 @@
 #include <unordered_set>
 #include <vector>
 
+#include "index/document.h"
 #include "nsearch/article.h"
 #include "nsearch/status.h"
 
 namespace nsearch::index {
 
-enum class PutOutcome { kAdded, kUpdated, kUnchanged };
+enum class PutOutcome { kAdded, kUpdated };
+
+struct WriterOptions {
+  // A commit (atomic for readers) after this many articles, or sooner when
+  // the articles put since the last one hold kCommitBytes of text, so that
+  // Xapian's buffered postings stay small whatever the articles' sizes.
+  int commit_every = 2000;
+  static constexpr size_t kCommitBytes = 48u << 20;
+};
 
 class Writer {
  public:
-  // Opens or creates the index at |path|. Locked if another writer has it.
-  static Result<std::unique_ptr<Writer>> Open(const std::string& path);
+  // Opens or creates the index at |path|. Locked if another writer has it;
+  // Unsupported (with what to run) if it holds another schema version.
+  static Result<std::unique_ptr<Writer>> Open(const std::string& path,
+                                              const WriterOptions& options = {});
   ~Writer();
 
   // True when the index already holds |article_id| with this content hash.
   bool IsUnchanged(const std::string& article_id, uint64_t content_hash);
-  // Adds or replaces the article's documents.
-  Result<PutOutcome> Put(const Article& article);
+  // Adds or replaces the article's document; may commit (see WriterOptions).
+  Result<PutOutcome> Put(BuiltArticle&& built, size_t text_bytes);
   // Removes the articles that came from |source_file| in an earlier run but
   // whose keys (ArticleKey of the id) are not in |keep|: JSONL lines or
   // archive members that are gone. Returns how many were removed.
@@ -37,6 +49,9 @@ class Writer {
 
   // Makes everything put so far visible to readers, atomically.
   Status Commit();
+  // End of a run: rebuilds the synonym table from the names the index holds
+  // (so it matches a clean rebuild) and commits.
+  Status Finish();
 
  private:
   struct Impl;

@@ -1,32 +1,19 @@
 #include "search/highlight.h"
 
-#include <xapian.h>
-
 #include <algorithm>
-#include <unordered_set>
 
-#include "index/schema.h"
 #include "text/normalize.h"
 
 namespace nsearch::search {
 
-Spans HighlightQuery(std::string_view text, const std::vector<std::string>& words,
-                     const std::vector<std::vector<std::string>>& phrases) {
-  thread_local Xapian::Stem stem(index::kStemLanguage);
+Spans WordSpans(std::string_view text, const std::vector<std::pair<uint32_t, uint32_t>>& words) {
+  if (words.empty()) return {};
   const auto tokens = text::Tokenize(text);
-  std::vector<std::string> stems;
-  stems.reserve(tokens.size());
-  for (const auto& t : tokens) stems.push_back(stem(t.term));
-  std::unordered_set<std::string> wanted(words.begin(), words.end());
   Spans spans;
-  for (size_t i = 0; i < stems.size(); ++i)
-    if (wanted.count(stems[i])) spans.emplace_back(tokens[i].begin, tokens[i].end);
-  for (const auto& phrase : phrases) {
-    if (phrase.empty()) continue;
-    for (size_t i = 0; i + phrase.size() <= stems.size(); ++i) {
-      if (std::equal(phrase.begin(), phrase.end(), stems.begin() + i))
-        spans.emplace_back(tokens[i].begin, tokens[i + phrase.size() - 1].end);
-    }
+  for (const auto& [first, last] : words) {
+    if (first >= tokens.size() || last <= first) continue;
+    const size_t end = std::min<size_t>(last, tokens.size());
+    spans.emplace_back(tokens[first].begin, tokens[end - 1].end);
   }
   return MergeSpans(std::move(spans));
 }

@@ -1,14 +1,18 @@
 #include "search/query.h"
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
+#include <set>
 
+#include "index/document.h"
 #include "index/schema.h"
 #include "text/normalize.h"
 
 namespace nsearch::search {
 namespace {
+
+// The field name the normaliser gives a word typed with a trailing '*'.
+constexpr char kWildcardField[] = "nsearchwildcard";
 
 bool IsOperator(std::string_view w) {
   static constexpr std::string_view kOps[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
@@ -17,25 +21,31 @@ bool IsOperator(std::string_view w) {
   return (w.starts_with("NEAR/") || w.starts_with("ADJ/")) && w.size() > 5;
 }
 
-std::string NormalizeChunk(std::string_view chunk) {
-  if (IsOperator(chunk)) return std::string(chunk);
-  std::string prefix;
-  if (chunk.starts_with("title:")) {
-    prefix = "title:";
-    chunk.remove_prefix(prefix.size());
-  }
+// Fields whose values the normaliser keeps as typed (the field processors
+// read names and dates, not index words).
+constexpr std::string_view kVerbatimFields[] = {"person", "place", "org", "author", "date"};
+
+// |chunk| begins with "field:" for one of |fields| (any case): its length.
+size_t FieldPrefixLength(std::string_view chunk, std::string_view field) {
+  if (chunk.size() <= field.size() || chunk[field.size()] != ':') return 0;
+  for (size_t i = 0; i < field.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(chunk[i])) != field[i]) return 0;
+  return field.size() + 1;
+}
+
+std::string FoldedWords(std::string_view chunk, char joiner) {
   std::string out;
   for (const auto& t : text::Tokenize(chunk)) {
-    if (!out.empty()) out.push_back('-');  // QueryParser reads a-b as a phrase
+    if (!out.empty()) out.push_back(joiner);
     out += t.term;
   }
-  return out.empty() ? out : prefix + out;
+  return out;
 }
 
 // Query-side English stop words: dropped from the query (not from the index),
-// so they neither match nor weigh. QueryParser keeps them inside "phrases", after
-// +, and when a query holds nothing else ("the who"). Measured on Cranfield and
-// CISI (docs/ranking.md): +.015/+.011 and +.031/+.018 nDCG@10/MAP@100.
+// so they neither match nor weigh. QueryParser keeps them inside "phrases",
+// after +, and when a query holds nothing else ("the who"). Measured on
+// Cranfield and CISI (docs/ranking.md).
 constexpr const char* kStopWords[] = {
     "a",      "about",  "above",  "after",    "again",      "against", "all",    "am",
     "an",     "and",    "any",    "are",      "as",         "at",      "be",     "because",
@@ -59,244 +69,494 @@ const Xapian::SimpleStopper& Stopper() {
   return stopper;
 }
 
-bool IsStopWord(std::string_view word) { return Stopper()(std::string(word)); }
-
-const Xapian::QueryParser& Parser(Xapian::Query::op default_op) {
-  auto make = [](Xapian::Query::op op) {
-    Xapian::QueryParser qp;
-    qp.set_stemmer(Xapian::Stem(index::kStemLanguage));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
-    qp.add_prefix("title", std::string(index::kPrefixTitle));
-    qp.set_default_op(op);
-    qp.set_stopper(&Stopper());
-    return qp;
-  };
-  thread_local Xapian::QueryParser or_parser = make(Xapian::Query::OP_OR);
-  thread_local Xapian::QueryParser and_parser = make(Xapian::Query::OP_AND);
-  return default_op == Xapian::Query::OP_AND ? and_parser : or_parser;
-}
-
-constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
-
-// Parses with full syntax; on a syntax error falls back to the bare words so a
-// stray quote or operator never fails a search.
-Xapian::Query ParseLenient(const std::string& q, Xapian::Query::op op) {
-  Xapian::QueryParser qp = Parser(op);
-  try {
-    return qp.parse_query(q, kFlags);
-  } catch (const Xapian::QueryParserError&) {
-    std::string words;
-    for (char c : q)
-      words.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
-                              static_cast<unsigned char>(c) >= 0x80
-                          ? c
-                          : ' ');
-    try {
-      return qp.parse_query(words, 0);
-    } catch (const Xapian::QueryParserError&) {
-      return Xapian::Query();
-    }
+// State shared by the field processors of one compilation: the first error
+// wins (Xapian cannot return one from a processor) and what was resolved.
+struct Sink {
+  Status error;
+  CompiledQuery* out = nullptr;
+  void Fail(Status s) {
+    if (error.ok()) error = std::move(s);
   }
+};
+
+Xapian::Query OrTerms(std::string_view prefix, const std::vector<std::string>& names) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& n : names) terms.emplace_back(std::string(prefix) + n);
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// Splits the normalised query into highlightable words and phrases.
-void CollectHighlights(const std::string& normalized, ParsedQuery* pq) {
-  thread_local Xapian::Stem stem(index::kStemLanguage);
-  auto stems_of = [&](std::string_view chunk) {
-    std::vector<std::string> out;
-    size_t colon = chunk.find(':');
-    if (colon != std::string_view::npos) chunk.remove_prefix(colon + 1);
-    size_t start = 0;
-    for (size_t i = 0; i <= chunk.size(); ++i) {
-      if (i == chunk.size() || chunk[i] == '-') {
-        if (i > start) out.push_back(stem(std::string(chunk.substr(start, i - start))));
-        start = i + 1;
+class EntityField : public Xapian::FieldProcessor {
+ public:
+  EntityField(EntityType type, const FieldResolvers& r, Sink* sink)
+      : type_(type), resolvers_(r), sink_(sink) {}
+  Xapian::Query operator()(const std::string& typed) override {
+    auto names = resolvers_.entity(type_, typed);
+    if (!names.ok()) {
+      sink_->Fail(names.status());
+      return Xapian::Query::MatchNothing;
+    }
+    sink_->out->resolved.emplace_back(typed, *names);
+    sink_->out->entity_names.emplace_back(type_, *names);
+    return OrTerms(index::EntityPrefix(type_), *names);
+  }
+
+ private:
+  EntityType type_;
+  const FieldResolvers& resolvers_;
+  Sink* sink_;
+};
+
+class AuthorField : public Xapian::FieldProcessor {
+ public:
+  AuthorField(const FieldResolvers& r, Sink* sink) : resolvers_(r), sink_(sink) {}
+  Xapian::Query operator()(const std::string& typed) override {
+    auto names = resolvers_.author(typed);
+    if (!names.ok()) {
+      sink_->Fail(names.status());
+      return Xapian::Query::MatchNothing;
+    }
+    sink_->out->authors.push_back(*names);
+    return AuthorQuery(*names);
+  }
+
+ private:
+  const FieldResolvers& resolvers_;
+  Sink* sink_;
+};
+
+class DateField : public Xapian::FieldProcessor {
+ public:
+  explicit DateField(Sink* sink) : sink_(sink) {}
+  Xapian::Query operator()(const std::string& typed) override {
+    auto range = ParseDateRange(typed);
+    if (!range.ok()) {
+      sink_->Fail(Status::InvalidArgument("date:" + range.status().message()));
+      return Xapian::Query::MatchNothing;
+    }
+    auto& date = sink_->out->date;
+    date = date ? Intersect({*date, *range}) : *range;
+    return DateQuery(*range);
+  }
+
+ private:
+  Sink* sink_;
+};
+
+// `negotiat*`: every index word that starts with the prefix, as the stems
+// the index holds, weighed as one word (OP_SYNONYM). The words come from the
+// spelling table (the index's folded words); an index without one (a remote
+// shard) falls back to the stems that start with the prefix.
+class WildcardField : public Xapian::FieldProcessor {
+ public:
+  WildcardField(const Xapian::Database& db, bool hidden, Sink* sink)
+      : db_(db), hidden_(hidden), sink_(sink) {}
+  Xapian::Query operator()(const std::string& prefix) override {
+    if (prefix.size() < kMinWildcardPrefix) {
+      sink_->Fail(
+          Status::InvalidArgument("wildcard '" + prefix + "*' is too short: give at least " +
+                                  std::to_string(kMinWildcardPrefix) + " letters before '*'"));
+      return Xapian::Query::MatchNothing;
+    }
+    std::set<std::string> stems;
+    size_t words = 0;
+    auto it = db_.spellings_begin();
+    for (it.skip_to(prefix); it != db_.spellings_end(); ++it) {
+      const std::string word = *it;
+      if (word.compare(0, prefix.size(), prefix) != 0) break;
+      if (++words > kMaxWildcardWords) return TooBroad(prefix);
+      stems.insert(index::Stem(word));
+    }
+    if (words == 0) {
+      for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+        if (++words > kMaxWildcardWords) return TooBroad(prefix);
+        stems.insert(*t);
       }
     }
-    return out;
-  };
-  bool in_quote = false, negate_next = false, negate_phrase = false;
-  std::vector<std::string> phrase, stopped;
-  size_t i = 0;
-  while (i < normalized.size()) {
-    const char c = normalized[i];
-    if (c == '"') {
-      if (in_quote && !phrase.empty() && !negate_phrase) pq->highlight_phrases.push_back(phrase);
-      if (!in_quote) negate_phrase = negate_next;
-      phrase.clear();
-      in_quote = !in_quote;
-      negate_next = false;
-      ++i;
-      continue;
+    std::vector<Xapian::Query> terms;
+    for (const auto& s : stems) {
+      terms.emplace_back(s);
+      if (hidden_) terms.emplace_back(std::string(index::kPrefixHidden) + s);
     }
-    if (c == ' ' || c == '(' || c == ')' || c == '+') {
-      ++i;
-      continue;
-    }
-    if (c == '-') {
-      negate_next = true;
-      pq->excludes = true;
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < normalized.size() && normalized[j] != ' ' && normalized[j] != '"' &&
-           normalized[j] != '(' && normalized[j] != ')')
-      ++j;
-    const std::string_view chunk(normalized.data() + i, j - i);
-    i = j;
-    if (IsOperator(chunk)) {
-      negate_next = chunk == "NOT";
-      pq->excludes = pq->excludes || negate_next;
-      continue;
-    }
-    auto stems = stems_of(chunk);
-    if (in_quote) {
-      phrase.insert(phrase.end(), stems.begin(), stems.end());
-    } else if (!negate_next) {
-      if (stems.size() > 1)
-        pq->highlight_phrases.push_back(stems);
-      else if (stems.size() == 1)
-        (IsStopWord(chunk) ? stopped : pq->highlight_words).push_back(stems[0]);
-    }
-    negate_next = false;
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   }
-  // The parser drops stop words unless nothing else is left ("the who").
-  if (pq->highlight_words.empty() && pq->highlight_phrases.empty()) pq->highlight_words = stopped;
-  // An unclosed quote: its words still count, as the lenient parser does.
-  if (in_quote && !negate_phrase)
-    pq->highlight_words.insert(pq->highlight_words.end(), phrase.begin(), phrase.end());
+
+ private:
+  Xapian::Query TooBroad(const std::string& prefix) {
+    sink_->Fail(Status::InvalidArgument("wildcard '" + prefix + "*' matches more than " +
+                                        std::to_string(kMaxWildcardWords) +
+                                        " words in the index: give more letters"));
+    return Xapian::Query::MatchNothing;
+  }
+  const Xapian::Database& db_;
+  bool hidden_;
+  Sink* sink_;
+};
+
+// Text terms are unprefixed stems, title stems ("S") and hidden stems
+// ("XB"); every other prefix is a filter. Returns the stem, or "".
+std::string TextStem(const std::string& term) {
+  if (term.empty()) return term;
+  if (term.compare(0, index::kPrefixHidden.size(), index::kPrefixHidden) == 0)
+    return term.substr(index::kPrefixHidden.size());
+  const unsigned char c = term[0];
+  if (c >= 'A' && c <= 'Z') {
+    if (term.compare(0, index::kPrefixTitle.size(), index::kPrefixTitle) == 0 && term.size() > 1 &&
+        !(term[1] >= 'A' && term[1] <= 'Z'))
+      return term.substr(index::kPrefixTitle.size());
+    return "";
+  }
+  return term;
 }
 
-}  // namespace
+// Collects the positive words and phrases of the query that will run.
+class Walker {
+ public:
+  explicit Walker(CompiledQuery* out) : out_(out) {}
 
-std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters,
-                                std::vector<std::string>* dates,
-                                std::vector<std::string>* authors) {
-  // A hand-written scan, not std::regex: libstdc++'s regex recurses per
-  // character and overflows the stack on a long query.
-  static constexpr std::string_view kFields[] = {"person", "place", "org", "date", "author"};
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
-  std::string rest;
-  size_t last = 0;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    if (i > 0 && !is_space(raw[i - 1])) continue;
-    std::string_view field;
-    for (auto f : kFields) {
-      if (raw.size() - i > f.size() && raw[i + f.size()] == ':' &&
-          std::equal(f.begin(), f.end(), raw.begin() + i, [](char a, char b) {
-            return a == std::tolower(static_cast<unsigned char>(b));
-          })) {
-        field = f;
-        break;
+  void Walk(const Xapian::Query& q, bool positive) {
+    const auto type = q.get_type();
+    const size_t n = q.get_num_subqueries();
+    switch (type) {
+      case Xapian::Query::LEAF_TERM:
+        if (positive) AddWord({Leaf(q)});
+        return;
+      case Xapian::Query::OP_AND_NOT:
+        out_->excludes = true;
+        for (size_t i = 0; i < n; ++i) Walk(q.get_subquery(i), positive && i == 0);
+        return;
+      case Xapian::Query::OP_SYNONYM: {
+        std::vector<std::string> terms;
+        for (size_t i = 0; i < n; ++i) Leaves(q.get_subquery(i), &terms);
+        if (positive) AddWord(terms);
+        return;
+      }
+      case Xapian::Query::OP_PHRASE: {
+        std::vector<std::string> stems;
+        for (size_t i = 0; i < n; ++i) stems.push_back(TextStem(Leaf(q.get_subquery(i))));
+        if (positive && !stems.empty() &&
+            std::find(out_->phrases.begin(), out_->phrases.end(), stems) == out_->phrases.end())
+          out_->phrases.push_back(std::move(stems));
+        return;
+      }
+      default:
+        for (size_t i = 0; i < n; ++i) Walk(q.get_subquery(i), positive);
+    }
+  }
+
+ private:
+  static std::string Leaf(const Xapian::Query& q) {
+    auto t = q.get_terms_begin();
+    return t == q.get_terms_end() ? std::string() : *t;
+  }
+  static void Leaves(const Xapian::Query& q, std::vector<std::string>* out) {
+    if (q.get_type() == Xapian::Query::LEAF_TERM) {
+      out->push_back(Leaf(q));
+      return;
+    }
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i) Leaves(q.get_subquery(i), out);
+  }
+  void AddWord(const std::vector<std::string>& terms) {
+    QueryWord w;
+    for (const auto& t : terms) {
+      std::string stem = TextStem(t);
+      if (!stem.empty() && std::find(w.terms.begin(), w.terms.end(), stem) == w.terms.end())
+        w.terms.push_back(std::move(stem));
+    }
+    if (w.terms.empty()) return;
+    // "kiev OR XBkiev" and a word typed twice are one word; a word that is
+    // already part of a larger group (a synonym set) joins it.
+    for (auto& existing : out_->words) {
+      for (const auto& t : w.terms) {
+        if (std::find(existing.terms.begin(), existing.terms.end(), t) != existing.terms.end()) {
+          for (auto& u : w.terms)
+            if (std::find(existing.terms.begin(), existing.terms.end(), u) == existing.terms.end())
+              existing.terms.push_back(u);
+          return;
+        }
       }
     }
-    if (field.empty()) continue;
-    std::vector<std::string>* sink = field == "date"     ? dates
-                                     : field == "author" ? authors
-                                                         : nullptr;
-    if ((field == "date" || field == "author") && sink == nullptr) continue;
-    size_t v = i + field.size() + 1, end;
-    std::string value;
-    if (v < raw.size() && raw[v] == '"') {
-      size_t close = raw.find('"', v + 1);
-      value =
-          std::string(raw.substr(v + 1, close == std::string_view::npos ? close : close - v - 1));
-      end = close == std::string_view::npos ? raw.size() : close + 1;
-    } else {
-      end = v;
-      while (end < raw.size() && !is_space(raw[end])) ++end;
-      value = std::string(raw.substr(v, end - v));
-    }
-    if (end == v) continue;  // "person:" with nothing after it stays text
-    rest.append(raw.substr(last, i - last));
-    rest.push_back(' ');
-    last = end;
-    i = end - 1;
-    if (value.empty()) continue;
-    if (sink != nullptr) {
-      sink->push_back(std::move(value));
-      continue;
-    }
-    EntityFilter f;
-    f.type = field == "person"  ? EntityType::kPerson
-             : field == "place" ? EntityType::kPlace
-                                : EntityType::kOrg;
-    f.name = std::move(value);
-    filters->push_back(std::move(f));
+    out_->words.push_back(std::move(w));
   }
-  rest.append(raw.substr(last));
-  return rest;
-}
+  CompiledQuery* out_;
+};
 
-std::string NormalizeQueryText(std::string_view raw) {
+// Only operators and punctuation are left when syntax is stripped: the
+// plain words of |normalized|, without quotes, operators or field syntax.
+std::string PlainWords(const std::string& normalized) {
   std::string out;
   size_t i = 0;
-  while (i < raw.size()) {
-    char c = raw[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '"' || c == '(' || c == ')') {
-      out.push_back(c == '\t' || c == '\n' ? ' ' : c);
-      ++i;
-      continue;
-    }
-    if ((c == '+' || c == '-') && (out.empty() || out.back() == ' ' || out.back() == '(')) {
-      out.push_back(c);
-      ++i;
-      continue;
-    }
+  while (i < normalized.size()) {
+    while (i < normalized.size() && normalized[i] == ' ') ++i;
     size_t j = i;
-    while (j < raw.size() && raw[j] != ' ' && raw[j] != '\t' && raw[j] != '\n' && raw[j] != '"' &&
-           raw[j] != '(' && raw[j] != ')')
-      ++j;
-    out += NormalizeChunk(raw.substr(i, j - i));
+    while (j < normalized.size() && normalized[j] != ' ') ++j;
+    std::string_view chunk(normalized.data() + i, j - i);
     i = j;
+    if (chunk.empty() || IsOperator(chunk)) continue;
+    if (chunk.find(':') != std::string_view::npos) continue;  // field syntax left out
+    std::string word;
+    for (char c : chunk)
+      if (c != '"' && c != '(' && c != ')' && c != '+' && c != '*' && !(c == '-' && word.empty()))
+        word.push_back(c == '-' ? ' ' : c);
+    if (!word.empty()) out += (out.empty() ? "" : " ") + word;
   }
   return out;
 }
 
-ParsedQuery ParseQuery(std::string_view raw) {
-  ParsedQuery pq;
-  const std::string rest = ExtractFieldFilters(raw, &pq.filters, &pq.dates, &pq.authors);
-  std::string normalized = NormalizeQueryText(rest);
-  // An unclosed quote is a stray character, not a phrase to the end.
-  if (std::count(normalized.begin(), normalized.end(), '"') % 2 == 1)
-    normalized[normalized.rfind('"')] = ' ';
-  Xapian::Query any = ParseLenient(normalized, Xapian::Query::OP_OR);
-  if (any.empty()) return pq;
-  CollectHighlights(normalized, &pq);
-
-  std::vector<Xapian::Query> title_terms;
-  for (auto it = any.get_unique_terms_begin(); it != any.get_unique_terms_end(); ++it) {
-    const std::string term = *it;
-    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;
-    pq.stems.push_back(term);
-    title_terms.emplace_back(std::string(index::kPrefixTitle) + term);
-  }
-  std::vector<Xapian::Query> boosts;
-  if (pq.stems.size() > 1) {
-    // A passage holding every word gets that weight again.
-    Xapian::Query all = ParseLenient(normalized, Xapian::Query::OP_AND);
-    if (!all.empty()) {
-      boosts.push_back(all);
-      pq.all_words = all;
+// "-a -b": every word excluded. QueryParser would drop the lone '-' and
+// search for the words; "NOT a NOT b" with FLAG_PURE_NOT means what was
+// asked: articles holding none of them.
+std::string OnlyExclusionsAsNot(const std::string& normalized) {
+  bool any_positive = false, any_negative = false;
+  int depth = 0;
+  bool in_quote = false;
+  for (size_t i = 0; i < normalized.size(); ++i) {
+    const char c = normalized[i];
+    if (c == '"') in_quote = !in_quote;
+    if (in_quote || c == ' ' || c == '"') continue;
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (depth != 0 || c == '(' || c == ')') continue;
+    if (i == 0 || normalized[i - 1] == ' ') {
+      if (c == '-') {
+        any_negative = true;
+      } else {
+        size_t j = i;
+        while (j < normalized.size() && normalized[j] != ' ') ++j;
+        if (!IsOperator(std::string_view(normalized.data() + i, j - i))) any_positive = true;
+      }
     }
   }
-  if (!title_terms.empty()) {
-    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(Xapian::Query::OP_OR, title_terms.begin(), title_terms.end()),
-                        0.5);
+  if (!any_negative || any_positive) return normalized;
+  std::string out;
+  for (size_t i = 0; i < normalized.size(); ++i) {
+    if (normalized[i] == '-' && (i == 0 || normalized[i - 1] == ' ')) {
+      out += "NOT ";
+    } else {
+      out.push_back(normalized[i]);
+    }
   }
-  if (pq.all_words.empty()) pq.all_words = any;
-  if (boosts.empty()) {
-    pq.text = any;
-  } else {
-    boosts.insert(boosts.begin(), any);
-    pq.text = Xapian::Query(Xapian::Query::OP_AND_MAYBE, boosts.begin(), boosts.end());
+  return out;
+}
+
+// The corrections of |corrected| (QueryParser's, word for word over
+// |normalized|) that are worth suggesting: a word the index holds only in
+// boilerplate is not unknown, and a correction must keep the word's first
+// letter (as Lucene's spell checker requires by default), so "soups" is not
+// "groups". Returns "" when no correction is left.
+std::string TrustedCorrection(const Xapian::Database& db, const std::string& normalized,
+                              const std::string& corrected) {
+  if (corrected.empty() || corrected == normalized) return "";
+  auto split = [](const std::string& s) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i <= s.size();) {
+      size_t j = s.find(' ', i);
+      if (j == std::string::npos) j = s.size();
+      out.push_back(s.substr(i, j - i));
+      i = j + 1;
+    }
+    return out;
+  };
+  std::vector<std::string> typed = split(normalized), fixed = split(corrected);
+  if (typed.size() != fixed.size()) return corrected;
+  bool any = false;
+  for (size_t i = 0; i < typed.size(); ++i) {
+    if (typed[i] == fixed[i]) continue;
+    const bool hidden = db.term_exists(std::string(index::kPrefixHidden) + index::Stem(typed[i]));
+    if (hidden || typed[i].empty() || fixed[i].empty() || typed[i][0] != fixed[i][0]) {
+      fixed[i] = typed[i];
+    } else {
+      any = true;
+    }
   }
-  return pq;
+  if (!any) return "";
+  std::string out;
+  for (const auto& w : fixed) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+bool IsStopWord(std::string_view word) { return Stopper()(std::string(word)); }
+
+std::string NormalizeQueryText(std::string_view raw) {
+  auto is_space = [](unsigned char c) { return c <= ' ' || c == 0x7f; };
+  std::string out;
+  bool in_quote = false;
+  size_t i = 0;
+  while (i < raw.size()) {
+    const unsigned char c = raw[i];
+    if (is_space(c)) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      in_quote = !in_quote;
+      out.push_back('"');
+      ++i;
+      continue;
+    }
+    if (!in_quote && (c == '(' || c == ')')) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    if (!in_quote && (c == '+' || c == '-') &&
+        (out.empty() || out.back() == ' ' || out.back() == '(')) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < raw.size() && !is_space(raw[j]) && raw[j] != '"' &&
+           (in_quote || (raw[j] != '(' && raw[j] != ')')))
+      ++j;
+    std::string_view chunk = raw.substr(i, j - i);
+    i = j;
+    if (!in_quote && IsOperator(chunk)) {
+      out.append(chunk);
+      continue;
+    }
+    if (!in_quote) {
+      bool verbatim = false;
+      for (auto field : kVerbatimFields) {
+        const size_t len = FieldPrefixLength(chunk, field);
+        if (len == 0) continue;
+        verbatim = true;
+        out.append(field);
+        out.push_back(':');
+        if (len == chunk.size() && i < raw.size() && raw[i] == '"') {
+          // person:"Marco Rubio": the quoted value, as typed.
+          size_t close = raw.find('"', i + 1);
+          if (close == std::string_view::npos) close = raw.size();
+          out.push_back('"');
+          out.append(raw.substr(i + 1, close - i - 1));
+          out.push_back('"');
+          i = std::min(raw.size(), close + 1);
+        } else {
+          out.append(chunk.substr(len));
+        }
+        break;
+      }
+      if (verbatim) continue;
+      if (const size_t len = FieldPrefixLength(chunk, "title"); len > 0) {
+        std::string words = FoldedWords(chunk.substr(len), '-');
+        if (!words.empty()) out += "title:" + words;
+        continue;
+      }
+      if (chunk.size() > 1 && chunk.back() == '*') {
+        std::string words = FoldedWords(chunk.substr(0, chunk.find_last_not_of('*') + 1), ' ');
+        const size_t last = words.rfind(' ');
+        if (!words.empty()) {
+          if (last != std::string::npos) out += words.substr(0, last) + " ";
+          out += std::string(kWildcardField) + ":" + words.substr(last + 1);
+        }
+        continue;
+      }
+    }
+    out += FoldedWords(chunk, '-');  // QueryParser reads a-b as a phrase
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view raw,
+                                   const std::vector<EntityFilter>& extra_filters,
+                                   const std::optional<DateRange>& date,
+                                   const std::vector<std::string>& authors,
+                                   const FieldResolvers& resolvers, const CompileOptions& options) {
+  CompiledQuery out;
+  Sink sink;
+  sink.out = &out;
+
+  std::string normalized = NormalizeQueryText(raw);
+  if (std::count(normalized.begin(), normalized.end(), '"') % 2 == 1) {
+    normalized[normalized.rfind('"')] = ' ';
+    out.notes.push_back("ignored an unbalanced quote");
+  }
+  normalized = OnlyExclusionsAsNot(normalized);
+
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem(index::kStemLanguage));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  qp.set_stopper(&Stopper());
+  qp.set_default_op(options.default_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  qp.add_prefix("", "");
+  if (options.include_boilerplate) qp.add_prefix("", std::string(index::kPrefixHidden));
+  qp.add_prefix("title", std::string(index::kPrefixTitle));
+  EntityField person(EntityType::kPerson, resolvers, &sink);
+  EntityField place(EntityType::kPlace, resolvers, &sink);
+  EntityField org(EntityType::kOrg, resolvers, &sink);
+  AuthorField author(resolvers, &sink);
+  DateField date_field(&sink);
+  WildcardField wildcard(db, options.include_boilerplate, &sink);
+  qp.add_boolean_prefix("person", &person);
+  qp.add_boolean_prefix("place", &place);
+  qp.add_boolean_prefix("org", &org);
+  qp.add_boolean_prefix("author", &author);
+  qp.add_boolean_prefix("date", &date_field);
+  qp.add_prefix(kWildcardField, &wildcard);
+
+  unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
+  if (!options.exact)
+    flags |=
+        Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  Xapian::Query q;
+  try {
+    q = qp.parse_query(normalized, flags);
+  } catch (const Xapian::QueryParserError&) {
+    // A stray operator ("ceasefire AND", "OR NOT"): the plain words.
+    const std::string words = PlainWords(normalized);
+    out.notes.push_back(words.empty() ? "the query holds only operators: nothing to search for"
+                                      : "ignored the query syntax (a stray operator): searched " +
+                                            std::string("the words ") + words);
+    // Field processors may have run before the error; the words alone run now.
+    out.resolved.clear();
+    out.entity_names.clear();
+    out.authors.clear();
+    out.date.reset();
+    try {
+      q = words.empty() ? Xapian::Query() : qp.parse_query(words, flags);
+    } catch (const Xapian::QueryParserError&) {
+      q = Xapian::Query();
+    }
+  }
+  if (!sink.error.ok()) return sink.error;
+  if (!options.exact)
+    out.suggestion = TrustedCorrection(db, normalized, qp.get_corrected_query_string());
+
+  // --person, --since/--until and --author filter whatever was typed.
+  std::vector<Xapian::Query> filters;
+  for (const auto& f : extra_filters) {
+    auto names = resolvers.entity(f.type, f.name);
+    if (!names.ok()) return names.status();
+    out.resolved.emplace_back(f.name, *names);
+    out.entity_names.emplace_back(f.type, *names);
+    filters.push_back(OrTerms(index::EntityPrefix(f.type), *names));
+  }
+  if (date) {
+    out.date = out.date ? Intersect({*out.date, *date}) : *date;
+    filters.push_back(DateQuery(*date));
+  }
+  for (const auto& typed : authors) {
+    auto names = resolvers.author(typed);
+    if (!names.ok()) return names.status();
+    out.authors.push_back(*names);
+    filters.push_back(AuthorQuery(*names));
+  }
+
+  Walker(&out).Walk(q, true);
+  out.has_text = !out.words.empty() || !out.phrases.empty();
+  if (!filters.empty()) {
+    Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    q = q.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, 0.0)
+                  : Xapian::Query(Xapian::Query::OP_FILTER, q, all);
+  }
+  out.query = q;
+  return out;
 }
 
 }  // namespace nsearch::search

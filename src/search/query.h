@@ -1,51 +1,88 @@
-// search/query: turns what a user typed into a Xapian query whose words are
-// spelled exactly as the index spells them (text::Tokenize), keeping
-// QueryParser's operators, and never failing on stray syntax.
+// search/query: compiles what a user typed into the Xapian query that runs,
+// with Xapian's QueryParser on the index itself: its words spelled as the
+// index spells them (text::Tokenize), stop words dropped, spellings of one
+// name as synonyms, trailing wildcards expanded over the index's words, the
+// spelling suggestion for unknown words, and the fields person:, place:,
+// org:, author:, date: and title: as Xapian field processors. Never fails on
+// stray syntax: it falls back to the plain words and says what it ignored.
 #ifndef NSEARCH_SEARCH_QUERY_H_
 #define NSEARCH_SEARCH_QUERY_H_
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "nsearch/searcher.h"
+#include "nsearch/status.h"
+#include "search/filters.h"
 
 namespace nsearch::search {
 
-struct ParsedQuery {
-  Xapian::Query text;  // empty when the user typed no words
-  // Passages holding every word (default AND), weighted like |text|; what a
-  // date-sorted search matches, where weight no longer pushes a passage
-  // with one word of several down the list.
-  Xapian::Query all_words;
-  std::vector<std::string> stems;  // unprefixed terms, for the title boost
-  // What to highlight: single words, and phrases as stem sequences. Words
-  // the query excludes (-word, NOT word) are in neither.
-  std::vector<std::string> highlight_words;
-  std::vector<std::vector<std::string>> highlight_phrases;
-  bool excludes = false;  // the query has -word, NOT or AND NOT
-  std::vector<EntityFilter> filters;  // person:/place:/org: fields
-  std::vector<std::string> dates;     // date: values as typed ("2014..2015")
-  std::vector<std::string> authors;   // author: values as typed
+// Trailing wildcards: at least this many letters before '*', and at most
+// this many index words per wildcard (else an InvalidArgument that says so).
+inline constexpr size_t kMinWildcardPrefix = 3;
+inline constexpr size_t kMaxWildcardWords = 200;
+
+// What the compiler asks of the index for fields. Each returns the names
+// to OR together, or NotFound / InvalidArgument (ambiguous) as a Status.
+struct FieldResolvers {
+  std::function<Result<std::vector<std::string>>(EntityType, const std::string&)> entity;
+  std::function<Result<std::vector<std::string>>(const std::string&)> author;
 };
 
-// Pulls person:, place:, org: fields (value a word or a "quoted name") out of
-// |raw| into |filters| and returns the rest. With |dates| and |authors| also
-// pulls date: and author: fields; without, they stay in the text.
-std::string ExtractFieldFilters(std::string_view raw, std::vector<EntityFilter>* filters,
-                                std::vector<std::string>* dates = nullptr,
-                                std::vector<std::string>* authors = nullptr);
+struct CompileOptions {
+  bool include_boilerplate = false;  // words also match boilerplate and credits
+  bool exact = false;                // no synonyms, no spelling suggestion
+  bool default_and = false;          // words without operators must all match
+};
+
+// One word of the query as it ran: the terms that stand for it (its stem,
+// or a wildcard's expansions, or a name's spellings), weighed as one.
+struct QueryWord {
+  std::vector<std::string> terms;  // unprefixed stems
+};
+
+struct CompiledQuery {
+  Xapian::Query query;  // empty when nothing at all was typed
+  // Positive words and phrases of the query that ran (not excluded ones),
+  // for passage scoring and highlighting.
+  std::vector<QueryWord> words;
+  std::vector<std::vector<std::string>> phrases;  // stems in order
+  bool excludes = false;                          // NOT, AND NOT or -word
+  bool has_text = false;                          // a word or phrase to look for (not only fields)
+  // Entity fields (person:..., and --person), dates and authors resolved.
+  std::vector<std::pair<std::string, std::vector<std::string>>> resolved;
+  std::vector<std::pair<EntityType, std::vector<std::string>>> entity_names;
+  std::optional<DateRange> date;
+  std::vector<std::vector<std::string>> authors;
+  // The query with unknown words corrected from the index's vocabulary;
+  // empty when every word is known (or with exact).
+  std::string suggestion;
+  // One line each for what was ignored ("unbalanced quote", "stray AND").
+  std::vector<std::string> notes;
+};
+
+// Compiles |raw| against |db|. |extra_filters| are --person and friends,
+// |date| the --since/--until range (ANDed). InvalidArgument for a bad date,
+// an ambiguous entity, a wildcard that is too short or too broad; NotFound
+// for an entity or author nobody in the index has.
+Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view raw,
+                                   const std::vector<EntityFilter>& extra_filters,
+                                   const std::optional<DateRange>& date,
+                                   const std::vector<std::string>& authors,
+                                   const FieldResolvers& resolvers, const CompileOptions& options);
 
 // Rewrites each word of |raw| to its folded index spelling while keeping
-// quotes, parentheses, +/- prefixes, field prefixes and the upper-case
-// operators AND OR NOT XOR NEAR ADJ.
+// quotes, parentheses, +/- prefixes, the upper-case operators AND OR NOT XOR
+// NEAR ADJ, and field values (person:"Marco Rubio") as typed. A word ending
+// in '*' becomes the wildcard field. Control characters become spaces.
 std::string NormalizeQueryText(std::string_view raw);
 
-// Builds the passage query: BM25 over body words, with passages holding all
-// words and articles whose title holds them weighted up.
-ParsedQuery ParseQuery(std::string_view raw);
+// True for a query word dropped as an English stop word.
+bool IsStopWord(std::string_view folded_word);
 
 }  // namespace nsearch::search
 

@@ -4,31 +4,57 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <tuple>
 
+#include "entities/fold.h"
 #include "entities/resolve.h"
 #include "index/schema.h"
 #include "search/facets.h"
 #include "search/filters.h"
 #include "search/highlight.h"
 #include "search/query.h"
+#include "search/rank.h"
+#include "text/normalize.h"
 
 namespace nsearch {
 namespace {
 
-using search::ParsedQuery;
+using search::CompiledQuery;
 
-Xapian::Query KindFilter(bool include_boilerplate) {
-  std::vector<Xapian::Query> kinds;
-  for (ParagraphKind k : {ParagraphKind::kBody, ParagraphKind::kHeading, ParagraphKind::kCaption,
-                          ParagraphKind::kCredit, ParagraphKind::kBoilerplate}) {
-    if (!include_boilerplate && (k == ParagraphKind::kCredit || k == ParagraphKind::kBoilerplate))
-      continue;
-    kinds.emplace_back(std::string(index::kPrefixKind) + std::string(KindName(k)));
+// The index of the paragraph an article is introduced by: its first body
+// paragraph, else its first searchable one; 0 when it has none.
+int FirstParagraph(const Article& a, bool include_boilerplate) {
+  int fallback = 0;
+  for (size_t i = 0; i < a.paragraphs.size(); ++i) {
+    const ParagraphKind k = a.paragraphs[i].kind;
+    if (k == ParagraphKind::kBody) return static_cast<int>(i + 1);
+    if (fallback == 0 && (IsSearchable(k) || include_boilerplate))
+      fallback = static_cast<int>(i + 1);
   }
-  return Xapian::Query(Xapian::Query::OP_OR, kinds.begin(), kinds.end());
+  return fallback;
+}
+
+// A hit showing paragraph |index| (1-based into a.paragraphs; 0: none, the
+// title stands in).
+Hit MakeHit(const Article& a, int index) {
+  Hit h;
+  h.path = a.id;
+  h.title = a.title;
+  h.date = a.date;
+  h.author = a.author;
+  for (const auto& e : a.entities) h.entities.push_back({e.type, e.name, {}, 0});
+  if (index >= 1 && index <= static_cast<int>(a.paragraphs.size())) {
+    const Paragraph& p = a.paragraphs[index - 1];
+    h.paragraph = p.n;
+    h.kind = p.kind;
+    h.text = p.text;
+  } else {
+    h.paragraph = 0;
+    h.kind = ParagraphKind::kHeading;
+    h.text = a.title;
+  }
+  return h;
 }
 
 Xapian::Query OrTerms(std::string_view prefix, const std::vector<std::string>& names) {
@@ -37,53 +63,9 @@ Xapian::Query OrTerms(std::string_view prefix, const std::vector<std::string>& n
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-std::vector<Entity> DocEntities(const Xapian::Document& doc) {
-  std::vector<Entity> out;
-  const std::string encoded = doc.get_value(index::kSlotEntities);  // outlives the views
-  for (const auto& [type, name] : index::DecodeEntities(encoded)) {
-    Entity e;
-    e.type = type;
-    e.name = std::string(name);
-    out.push_back(std::move(e));
-  }
-  return out;
-}
-
-// Fills the fields every hit shares from a passage document.
-Hit PassageHit(const Xapian::Document& doc) {
-  Hit h;
-  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  if (data.is_object()) {
-    h.path = data.value("id", "");
-    h.title = data.value("title", "");
-    h.paragraph = data.value("n", 0);
-    h.text = data.value("text", "");
-    h.date = data.value("date", "");
-    h.author = data.value("author", "");
-    ParseKind(data.value("kind", "body"), &h.kind);
-  }
-  h.entities = DocEntities(doc);
-  return h;
-}
-
-// Every filter of one search, resolved against the index.
-struct Filters {
-  std::vector<EntityFilter> entities;
-  std::vector<std::vector<std::string>> entity_names;  // canonical, per entity filter
-  std::optional<search::DateRange> date;
-  std::vector<std::vector<std::string>> authors;  // folded names, per author filter
-  bool empty() const { return entities.empty() && !date && authors.empty(); }
-};
-
-// |q| restricted to passages that pass every filter in |f|.
-Xapian::Query PassageFilters(Xapian::Query q, const Filters& f) {
-  for (size_t i = 0; i < f.entities.size(); ++i)
-    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                      OrTerms(index::FilterPrefix(f.entities[i].type), f.entity_names[i]));
-  if (f.date) q = Xapian::Query(Xapian::Query::OP_FILTER, q, search::DateQuery(*f.date));
-  for (const auto& names : f.authors)
-    q = Xapian::Query(Xapian::Query::OP_FILTER, q, search::AuthorQuery(names));
-  return q;
+Xapian::BM25Weight Bm25() {
+  const auto& p = search::DefaultRankParams();
+  return Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5);
 }
 
 }  // namespace
@@ -91,58 +73,59 @@ Xapian::Query PassageFilters(Xapian::Query q, const Filters& f) {
 struct Searcher::Impl {
   std::string path;
   Xapian::Database db;
-
-  // How many candidates Xapian must examine. With collapsing, stopping at
-  // offset+limit lets the page size change which passages win and the
-  // estimate; examining a few thousand keeps pages consistent and is cheap.
-  // Facets need every match.
-  Xapian::doccount CheckAtLeast(const SearchOptions& o) const {
-    if (o.facets) return db.get_doccount();
-    const int64_t wanted = static_cast<int64_t>(o.offset) + o.limit;  // no int overflow
-    return static_cast<Xapian::doccount>(
-        std::min<int64_t>(std::max<int64_t>(wanted, 5000), db.get_doccount()));
-  }
-
-  // Runs |enquire| for the page |o| asks for: total, ranks and scores, and
-  // the facets over every match when asked. |make_hit| turns a match into
-  // its Hit (which passage to show, highlights).
-  template <typename MakeHit>
-  SearchResponse Collect(Xapian::Enquire& enquire, const SearchOptions& o, SearchResponse resp,
-                         MakeHit make_hit) {
-    search::ArticleEntitySpy spy;
-    if (o.facets) enquire.add_matchspy(&spy);
-    Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, CheckAtLeast(o));
-    resp.total = mset.get_matches_estimated();
-    int rank = o.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Hit h = make_hit(it);
-      h.rank = ++rank;
-      h.score = it.get_weight();
-      resp.hits.push_back(std::move(h));
-    }
-    if (o.facets) {
-      resp.has_facets = true;
-      resp.facets = spy.Top(o.facet_limit);
-    }
-    return resp;
-  }
-
+  // Caches, filled on first use (a Searcher is used by one thread).
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
-  std::optional<std::vector<search::IndexedAuthor>> author_list;  // loaded on first use
+  std::optional<std::vector<search::IndexedAuthor>> author_list;
+  std::optional<double> avg_paragraph_words;
 
+  void ClearCaches() {
+    names.clear();
+    author_list.reset();
+    avg_paragraph_words.reset();
+  }
+
+  double AvgParagraphWords() {
+    if (!avg_paragraph_words) {
+      const std::string v = db.get_metadata(index::kAvgParagraphWordsKey);
+      avg_paragraph_words = v.empty() ? 40.0 : std::max(1.0, std::atof(v.c_str()));
+    }
+    return *avg_paragraph_words;
+  }
+
+  // Every name of |type| with its article count (the slow path of Resolve).
   const std::vector<std::pair<std::string, int>>& Names(EntityType type) {
     auto it = names.find(type);
     if (it != names.end()) return it->second;
     auto& list = names[type];
-    const std::string prefix(index::RecordPrefix(type));
+    const std::string prefix(index::EntityPrefix(type));
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
       list.emplace_back((*t).substr(prefix.size()), static_cast<int>(t.get_termfreq()));
     return list;
   }
 
+  // The names that end with the typed name's last word (or its alias's):
+  // every name Resolve can match, read from the "XK" lookup terms.
+  std::vector<std::pair<std::string, int>> Candidates(EntityType type, const std::string& typed) {
+    std::vector<std::pair<std::string, int>> out;
+    for (const std::string& name : {typed, entities::CanonicalName(type, typed)}) {
+      const std::string key = entities::TranslitKey(name);
+      const auto words = entities::SplitNonEmpty(key, ' ');
+      if (words.empty()) continue;
+      const std::string prefix = index::EntityKeyPrefix(type, words.back());
+      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        std::string canonical = (*t).substr(prefix.size());
+        if (std::none_of(out.begin(), out.end(),
+                         [&](const auto& c) { return c.first == canonical; }))
+          out.emplace_back(std::move(canonical), static_cast<int>(t.get_termfreq()));
+      }
+    }
+    return out;
+  }
+
   Result<std::vector<std::string>> Resolve(const EntityFilter& f) {
     bool ambiguous = false;
-    auto found = entities::Resolve(f.type, f.name, Names(f.type), &ambiguous);
+    auto found = entities::Resolve(f.type, f.name, Candidates(f.type, f.name), &ambiguous);
+    if (found.empty()) found = entities::Resolve(f.type, f.name, Names(f.type), &ambiguous);
     const std::string type(EntityTypeName(f.type));
     if (found.empty())
       return Status::NotFound("no " + type + " matching '" + f.name + "' in the index");
@@ -154,19 +137,61 @@ struct Searcher::Impl {
     return found;
   }
 
-  Result<Filters> ResolveFilters(const SearchOptions& o, const ParsedQuery& pq,
-                                 SearchResponse* resp);
+  Result<std::vector<std::string>> ResolveAuthor(const std::string& typed) {
+    if (!author_list) author_list = search::ListAuthors(db);
+    return search::ExpandAuthor(db, *author_list, typed);
+  }
+
+  Result<CompiledQuery> Compile(const SearchOptions& o, std::string_view text,
+                                const std::optional<search::DateRange>& date,
+                                bool default_and = false) {
+    search::FieldResolvers r;
+    r.entity = [this](EntityType t, const std::string& n) { return Resolve({t, n}); };
+    r.author = [this](const std::string& n) { return ResolveAuthor(n); };
+    return search::CompileQuery(db, text, o.filters, date, o.authors, r,
+                                {o.include_boilerplate, o.exact, default_and});
+  }
+
+  // Sorted by date, weight no longer sinks an article holding one word of
+  // several, so such a search matches articles holding every word; if none
+  // does, it falls back to any word, as a relevance search matches.
+  Result<CompiledQuery> CompileForSort(const SearchOptions& o, std::string_view text,
+                                       const std::optional<search::DateRange>& date) {
+    if (o.sort == SortOrder::kRelevance) return Compile(o, text, date);
+    auto all = Compile(o, text, date, true);
+    if (!all.ok() || !all->has_text || all->query.empty()) return all;
+    Xapian::Enquire probe(db);
+    probe.set_query(all->query);
+    if (!probe.get_mset(0, 1).empty()) return all;
+    return Compile(o, text, date);
+  }
+
+  static Result<std::optional<search::DateRange>> DateOptions(const SearchOptions& o) {
+    std::vector<search::DateRange> ranges;
+    // --since/--until take one date; its first day or last day is the bound.
+    for (const auto& [value, what, lower] :
+         {std::tuple{o.since, "since", true}, std::tuple{o.until, "until", false}}) {
+      if (value.empty()) continue;
+      auto r = search::ParseDateRange(value);
+      if (!r.ok() || value.find("..") != std::string::npos)
+        return Status::InvalidArgument(std::string(what) + ": '" + value +
+                                       "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+      ranges.push_back(lower ? search::DateRange{r->from, ""} : search::DateRange{"", r->to});
+    }
+    if (ranges.empty()) return std::optional<search::DateRange>();
+    return std::optional<search::DateRange>(search::Intersect(ranges));
+  }
+
   Result<SearchResponse> Search(const SearchOptions& o);
-  Result<SearchResponse> FilterOnly(const SearchOptions& o, const Filters& f, SearchResponse resp);
-  // When no passage holds the words: articles whose title holds them all,
-  // each shown by its first body paragraph ("Bombshell", a headline word).
-  Result<SearchResponse> TitleOnly(const SearchOptions& o, const ParsedQuery& pq, const Filters& f,
-                                   SearchResponse resp);
-  // The article record with key |article_key|; an empty document if none.
-  Xapian::Document Record(const std::string& article_key);
-  // An article's hit from its record: its passage with the most mentions of
-  // |wanted| entities, or without any, its first body paragraph.
-  Hit ArticleHit(const Xapian::Document& rec, const std::vector<std::string>& wanted,
+  SearchResponse RunText(const SearchOptions& o, const CompiledQuery& q, SearchResponse resp);
+  SearchResponse RunFilters(const SearchOptions& o, const CompiledQuery& q, SearchResponse resp);
+  // Runs |enquire| for the page; |rerank| re-scores the best candidates.
+  template <typename MakeHit>
+  SearchResponse Collect(Xapian::Enquire& enquire, const SearchOptions& o, SearchResponse resp,
+                         const search::PassageScorer* rerank, MakeHit make_hit);
+  // An article's hit that shows its passage with the most mentions of
+  // |wanted| entities (or, without any, its first paragraph).
+  Hit MentionHit(const Article& a, const std::vector<std::string>& wanted,
                  bool include_boilerplate);
 };
 
@@ -190,8 +215,14 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
       return Status::IOError("cannot open index " + path + ": " + e.get_description());
     }
     try {
-      if (one.get_metadata(index::kSchemaVersionKey).empty() && one.get_doccount() > 0)
+      const std::string version = one.get_metadata(index::kSchemaVersionKey);
+      if (version.empty() && one.get_doccount() > 0)
         return Status::Unsupported(path + " is a Xapian database but not an nsearch index");
+      if (!version.empty() && version != std::to_string(index::kSchemaVersion))
+        return Status::Unsupported("index " + path + " has schema version " + version +
+                                   ", this nsearch reads " + std::to_string(index::kSchemaVersion) +
+                                   ": rebuild it with 'nsearch-index --index " +
+                                   "NEW_DIR BUNDLE...' (or delete " + path + " and index again)");
     } catch (const Xapian::Error& e) {
       return Status::IOError("cannot read index " + path + ": " + e.get_description());
     }
@@ -203,9 +234,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
-int64_t Searcher::ArticleCount() const {
-  return impl_->db.get_termfreq(std::string(index::kRecordTerm));
-}
+int64_t Searcher::ArticleCount() const { return impl_->db.get_doccount(); }
 
 Result<SearchResponse> Searcher::Search(const SearchOptions& options) {
   for (int attempt = 0;; ++attempt) {
@@ -219,227 +248,175 @@ Result<SearchResponse> Searcher::Search(const SearchOptions& options) {
       } catch (const Xapian::Error& e) {
         return Status::IOError("cannot reopen index " + impl_->path + ": " + e.get_description());
       }
-      impl_->names.clear();
-      impl_->author_list.reset();
+      impl_->ClearCaches();
     } catch (const Xapian::Error& e) {
       return Status::IOError("search failed on " + impl_->path + ": " + e.get_description());
     }
   }
 }
 
-Result<Filters> Searcher::Impl::ResolveFilters(const SearchOptions& o, const ParsedQuery& pq,
-                                               SearchResponse* resp) {
-  Filters f;
-  f.entities = o.filters;
-  f.entities.insert(f.entities.end(), pq.filters.begin(), pq.filters.end());
-  for (const auto& e : f.entities) {
-    auto r = Resolve(e);
-    if (!r.ok()) return r.status();
-    resp->resolved.emplace_back(e.name, r.value());
-    f.entity_names.push_back(std::move(r.value()));
-  }
-
-  std::vector<search::DateRange> ranges;
-  // --since/--until take one date; its first day or last day is the bound.
-  for (const auto& [value, what, lower] :
-       {std::tuple{o.since, "since", true}, std::tuple{o.until, "until", false}}) {
-    if (value.empty()) continue;
-    auto r = search::ParseDateRange(value);
-    if (!r.ok() || value.find("..") != std::string::npos)
-      return Status::InvalidArgument(std::string(what) + ": '" + value +
-                                     "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
-    ranges.push_back(lower ? search::DateRange{r->from, ""} : search::DateRange{"", r->to});
-  }
-  for (const auto& typed : pq.dates) {
-    auto r = search::ParseDateRange(typed);
-    if (!r.ok()) return Status::InvalidArgument("date:" + r.status().message());
-    ranges.push_back(*r);
-  }
-  if (!ranges.empty()) f.date = search::Intersect(ranges);
-
-  std::vector<std::string> authors = o.authors;
-  authors.insert(authors.end(), pq.authors.begin(), pq.authors.end());
-  if (!authors.empty() && !author_list) author_list = search::ListAuthors(db);
-  for (const auto& typed : authors) {
-    auto r = search::ExpandAuthor(db, *author_list, typed);
-    if (!r.ok()) return r.status();
-    f.authors.push_back(std::move(r.value()));
-  }
-  return f;
-}
-
-Xapian::Document Searcher::Impl::Record(const std::string& article_key) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND,
-                                  Xapian::Query(std::string(index::kPrefixArticle) + article_key),
-                                  Xapian::Query(std::string(index::kRecordTerm))));
-  Xapian::MSet m = enquire.get_mset(0, 1);
-  return m.empty() ? Xapian::Document() : m.begin().get_document();
-}
-
 Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
+  if (o.limit < 0 || o.offset < 0)
+    return Status::InvalidArgument("limit and offset must not be negative");
   SearchResponse resp;
   resp.query = o.query;
   resp.sort = o.sort;
-  ParsedQuery pq = search::ParseQuery(o.query);
-  auto filters = ResolveFilters(o, pq, &resp);
-  if (!filters.ok()) return filters.status();
-  const Filters& f = *filters;
-  // Only operators or punctuation ("+", "\"\"", "title:"): nothing to look
-  // for, so no results, but not a usage error.
-  if (pq.text.empty() && f.empty()) return resp;
-  if (pq.text.empty()) return FilterOnly(o, f, std::move(resp));
+  auto date = DateOptions(o);
+  if (!date.ok()) return date.status();
+  auto compiled = CompileForSort(o, o.query, *date);
+  if (!compiled.ok()) return compiled.status();
+  CompiledQuery& q = *compiled;
+  resp.notes = q.notes;
+  resp.resolved = q.resolved;
+  if (q.query.empty()) return resp;  // nothing to search for: no results, not an error
+  if (!q.has_text) return RunFilters(o, q, std::move(resp));
 
-  // Sorted by date, weight no longer sinks a passage that holds one word of
-  // several, so such a search matches passages holding every word; if none
-  // does, it falls back to any word, as a relevance search matches.
-  const bool by_date = o.sort != SortOrder::kRelevance;
-  auto make_query = [&](const Xapian::Query& words) {
-    return PassageFilters(
-        Xapian::Query(Xapian::Query::OP_FILTER, words, KindFilter(o.include_boilerplate)), f);
-  };
-  Xapian::Enquire enquire(db);
-  enquire.set_query(make_query(by_date ? pq.all_words : pq.text));
-  if (by_date) {
-    Xapian::Enquire probe(db);
-    probe.set_query(make_query(pq.all_words));
-    if (probe.get_mset(0, 1).empty()) enquire.set_query(make_query(pq.text));
+  resp.suggestion = q.suggestion;
+  SearchResponse found = RunText(o, q, resp);
+  // The query as typed finds nothing: run the suggestion when it finds something.
+  if (found.total == 0 && !q.suggestion.empty()) {
+    auto again = CompileForSort(o, q.suggestion, *date);
+    if (again.ok() && again->has_text) {
+      SearchResponse corrected = RunText(o, *again, resp);
+      if (corrected.total > 0) {
+        corrected.corrected_query = q.suggestion;
+        return corrected;
+      }
+    }
   }
-  // Collapsing keeps each article's first passage in the sort order. All
-  // passages of an article share its date, so under a date sort the tie is
-  // broken by relevance and the kept passage is still the best one.
-  enquire.set_collapse_key(index::kSlotArticle);
-  auto date_key = search::DateSortKey(o.sort);
-  if (o.sort != SortOrder::kRelevance)
-    enquire.set_sort_by_key_then_relevance(date_key.get(), false);
-  // The title fallback's response replaces this one wholesale, so the same
-  // |resp| may be handed on afterwards.
-  SearchResponse found = Collect(enquire, o, resp, [&](const Xapian::MSetIterator& it) {
-    Hit h = PassageHit(it.get_document());
-    h.more_passages = static_cast<int>(it.get_collapse_count());
-    h.highlights = search::HighlightQuery(h.text, pq.highlight_words, pq.highlight_phrases);
-    return h;
-  });
-  if (found.total == 0 && !pq.excludes) return TitleOnly(o, pq, f, std::move(resp));
   return found;
 }
 
-// No words, only filters. Entity filters alone rank articles by how central
-// the entities are to them (mentions relative to all entity mentions, BM25
-// over the article records); without entity filters, or with an author
-// filter, there is no score and articles come newest first. Each article
-// shows its passage with the most entity mentions, else its first body
-// paragraph.
-Result<SearchResponse> Searcher::Impl::FilterOnly(const SearchOptions& o, const Filters& f,
-                                                  SearchResponse resp) {
-  Xapian::Query q;
-  Xapian::Enquire enquire(db);
-  if (f.authors.empty()) {
-    // Article records: one per article, with its date and entity mentions.
-    q = Xapian::Query(std::string(index::kRecordTerm));
-    if (!f.entities.empty()) {
-      std::vector<Xapian::Query> parts;
-      for (size_t i = 0; i < f.entities.size(); ++i)
-        parts.push_back(OrTerms(index::RecordPrefix(f.entities[i].type), f.entity_names[i]));
-      q = Xapian::Query(Xapian::Query::OP_FILTER,
-                        Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()), q);
-    }
-    if (f.date) q = Xapian::Query(Xapian::Query::OP_FILTER, q, search::DateQuery(*f.date));
-  } else {
-    // Records carry no author term: match passages, one per article.
-    std::vector<Xapian::Query> by;
-    for (const auto& names : f.authors) by.push_back(search::AuthorQuery(names));
-    q = Xapian::Query(Xapian::Query::OP_AND, by.begin(), by.end());
-    q = PassageFilters(
-        Xapian::Query(Xapian::Query::OP_FILTER, q, KindFilter(o.include_boilerplate)),
-        Filters{f.entities, f.entity_names, f.date, {}});
-    enquire.set_collapse_key(index::kSlotArticle);
+template <typename MakeHit>
+SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOptions& o,
+                                       SearchResponse resp, const search::PassageScorer* rerank,
+                                       MakeHit make_hit) {
+  enquire.set_collapse_key(index::kSlotArticle);  // an article in two indexes shows once
+  search::ArticleEntitySpy spy;
+  if (o.facets) enquire.add_matchspy(&spy);
+  const int depth = rerank ? search::DefaultRankParams().rerank_depth : 0;
+  const int64_t wanted = static_cast<int64_t>(o.offset) + o.limit;
+  const auto first = static_cast<Xapian::doccount>(std::min<int64_t>(wanted, db.get_doccount()));
+  const auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
+  const Xapian::doccount check = std::max<Xapian::doccount>(count, o.facets ? kFacetArticles : 100);
+  Xapian::MSet mset = enquire.get_mset(0, count, check);
+  resp.total = mset.get_matches_estimated();
+  resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+  struct Candidate {
+    Xapian::MSetIterator it;
+    search::ArticleEvidence ev;
+  };
+  std::vector<Candidate> ranked;
+  for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it, {}});
+  if (rerank) {
+    const size_t n = std::min<size_t>(ranked.size(), depth);
+    for (size_t i = 0; i < n; ++i)
+      ranked[i].ev = rerank->Score(*ranked[i].it, ranked[i].it.get_weight());
+    std::stable_sort(ranked.begin(), ranked.begin() + n,
+                     [](const auto& a, const auto& b) { return a.ev.score > b.ev.score; });
   }
-  enquire.set_query(q);
-  const bool by_date = o.sort != SortOrder::kRelevance || f.entities.empty() || !f.authors.empty();
+  for (size_t i = o.offset; i < ranked.size() && i < static_cast<size_t>(wanted); ++i) {
+    auto& c = ranked[i];
+    if (rerank && i >= static_cast<size_t>(depth)) c.ev = rerank->Score(*c.it, c.it.get_weight());
+    Hit h = make_hit(c.it, c.ev);
+    h.rank = static_cast<int>(i) + 1;
+    h.score = rerank ? c.ev.score : c.it.get_weight();
+    resp.hits.push_back(std::move(h));
+  }
+  if (o.facets) {
+    resp.has_facets = true;
+    resp.facets = spy.Top(o.facet_limit);
+    resp.facets.sampled = resp.facets.articles < resp.total;
+  }
+  return resp;
+}
+
+SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQuery& q,
+                                       SearchResponse resp) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Bm25());
+  enquire.set_query(q.query);
+  auto date_key = search::DateSortKey(o.sort);
+  const bool by_date = o.sort != SortOrder::kRelevance;
+  if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
+  search::PassageScorer scorer(db, q, o.include_boilerplate, AvgParagraphWords());
+  return Collect(enquire, o, std::move(resp), by_date ? nullptr : &scorer,
+                 [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
+                   if (by_date) ev = scorer.Score(*it, it.get_weight());
+                   auto a = index::DecodeStoredArticle(it.get_document().get_data());
+                   if (!a) return Hit{};
+                   const bool in_title = ev.paragraph == 0;
+                   Hit h = MakeHit(
+                       *a, in_title ? FirstParagraph(*a, o.include_boilerplate) : ev.paragraph);
+                   h.title_match = in_title && ev.title_matches && !a->paragraphs.empty();
+                   if (!in_title) h.highlights = search::WordSpans(h.text, ev.matched_words);
+                   h.more_passages = std::max(0, ev.matching_passages - 1);
+                   if (o.explain)
+                     h.explain = {ev.article_bm25, ev.passage_bm25, ev.proximity,
+                                  ev.matching_passages, ev.title_matches};
+                   return h;
+                 });
+}
+
+// No words, only filters. Entity filters rank articles by how central the
+// entities are to them (BM25 over the entity terms, whose wdf is the number
+// of mentions); date and author filters, or a query of exclusions only,
+// have no score and list articles newest first.
+SearchResponse Searcher::Impl::RunFilters(const SearchOptions& o, const CompiledQuery& q,
+                                          SearchResponse resp) {
+  std::vector<std::string> wanted;
+  std::vector<Xapian::Query> centrality;
+  for (const auto& [type, names] : q.entity_names) {
+    wanted.insert(wanted.end(), names.begin(), names.end());
+    centrality.push_back(OrTerms(index::EntityPrefix(type), names));
+  }
+  Xapian::Query query = q.query;
+  if (!centrality.empty())
+    query =
+        Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                      Xapian::Query(Xapian::Query::OP_OR, centrality.begin(), centrality.end()));
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Bm25());
+  enquire.set_query(query);
+  const bool by_date = o.sort != SortOrder::kRelevance || centrality.empty();
   auto date_key =
       search::DateSortKey(o.sort == SortOrder::kOldest ? SortOrder::kOldest : SortOrder::kNewest);
   if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
-  std::vector<std::string> wanted;  // canonical names filtered on
-  for (const auto& r : f.entity_names) wanted.insert(wanted.end(), r.begin(), r.end());
-  return Collect(enquire, o, std::move(resp), [&](const Xapian::MSetIterator& it) {
-    Xapian::Document doc = it.get_document();
-    const bool is_record = doc.get_value(index::kSlotParagraph).empty();
-    return ArticleHit(is_record ? doc : Record(doc.get_value(index::kSlotArticle)), wanted,
-                      o.include_boilerplate);
-  });
+  return Collect(enquire, o, std::move(resp), nullptr,
+                 [&](const Xapian::MSetIterator& it, const search::ArticleEvidence&) {
+                   auto a = index::DecodeStoredArticle(it.get_document().get_data());
+                   return a ? MentionHit(*a, wanted, o.include_boilerplate) : Hit{};
+                 });
 }
 
-Result<SearchResponse> Searcher::Impl::TitleOnly(const SearchOptions& o, const ParsedQuery& pq,
-                                                 const Filters& f, SearchResponse resp) {
-  std::vector<std::string> stems = pq.highlight_words;
-  for (const auto& phrase : pq.highlight_phrases)
-    stems.insert(stems.end(), phrase.begin(), phrase.end());
-  if (stems.empty()) return resp;
-  std::vector<Xapian::Query> terms;
-  for (const auto& s : stems) terms.emplace_back(std::string(index::kPrefixTitle) + s);
-  Xapian::Query q(Xapian::Query::OP_AND, terms.begin(), terms.end());
-  q = PassageFilters(Xapian::Query(Xapian::Query::OP_FILTER, q, KindFilter(o.include_boilerplate)),
-                     f);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(q);
-  enquire.set_collapse_key(index::kSlotArticle);
-  auto date_key = search::DateSortKey(o.sort);
-  if (o.sort != SortOrder::kRelevance)
-    enquire.set_sort_by_key_then_relevance(date_key.get(), false);
-  return Collect(enquire, o, std::move(resp), [&](const Xapian::MSetIterator& it) {
-    Hit h = ArticleHit(Record(it.get_document().get_value(index::kSlotArticle)), {},
-                       o.include_boilerplate);
-    h.title_match = true;
-    return h;
-  });
-}
-
-Hit Searcher::Impl::ArticleHit(const Xapian::Document& rec, const std::vector<std::string>& wanted,
+Hit Searcher::Impl::MentionHit(const Article& a, const std::vector<std::string>& wanted,
                                bool include_boilerplate) {
-  auto data = nlohmann::json::parse(rec.get_data(), nullptr, false);
   std::vector<std::string> mentions;
-  if (data.is_object() && data.contains("entities")) {
-    for (const auto& e : data["entities"]) {
-      if (std::find(wanted.begin(), wanted.end(), e.value("name", "")) == wanted.end()) continue;
-      mentions.push_back(e.value("name", ""));
-      for (const auto& m : e.value("mentions", nlohmann::json::array())) mentions.push_back(m);
+  for (const auto& e : a.entities) {
+    if (std::find(wanted.begin(), wanted.end(), e.name) == wanted.end()) continue;
+    mentions.push_back(e.name);
+    mentions.insert(mentions.end(), e.mentions.begin(), e.mentions.end());
+  }
+  int best = 0, with_mentions = 0;
+  search::Spans best_spans;
+  if (!mentions.empty()) {
+    for (size_t i = 0; i < a.paragraphs.size(); ++i) {
+      const Paragraph& p = a.paragraphs[i];
+      if (!IsSearchable(p.kind) && !include_boilerplate) continue;
+      auto spans = search::HighlightPhrases(p.text, mentions);
+      if (spans.empty()) continue;
+      ++with_mentions;
+      if (best == 0 || spans.size() > best_spans.size()) {
+        best = static_cast<int>(i + 1);
+        best_spans = std::move(spans);
+      }
     }
   }
-  const std::string article_term =
-      std::string(index::kPrefixArticle) + rec.get_value(index::kSlotArticle);
-  Hit best;
-  int passages_with_mentions = 0;
-  for (auto p = db.postlist_begin(article_term); p != db.postlist_end(article_term); ++p) {
-    Xapian::Document doc = db.get_document(*p);
-    if (doc.get_value(index::kSlotParagraph).empty()) continue;  // the record itself
-    Hit h = PassageHit(doc);
-    if (!include_boilerplate &&
-        (h.kind == ParagraphKind::kBoilerplate || h.kind == ParagraphKind::kCredit))
-      continue;
-    if (mentions.empty()) {
-      // The first body paragraph; a heading or caption only if there is none.
-      const bool body = h.kind == ParagraphKind::kBody;
-      const bool best_body = best.kind == ParagraphKind::kBody;
-      if (best.text.empty() || (body && !best_body) ||
-          (body == best_body && h.paragraph < best.paragraph))
-        best = std::move(h);
-      continue;
-    }
-    h.highlights = search::HighlightPhrases(h.text, mentions);
-    if (h.highlights.empty()) continue;
-    ++passages_with_mentions;
-    if (best.text.empty() || h.highlights.size() > best.highlights.size()) best = std::move(h);
-  }
-  if (best.text.empty() && data.is_object()) {
-    best.path = data.value("id", "");
-    best.title = data.value("title", "");
-    best.date = data.value("date", "");
-    best.author = data.value("author", "");
-  }
-  best.more_passages = std::max(0, passages_with_mentions - 1);
-  best.entities = DocEntities(rec);
-  return best;
+  Hit h = MakeHit(a, best ? best : FirstParagraph(a, include_boilerplate));
+  h.highlights = std::move(best_spans);
+  h.more_passages = std::max(0, with_mentions - 1);
+  return h;
 }
 
 Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int limit) {
@@ -449,25 +426,15 @@ Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int l
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     if (limit > 0 && static_cast<int>(list.size()) > limit) list.resize(limit);
     std::vector<EntityListing> out;
-    const std::string prefix(index::RecordPrefix(type));
     for (const auto& [name, count] : list) {
       EntityListing l{name, count, {}};
-      int scanned = 0;
-      const std::string term = prefix + name;
-      // Aliases: surface forms recorded in (up to 200 of) its articles.
-      for (auto p = impl_->db.postlist_begin(term);
-           p != impl_->db.postlist_end(term) && scanned < 200; ++p, ++scanned) {
-        auto data = nlohmann::json::parse(impl_->db.get_document(*p).get_data(), nullptr, false);
-        if (!data.is_object() || !data.contains("entities")) continue;
-        for (const auto& e : data["entities"]) {
-          if (e.value("name", "") != name) continue;
-          for (const auto& m : e.value("mentions", nlohmann::json::array())) {
-            std::string s = m;
-            if (s != name && std::find(l.aliases.begin(), l.aliases.end(), s) == l.aliases.end())
-              l.aliases.push_back(s);
-          }
-        }
-      }
+      const std::string prefix = index::EntityAliasPrefix(type, name);
+      // Surface forms, most articles first.
+      std::vector<std::pair<int, std::string>> forms;
+      for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t)
+        forms.emplace_back(-static_cast<int>(t.get_termfreq()), (*t).substr(prefix.size()));
+      std::sort(forms.begin(), forms.end());
+      for (auto& [n, form] : forms) l.aliases.push_back(std::move(form));
       out.push_back(std::move(l));
     }
     return out;
@@ -483,7 +450,8 @@ Result<Facets> Searcher::CoOccurring(const EntityFilter& filter, int limit,
     if (!r.ok()) return r.status();
     if (resolved) *resolved = r.value();
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(OrTerms(index::RecordPrefix(filter.type), r.value()));
+    enquire.set_query(OrTerms(index::EntityPrefix(filter.type), r.value()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
     search::ArticleEntitySpy spy;
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, impl_->db.get_doccount());

@@ -29,6 +29,11 @@ bool ParseKind(std::string_view name, ParagraphKind* kind) {
   return false;
 }
 
+bool IsSearchable(ParagraphKind kind) {
+  return kind == ParagraphKind::kBody || kind == ParagraphKind::kHeading ||
+         kind == ParagraphKind::kCaption;
+}
+
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
     case EntityType::kPerson:

@@ -2,8 +2,10 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <memory>
@@ -29,6 +31,32 @@ struct IcuState {
 IcuState& State() {
   thread_local IcuState state;
   return state;
+}
+
+// Latin transliteration of other scripts (Cyrillic, Greek, Arabic...), built
+// on first use in a thread: costly to build, and most text never needs it.
+icu::Transliterator* ToLatin() {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(
+        icu::Transliterator::createInstance("Any-Latin", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) made.reset();
+    return made;
+  }();
+  return t.get();
+}
+
+bool HasNonLatinLetter(const icu::UnicodeString& s) {
+  for (int32_t i = 0; i < s.length();) {
+    UChar32 c = s.char32At(i);
+    i += U16_LENGTH(c);
+    if (!u_isalpha(c)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &status);
+    if (script != USCRIPT_LATIN && script != USCRIPT_COMMON && script != USCRIPT_INHERITED)
+      return true;
+  }
+  return false;
 }
 
 bool IsAsciiWordByte(unsigned char c) {
@@ -63,12 +91,13 @@ bool IsApostrophe(UChar32 c) {
 
 }  // namespace
 
-std::string Fold(std::string_view utf8) {
-  if (IsAscii(utf8)) return FoldAscii(utf8);
+namespace {
+
+// Case folding, accents removed, apostrophes between letters kept as "'",
+// everything but letters and digits dropped.
+icu::UnicodeString FoldUnicode(const icu::UnicodeString& src) {
   IcuState& st = State();
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString folded = st.nfkc_cf->normalize(src, status);
   icu::UnicodeString decomposed = st.nfd->normalize(folded, status);
   if (U_FAILURE(status)) decomposed = src;
@@ -86,6 +115,24 @@ std::string Fold(std::string_view utf8) {
       continue;
     }
     if (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) kept.append(c);
+  }
+  return kept;
+}
+
+}  // namespace
+
+std::string Fold(std::string_view utf8) {
+  if (IsAscii(utf8)) return FoldAscii(utf8);
+  icu::UnicodeString kept = FoldUnicode(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))));
+  // Other scripts are written in Latin letters, so "Путин" is "putin" at
+  // index and query time alike (scripts without a Latin transliteration,
+  // such as Chinese, are kept as they are by Any-Latin's rules).
+  if (HasNonLatinLetter(kept)) {
+    if (icu::Transliterator* t = ToLatin()) {
+      t->transliterate(kept);
+      kept = FoldUnicode(kept);
+    }
   }
   std::string out;
   kept.toUTF8String(out);

@@ -4,6 +4,8 @@
 // is one article's UTF-8-ish text; its first line doubles as a query. Checks
 // the contract besides crashes: paragraph ordinals run 1..n, texts are
 // non-empty, highlights lie inside the text.
+#include <xapian.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -11,8 +13,11 @@
 #include <string>
 
 #include "entities/extractor.h"
+#include "index/document.h"
+#include "index/schema.h"
 #include "search/highlight.h"
 #include "search/query.h"
+#include "search/rank.h"
 #include "segment/boilerplate.h"
 #include "segment/segmenter.h"
 #include "text/normalize.h"
@@ -46,12 +51,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const auto& e : article.entities) Check(!e.name.empty(), "entity has a name");
 
+  // The article indexed alone, its first line searched as a query: the
+  // real compile, passage scoring and highlighting path.
+  static Xapian::WritableDatabase db = Xapian::InMemory::open();
+  nsearch::index::BuiltArticle built = nsearch::index::BuildDocument(article);
+  const Xapian::docid did =
+      db.replace_document(std::string(nsearch::index::kPrefixArticle) + built.key, built.doc);
   const std::string query = text.substr(0, text.find('\n'));
-  nsearch::search::ParsedQuery pq = nsearch::search::ParseQuery(query);
-  const std::string& passage = article.paragraphs.empty() ? text : article.paragraphs.front().text;
-  const int length = nsearch::text::CodePointCount(passage);
-  for (const auto& [b, e] :
-       nsearch::search::HighlightQuery(passage, pq.highlight_words, pq.highlight_phrases))
-    Check(0 <= b && b < e && e <= length, "highlight inside the passage");
+  nsearch::search::FieldResolvers resolvers;
+  resolvers.entity = [](nsearch::EntityType,
+                        const std::string&) -> nsearch::Result<std::vector<std::string>> {
+    return nsearch::Status::NotFound("none");
+  };
+  resolvers.author = [](const std::string&) -> nsearch::Result<std::vector<std::string>> {
+    return nsearch::Status::NotFound("none");
+  };
+  auto compiled = nsearch::search::CompileQuery(db, query, {}, std::nullopt, {}, resolvers, {});
+  if (!compiled.ok() || !compiled->has_text) return 0;
+  nsearch::search::PassageScorer scorer(db, *compiled, false, 40);
+  const nsearch::search::ArticleEvidence ev = scorer.Score(did, 1.0);
+  Check(ev.paragraph >= 0 && ev.paragraph <= static_cast<int>(article.paragraphs.size()),
+        "best passage is one of the article's");
+  if (ev.paragraph > 0) {
+    const std::string& passage = article.paragraphs[ev.paragraph - 1].text;
+    const int length = nsearch::text::CodePointCount(passage);
+    for (const auto& [b, e] : nsearch::search::WordSpans(passage, ev.matched_words))
+      Check(0 <= b && b < e && e <= length, "highlight inside the passage");
+  }
   return 0;
 }

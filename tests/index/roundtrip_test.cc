@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "index/index_test_util.h"
 #include "index/writer.h"
 #include "nsearch/searcher.h"
 
@@ -34,10 +35,7 @@ class RoundTripTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   void Put(const std::vector<Article>& articles) {
-    auto w = index::Writer::Open(dir_.string());
-    ASSERT_TRUE(w.ok()) << w.status().message();
-    for (const auto& a : articles) ASSERT_TRUE((*w)->Put(a).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
+    testing_util::PutArticles(dir_.string(), articles);
   }
 
   SearchResponse Search(const std::string& q, std::vector<EntityFilter> filters = {},
@@ -122,13 +120,17 @@ TEST_F(RoundTripTest, HeadlineWordsFindTheArticleWhenNoPassageHoldsThem) {
   EXPECT_EQ(r.hits[0].path, "a.txt");
   EXPECT_TRUE(r.hits[0].title_match);
   EXPECT_EQ(r.hits[0].paragraph, 1);  // shown by its first body paragraph
-  // Passages that hold the words win: no title fallback then.
+  // The title is part of the article: a headline word finds it beside the
+  // articles whose passages hold it, and only it is marked as a title match.
   r = Search("talks");
+  ASSERT_EQ(r.hits.size(), 2u);
+  for (const auto& h : r.hits) EXPECT_EQ(h.title_match, h.path == "a.txt") << h.path;
+  // Exclusions are per article: a's headline holds bombshell, no word of a
+  // holds rain.
+  r = Search("bombshell -rain");
   ASSERT_EQ(r.hits.size(), 1u);
-  EXPECT_EQ(r.hits[0].path, "b.txt");
-  EXPECT_FALSE(r.hits[0].title_match);
-  // An exclusion never falls back to titles.
-  EXPECT_TRUE(Search("bombshell -rain").hits.empty());
+  EXPECT_EQ(r.hits[0].path, "a.txt");
+  EXPECT_TRUE(Search("bombshell -negotiators").hits.empty());
 }
 
 TEST_F(RoundTripTest, HeadlineMatchesPageLikeAnyOther) {
@@ -174,12 +176,8 @@ TEST_F(RoundTripTest, SeveralIndexesSearchAsOne) {
   Put({MakeArticle("a.txt", "T", {"Grain ships left Odesa."})});
   const auto second = dir_.string() + "-second";
   std::filesystem::remove_all(second);
-  {
-    auto w = index::Writer::Open(second);
-    ASSERT_TRUE(w.ok());
-    ASSERT_TRUE((*w)->Put(MakeArticle("b.txt", "T", {"More grain ships left Odesa today."})).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
-  }
+  testing_util::PutArticles(second,
+                            {MakeArticle("b.txt", "T", {"More grain ships left Odesa today."})});
   auto s = Searcher::Open(std::vector<std::string>{dir_.string(), second});
   ASSERT_TRUE(s.ok()) << s.status().message();
   SearchOptions o;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "index/index_test_util.h"
 #include "index/writer.h"
 #include "nsearch/searcher.h"
 
@@ -47,10 +48,7 @@ class DateFilterTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   void Put(const std::vector<Article>& articles) {
-    auto w = index::Writer::Open(dir_.string());
-    ASSERT_TRUE(w.ok()) << w.status().message();
-    for (const auto& a : articles) ASSERT_TRUE((*w)->Put(a).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
+    testing_util::PutArticles(dir_.string(), articles);
   }
 
   Result<SearchResponse> Run(SearchOptions o) {

@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include "search/query.h"
 
 namespace nsearch::search {
 namespace {
@@ -48,50 +47,6 @@ TEST(ParseDateRangeTest, IntersectTakesTheTightestBounds) {
   EXPECT_EQ(Intersect({{"20140101", ""}, {"", "20141231"}, {"20140501", "20151231"}}),
             (DateRange{"20140501", "20141231"}));
   EXPECT_EQ(Intersect({}), DateRange{});
-}
-
-TEST(ExtractFieldFiltersTest, PullsDateAndAuthorFields) {
-  std::vector<EntityFilter> entities;
-  std::vector<std::string> dates, authors;
-  const std::string rest = ExtractFieldFilters(
-      "subway date:2014..2015 author:\"Jen Chung\" "
-      "person:Lavrov AUTHOR:yakas Date:2014-05 fares",
-      &entities, &dates, &authors);
-  EXPECT_EQ(dates, (std::vector<std::string>{"2014..2015", "2014-05"}));
-  EXPECT_EQ(authors, (std::vector<std::string>{"Jen Chung", "yakas"}));
-  ASSERT_EQ(entities.size(), 1u);
-  EXPECT_EQ(entities[0].name, "Lavrov");
-  for (const char* gone : {"date", "2014", "author", "Chung", "yakas", "Lavrov"})
-    EXPECT_EQ(rest.find(gone), std::string::npos) << gone << " in " << rest;
-  EXPECT_NE(rest.find("subway"), std::string::npos);
-  EXPECT_NE(rest.find("fares"), std::string::npos);
-}
-
-TEST(ExtractFieldFiltersTest, DateAndAuthorStayInTextWithoutSinks) {
-  std::vector<EntityFilter> entities;
-  const std::string rest = ExtractFieldFilters("date:2014 author:chung place:Kyiv", &entities);
-  EXPECT_NE(rest.find("date:2014"), std::string::npos);
-  EXPECT_NE(rest.find("author:chung"), std::string::npos);
-  EXPECT_EQ(entities.size(), 1u);
-}
-
-TEST(ParseQueryTest, DateAndAuthorFieldsAreFiltersNotWords) {
-  ParsedQuery pq = ParseQuery("date:2014 author:chung");
-  EXPECT_TRUE(pq.text.empty());
-  EXPECT_EQ(pq.dates, std::vector<std::string>{"2014"});
-  EXPECT_EQ(pq.authors, std::vector<std::string>{"chung"});
-
-  pq = ParseQuery("subway date:2014-05-06");
-  EXPECT_FALSE(pq.text.empty());
-  EXPECT_EQ(pq.stems, std::vector<std::string>{"subway"});
-  EXPECT_TRUE(pq.highlight_words == std::vector<std::string>{"subway"});
-}
-
-TEST(ParseQueryTest, EmptyFieldValuesAreIgnored) {
-  ParsedQuery pq = ParseQuery("author:\"\" date:\"\" subway");
-  EXPECT_TRUE(pq.dates.empty());
-  EXPECT_TRUE(pq.authors.empty());
-  EXPECT_FALSE(pq.text.empty());
 }
 
 }  // namespace

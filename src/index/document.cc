@@ -1,0 +1,147 @@
+#include "index/document.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "index/schema.h"
+#include "text/normalize.h"
+
+namespace nsearch::index {
+namespace {
+
+// Bumped whenever segmentation, classification or extraction changes what an
+// article becomes, so an unchanged file is still re-indexed after an upgrade.
+constexpr char kPipelineVersion[] = "4";  // 4: schema 2 (one document per article)
+
+bool Fits(const std::string& term) { return !term.empty() && term.size() <= kMaxTermBytes; }
+
+bool HasDigit(const std::string& w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Adds the words of one paragraph (or the title, paragraph 0) at their
+// positions. |prefix| and |wdf| say where and how much they count.
+void AddWords(const std::vector<text::Token>& tokens, uint32_t paragraph, std::string_view prefix,
+              Xapian::termcount wdf, Xapian::Document* doc) {
+  const bool positional = paragraph <= kMaxParagraphs;
+  uint32_t i = 0;
+  std::string term;
+  for (const auto& t : tokens) {
+    term.assign(prefix);
+    term += Stem(t.term);
+    if (Fits(term)) {
+      if (positional && i < kMaxWordsPerParagraph)
+        doc->add_posting(term, PositionOf(paragraph, i), wdf);
+      else
+        doc->add_term(term, wdf);
+    }
+    ++i;
+  }
+}
+
+void AddEntityTerms(const Article& a, Xapian::Document* doc) {
+  for (const Entity& e : a.entities) {
+    std::string term = std::string(EntityPrefix(e.type)) + e.name;
+    if (!Fits(term)) continue;
+    doc->add_term(term, std::max(1, e.count));
+    if (std::string key = EntityKeyTerm(e.type, e.name); Fits(key)) doc->add_boolean_term(key);
+    for (const auto& m : e.mentions) {
+      if (m == e.name) continue;
+      if (std::string alias = EntityAliasTerm(e.type, e.name, m); Fits(alias))
+        doc->add_boolean_term(alias);
+    }
+  }
+}
+
+std::string DateKey(std::string_view iso) {
+  std::string out;
+  for (char c : iso) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+    if (out.size() == 8) break;
+  }
+  return out.size() == 8 ? out : std::string();
+}
+
+void CollectWords(const std::vector<text::Token>& tokens, std::unordered_set<std::string>* seen,
+                  std::vector<std::string>* words) {
+  for (const auto& t : tokens) {
+    if (t.term.size() > 40 || HasDigit(t.term)) continue;
+    if (seen->insert(t.term).second) words->push_back(t.term);
+  }
+}
+
+}  // namespace
+
+const std::string& Stem(const std::string& folded_word) {
+  thread_local Xapian::Stem stemmer(kStemLanguage);
+  thread_local std::unordered_map<std::string, std::string> cache;
+  auto it = cache.find(folded_word);
+  if (it != cache.end()) return it->second;
+  if (cache.size() > 500000) cache.clear();  // bounded: a long run meets many rare words
+  return cache.emplace(folded_word, stemmer(folded_word)).first->second;
+}
+
+std::string SourceStamp(uint64_t content_hash) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%016llx:%d:%s", static_cast<unsigned long long>(content_hash),
+                kSchemaVersion, kPipelineVersion);
+  return buf;
+}
+
+std::vector<std::string> SpellingWords(const Article& a) {
+  std::unordered_set<std::string> seen;
+  std::vector<std::string> words;
+  CollectWords(text::Tokenize(a.title), &seen, &words);
+  for (const Paragraph& p : a.paragraphs)
+    if (IsSearchable(p.kind)) CollectWords(text::Tokenize(p.text), &seen, &words);
+  return words;
+}
+
+BuiltArticle BuildDocument(const Article& a) {
+  BuiltArticle out;
+  out.id = a.id;
+  out.key = ArticleKey(a.id);
+  out.paragraphs = static_cast<int64_t>(a.paragraphs.size());
+  Xapian::Document& doc = out.doc;
+  std::unordered_set<std::string> seen;
+
+  const auto title = text::Tokenize(a.title);
+  AddWords(title, 0, "", kTitleWdf, &doc);
+  AddWords(title, 0, kPrefixTitle, 1, &doc);
+  CollectWords(title, &seen, &out.words);
+
+  std::vector<ParagraphShape> layout;
+  layout.reserve(a.paragraphs.size());
+  uint32_t n = 0;
+  for (const Paragraph& p : a.paragraphs) {
+    ++n;  // positions follow the stored order, whatever p.n says
+    const auto tokens = text::Tokenize(p.text);
+    layout.push_back({p.kind, static_cast<uint32_t>(tokens.size())});
+    if (IsSearchable(p.kind)) {
+      AddWords(tokens, n, "", 1, &doc);
+      CollectWords(tokens, &seen, &out.words);
+    } else {
+      AddWords(tokens, n, kPrefixHidden, 0, &doc);
+    }
+  }
+  AddEntityTerms(a, &doc);
+
+  doc.add_boolean_term(std::string(kPrefixArticle) + out.key);
+  doc.add_boolean_term(std::string(kPrefixSourceFile) + ArticleKey(a.source.file));
+  if (std::string author = AuthorKey(a.author); !author.empty()) {
+    if (std::string term = std::string(kPrefixAuthor) + author; Fits(term))
+      doc.add_boolean_term(term);
+  }
+  doc.add_value(kSlotArticle, out.key);
+  if (std::string date = DateKey(a.date); !date.empty()) doc.add_value(kSlotDate, date);
+  if (!a.entities.empty()) doc.add_value(kSlotEntities, EncodeEntities(a.entities));
+  doc.add_value(kSlotSourceHash, SourceStamp(a.source.content_hash));
+  doc.add_value(kSlotLayout, EncodeLayout(layout));
+  doc.add_value(kSlotSourceFile, a.source.file);
+  doc.set_data(EncodeStoredArticle(a));
+  return out;
+}
+
+}  // namespace nsearch::index

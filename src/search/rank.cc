@@ -1,0 +1,148 @@
+#include "search/rank.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "index/schema.h"
+
+namespace nsearch::search {
+namespace {
+
+struct Occurrence {
+  Xapian::termpos pos;
+  int word;
+};
+
+double Saturate(double tf, double k1, double norm) { return tf * (k1 + 1) / (tf + k1 * norm); }
+
+}  // namespace
+
+const RankParams& DefaultRankParams() {
+  static const RankParams params;
+  return params;
+}
+
+PassageScorer::PassageScorer(const Xapian::Database& db, const CompiledQuery& query,
+                             bool include_boilerplate, double avg_paragraph_words,
+                             const RankParams& params)
+    : db_(db),
+      include_boilerplate_(include_boilerplate),
+      avg_paragraph_words_(std::max(1.0, avg_paragraph_words)),
+      avg_doc_length_(std::max(1.0, db.get_avlength())),
+      params_(params) {
+  const double n_docs = std::max<double>(1, db.get_doccount());
+  auto idf = [&](const std::vector<std::string>& terms) {
+    double df = 0;
+    for (const auto& t : terms) df = std::max<double>(df, db.get_termfreq(t));
+    return std::max(0.05, std::log((n_docs - df + 0.5) / (df + 0.5)));
+  };
+  auto indexed = [&](const std::string& stem, std::vector<std::string>* out) {
+    out->push_back(stem);
+    if (include_boilerplate_) out->push_back(std::string(index::kPrefixHidden) + stem);
+  };
+  for (const auto& w : query.words) {
+    Word word;
+    for (const auto& t : w.terms) indexed(t, &word.terms);
+    word.idf = idf(w.terms);
+    words_.push_back(std::move(word));
+  }
+  for (const auto& phrase : query.phrases) {
+    Word word;
+    word.phrase_length = phrase.size();
+    word.terms = phrase;  // in order; boilerplate twins handled in Score
+    for (const auto& t : phrase) word.idf += idf({t});
+    words_.push_back(std::move(word));
+  }
+}
+
+ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) const {
+  ArticleEvidence ev;
+  ev.article_bm25 = article_bm25;
+  ev.score = article_bm25;
+  const auto layout = index::DecodeLayout(db_.get_document(did).get_value(index::kSlotLayout));
+
+  auto positions = [&](const std::string& term, std::vector<Xapian::termpos>* out) {
+    for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p)
+      out->push_back(*p);
+  };
+  std::vector<Occurrence> occ;
+  for (size_t w = 0; w < words_.size(); ++w) {
+    const Word& word = words_[w];
+    if (word.phrase_length == 0) {
+      std::vector<Xapian::termpos> pos;
+      for (const auto& t : word.terms) positions(t, &pos);
+      for (auto p : pos) occ.push_back({p, static_cast<int>(w)});
+      continue;
+    }
+    // A phrase occurs where its first word is followed by the others.
+    for (int hidden = 0; hidden <= (include_boilerplate_ ? 1 : 0); ++hidden) {
+      const std::string prefix = hidden ? std::string(index::kPrefixHidden) : std::string();
+      std::vector<std::vector<Xapian::termpos>> lists(word.terms.size());
+      for (size_t i = 0; i < word.terms.size(); ++i) positions(prefix + word.terms[i], &lists[i]);
+      for (auto start : lists[0]) {
+        bool all = true;
+        for (size_t i = 1; i < lists.size() && all; ++i)
+          all = std::binary_search(lists[i].begin(), lists[i].end(), start + i);
+        if (all) occ.push_back({start, static_cast<int>(w)});
+      }
+    }
+  }
+  if (occ.empty()) return ev;
+  std::sort(occ.begin(), occ.end(),
+            [](const Occurrence& a, const Occurrence& b) { return a.pos < b.pos; });
+
+  const double k1 = params_.k1, b = params_.b;
+  std::vector<double> tf(words_.size());
+  double best = -1;
+  auto close_paragraph = [&](uint32_t para) {
+    if (para == 0) {
+      ev.title_matches = true;
+    } else if (para <= layout.size()) {
+      const auto& shape = layout[para - 1];
+      if (IsSearchable(shape.kind) || include_boilerplate_) {
+        const double norm = (1 - b) + b * shape.words / avg_paragraph_words_;
+        double s = 0;
+        for (size_t w = 0; w < words_.size(); ++w)
+          if (tf[w] > 0) s += words_[w].idf * Saturate(tf[w], k1, norm);
+        ++ev.matching_passages;
+        if (s > best) best = s, ev.paragraph = static_cast<int>(para);
+      }
+    }
+    std::fill(tf.begin(), tf.end(), 0.0);
+  };
+  uint32_t current = index::ParagraphOf(occ[0].pos);
+  for (const auto& o : occ) {
+    const uint32_t para = index::ParagraphOf(o.pos);
+    if (para != current) close_paragraph(current), current = para;
+    tf[o.word] += 1;
+  }
+  close_paragraph(current);
+  ev.passage_bm25 = std::max(0.0, best);
+
+  // Proximity (BCL): each pair of neighbouring occurrences of two different
+  // query words in one paragraph adds the other's idf over their distance
+  // squared to each word's accumulator, which is then saturated like a tf.
+  std::vector<double> acc(words_.size());
+  for (size_t i = 1; i < occ.size(); ++i) {
+    const auto &a = occ[i - 1], &c = occ[i];
+    if (a.word == c.word || index::ParagraphOf(a.pos) != index::ParagraphOf(c.pos)) continue;
+    const double d = static_cast<double>(c.pos - a.pos);
+    acc[a.word] += words_[c.word].idf / (d * d);
+    acc[c.word] += words_[a.word].idf / (d * d);
+  }
+  const double norm = (1 - b) + b * db_.get_doclength(did) / avg_doc_length_;
+  for (size_t w = 0; w < words_.size(); ++w)
+    if (acc[w] > 0) ev.proximity += std::min(1.0, words_[w].idf) * Saturate(acc[w], k1, norm);
+
+  ev.score = article_bm25 + params_.passage_weight * ev.passage_bm25 +
+             params_.proximity_weight * ev.proximity;
+  for (const auto& o : occ) {
+    if (index::ParagraphOf(o.pos) != static_cast<uint32_t>(ev.paragraph)) continue;
+    const uint32_t first = (o.pos - 1) & index::kMaxWordsPerParagraph;
+    const size_t len = std::max<size_t>(1, words_[o.word].phrase_length);
+    ev.matched_words.emplace_back(first, first + static_cast<uint32_t>(len));
+  }
+  return ev;
+}
+
+}  // namespace nsearch::search

@@ -1,0 +1,73 @@
+// search/rank: how a matching article is scored and which of its passages is
+// shown — the one place ranking lives. Xapian's BM25 ranks articles (title
+// words weighted in, BM25F-style, at index time); the best candidates are
+// then re-scored with evidence from their passages, read from term
+// positions (schema.h: a position says its paragraph):
+//
+//   score = article BM25 + kPassageWeight * best passage's BM25
+//           + kProximityWeight * proximity of the query words
+//
+// (passage/document combination after Callan 1994; proximity after
+// Büttcher, Clarke and Lushman 2006). docs/ranking.md has the measurements
+// behind each constant.
+#ifndef NSEARCH_SEARCH_RANK_H_
+#define NSEARCH_SEARCH_RANK_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "search/query.h"
+
+namespace nsearch::search {
+
+struct RankParams {
+  double k1 = 1.2, b = 0.75;      // article BM25 (Xapian) and passage BM25
+  double passage_weight = 0.5;    // best passage's BM25, added to the article's
+  double proximity_weight = 1.0;  // BCL term proximity, added too
+  int rerank_depth = 100;         // articles re-scored with passage evidence
+};
+const RankParams& DefaultRankParams();
+
+// The evidence for one article and the passage to show.
+struct ArticleEvidence {
+  double article_bm25 = 0;  // Xapian's weight of the document
+  double passage_bm25 = 0;  // the best passage's
+  double proximity = 0;
+  double score = 0;            // the combination above
+  int paragraph = 0;           // best passage: index into the paragraphs, 1-based; 0 = none
+  int matching_passages = 0;   // searchable paragraphs holding a query word
+  bool title_matches = false;  // the title holds a query word
+  // Word indices [first, last) of the best passage that matched (single
+  // words and whole phrases), for highlighting.
+  std::vector<std::pair<uint32_t, uint32_t>> matched_words;
+};
+
+class PassageScorer {
+ public:
+  // |avg_paragraph_words| normalises passage length (index metadata).
+  PassageScorer(const Xapian::Database& db, const CompiledQuery& query, bool include_boilerplate,
+                double avg_paragraph_words, const RankParams& params = DefaultRankParams());
+
+  // Passage evidence of document |did| (article_bm25 is the caller's).
+  ArticleEvidence Score(Xapian::docid did, double article_bm25) const;
+
+ private:
+  struct Word {
+    std::vector<std::string> terms;  // as indexed (with "XB" twins when boilerplate counts)
+    double idf = 0;
+    size_t phrase_length = 0;  // > 0: the terms form a phrase of this length
+  };
+  const Xapian::Database& db_;
+  bool include_boilerplate_;
+  double avg_paragraph_words_;
+  double avg_doc_length_;
+  RankParams params_;
+  std::vector<Word> words_;
+};
+
+}  // namespace nsearch::search
+
+#endif  // NSEARCH_SEARCH_RANK_H_

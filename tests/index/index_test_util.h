@@ -1,0 +1,33 @@
+// Test helpers: articles written straight into an index through the same
+// document builder and writer nsearch-index uses.
+#ifndef NSEARCH_TESTS_INDEX_INDEX_TEST_UTIL_H_
+#define NSEARCH_TESTS_INDEX_INDEX_TEST_UTIL_H_
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "index/document.h"
+#include "index/writer.h"
+#include "nsearch/article.h"
+
+namespace nsearch::testing_util {
+
+// Adds or replaces |articles| in the index at |dir| and finishes the run
+// (synonyms, statistics, commit), as the indexer does.
+inline void PutArticles(const std::string& dir, const std::vector<Article>& articles) {
+  auto w = index::Writer::Open(dir);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  for (const auto& a : articles) {
+    size_t bytes = a.title.size();
+    for (const auto& p : a.paragraphs) bytes += p.text.size();
+    auto put = (*w)->Put(index::BuildDocument(a), bytes);
+    ASSERT_TRUE(put.ok()) << put.status().message();
+  }
+  ASSERT_TRUE((*w)->Finish().ok());
+}
+
+}  // namespace nsearch::testing_util
+
+#endif  // NSEARCH_TESTS_INDEX_INDEX_TEST_UTIL_H_
