@@ -21,32 +21,32 @@ bool HasDigit(const std::string& w) {
   return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Adds the words of one paragraph (or the title, paragraph 0) at their
-// positions. |prefix| and |wdf| say where and how much they count.
-void AddWords(const std::vector<text::Token>& tokens, uint32_t paragraph, std::string_view prefix,
-              Xapian::termcount wdf, Xapian::Document* doc) {
-  const bool positional = paragraph <= kMaxParagraphs;
-  uint32_t i = 0;
+// Adds the words of one paragraph (or the title) from position |start|.
+// |prefix| and |wdf| say where and how much they count; |positional| false
+// leaves positions out.
+void AddWords(const std::vector<text::Token>& tokens, Xapian::termpos start,
+              std::string_view prefix, Xapian::termcount wdf, bool positional,
+              Xapian::Document* doc) {
+  Xapian::termpos pos = start;
   std::string term;
   for (const auto& t : tokens) {
     term.assign(prefix);
     term += Stem(t.term);
     if (Fits(term)) {
-      if (positional && i < kMaxWordsPerParagraph)
-        doc->add_posting(term, PositionOf(paragraph, i), wdf);
+      if (positional && pos < kMaxPosition)
+        doc->add_posting(term, pos, wdf);
       else
         doc->add_term(term, wdf);
     }
-    ++i;
+    ++pos;
   }
 }
 
 void AddEntityTerms(const Article& a, Xapian::Document* doc) {
   for (const Entity& e : a.entities) {
-    std::string term = std::string(EntityPrefix(e.type)) + e.name;
+    std::string term = EntityTerm(e.type, e.name);
     if (!Fits(term)) continue;
     doc->add_term(term, std::max(1, e.count));
-    if (std::string key = EntityKeyTerm(e.type, e.name); Fits(key)) doc->add_boolean_term(key);
     for (const auto& m : e.mentions) {
       if (m == e.name) continue;
       if (std::string alias = EntityAliasTerm(e.type, e.name, m); Fits(alias))
@@ -108,22 +108,26 @@ BuiltArticle BuildDocument(const Article& a) {
   std::unordered_set<std::string> seen;
 
   const auto title = text::Tokenize(a.title);
-  AddWords(title, 0, "", kTitleWdf, &doc);
-  AddWords(title, 0, kPrefixTitle, 1, &doc);
-  CollectWords(title, &seen, &out.words);
-
   std::vector<ParagraphShape> layout;
-  layout.reserve(a.paragraphs.size());
-  uint32_t n = 0;
+  layout.reserve(a.paragraphs.size() + 1);
+  layout.push_back({ParagraphKind::kHeading, static_cast<uint32_t>(title.size())});
+  std::vector<std::vector<text::Token>> paragraphs;
+  paragraphs.reserve(a.paragraphs.size());
   for (const Paragraph& p : a.paragraphs) {
-    ++n;  // positions follow the stored order, whatever p.n says
-    const auto tokens = text::Tokenize(p.text);
-    layout.push_back({p.kind, static_cast<uint32_t>(tokens.size())});
-    if (IsSearchable(p.kind)) {
-      AddWords(tokens, n, "", 1, &doc);
-      CollectWords(tokens, &seen, &out.words);
+    paragraphs.push_back(text::Tokenize(p.text));
+    layout.push_back({p.kind, static_cast<uint32_t>(paragraphs.back().size())});
+  }
+  const std::vector<Xapian::termpos> starts = ParagraphStarts(layout);
+
+  AddWords(title, starts[0], "", kTitleWdf, true, &doc);
+  AddWords(title, starts[0], kPrefixTitle, 1, false, &doc);
+  CollectWords(title, &seen, &out.words);
+  for (size_t i = 0; i < a.paragraphs.size(); ++i) {
+    if (IsSearchable(a.paragraphs[i].kind)) {
+      AddWords(paragraphs[i], starts[i + 1], "", 1, true, &doc);
+      CollectWords(paragraphs[i], &seen, &out.words);
     } else {
-      AddWords(tokens, n, kPrefixHidden, 0, &doc);
+      AddWords(paragraphs[i], starts[i + 1], kPrefixHidden, 0, true, &doc);
     }
   }
   AddEntityTerms(a, &doc);

@@ -215,7 +215,8 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     }
     Status pruned = pipeline.Prune(directories);
     if (!pruned.ok()) return pruned;
-    Status finished = writer->Finish();
+    const bool changed = stats.added + stats.updated + stats.removed > 0;
+    Status finished = writer->Finish(changed);
     if (!finished.ok()) return finished;
   }
   stats.seconds = SecondsSince(start);

@@ -1,5 +1,6 @@
 #include "index/schema.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "entities/fold.h"
@@ -64,36 +65,46 @@ std::string_view EntityPrefix(EntityType type) {
   return "XP";
 }
 
-namespace {
-
-// |prefix| + type letter + |text| + "\t": the lookup and alias prefixes.
-std::string TypedPrefix(std::string_view prefix, EntityType type, std::string_view text) {
-  std::string term(prefix);
-  term.push_back(TypeLetter(type));
-  term.append(text);
+std::string EntityTermPrefix(EntityType type, std::string_view last_word_key) {
+  std::string term(EntityPrefix(type));
+  term.append(last_word_key);
   term.push_back('\t');
   return term;
 }
 
-}  // namespace
-
-std::string EntityKeyPrefix(EntityType type, std::string_view last_word_key) {
-  return TypedPrefix(kPrefixEntityKey, type, last_word_key);
-}
-
-std::string EntityKeyTerm(EntityType type, std::string_view canonical) {
+std::string EntityTerm(EntityType type, std::string_view canonical) {
   const std::string key = entities::TranslitKey(canonical);
   const auto words = entities::SplitNonEmpty(key, ' ');
-  return EntityKeyPrefix(type, words.empty() ? std::string_view() : words.back()) +
+  return EntityTermPrefix(type, words.empty() ? std::string_view() : words.back()) +
          std::string(canonical);
 }
 
+std::string_view EntityNameOfTerm(std::string_view term) {
+  const size_t tab = term.find('\t');
+  return tab == std::string_view::npos ? std::string_view() : term.substr(tab + 1);
+}
+
 std::string EntityAliasPrefix(EntityType type, std::string_view canonical) {
-  return TypedPrefix(kPrefixEntityAlias, type, canonical);
+  std::string term(kPrefixEntityAlias);
+  term.push_back(TypeLetter(type));
+  term.append(canonical);
+  term.push_back('\t');
+  return term;
 }
 
 std::string EntityAliasTerm(EntityType type, std::string_view canonical, std::string_view surface) {
   return EntityAliasPrefix(type, canonical) + std::string(surface);
+}
+
+std::vector<Xapian::termpos> ParagraphStarts(const std::vector<ParagraphShape>& layout) {
+  std::vector<Xapian::termpos> starts;
+  starts.reserve(layout.size());
+  uint64_t next = 1;
+  for (const auto& shape : layout) {
+    starts.push_back(static_cast<Xapian::termpos>(std::min<uint64_t>(next, kMaxPosition)));
+    next += shape.words + kParagraphGap;
+  }
+  return starts;
 }
 
 std::string EncodeLayout(const std::vector<ParagraphShape>& shapes) {
@@ -132,14 +143,6 @@ std::string EncodeStoredArticle(const Article& a) {
     PutVarint((static_cast<uint64_t>(p.n) << 3) | static_cast<int>(p.kind), &out);
     PutString(p.text, &out);
   }
-  PutVarint(a.entities.size(), &out);
-  for (const auto& e : a.entities) {
-    PutVarint(static_cast<int>(e.type), &out);
-    PutString(e.name, &out);
-    PutVarint(static_cast<uint64_t>(std::max(0, e.count)), &out);
-    PutVarint(e.mentions.size(), &out);
-    for (const auto& m : e.mentions) PutString(m, &out);
-  }
   PutString(a.source.file, &out);
   PutString(a.source.member, &out);
   PutVarint(a.source.size, &out);
@@ -169,19 +172,6 @@ std::optional<Article> DecodeStoredArticle(std::string_view in) {
       return std::nullopt;
     p.n = static_cast<int>(v >> 3);
     p.kind = static_cast<ParagraphKind>(v & 7);
-  }
-  if (!GetVarint(&in, &n) || n > in.size()) return std::nullopt;
-  a.entities.resize(n);
-  for (auto& e : a.entities) {
-    uint64_t mentions = 0;
-    if (!GetVarint(&in, &v) || v > 2 || !GetString(&in, &e.name)) return std::nullopt;
-    e.type = static_cast<EntityType>(v);
-    if (!GetVarint(&in, &v) || !GetVarint(&in, &mentions) || mentions > in.size())
-      return std::nullopt;
-    e.count = static_cast<int>(v);
-    e.mentions.resize(mentions);
-    for (auto& m : e.mentions)
-      if (!GetString(&in, &m)) return std::nullopt;
   }
   if (!GetString(&in, &a.source.file) || !GetString(&in, &a.source.member) ||
       !GetVarint(&in, &a.source.size) || !GetVarint(&in, &v))
@@ -218,20 +208,37 @@ std::string EncodeEntities(const std::vector<Entity>& entities) {
     out += static_cast<char>('0' + static_cast<int>(e.type));
     out += '\t';
     out += e.name;
+    out += '\t';
+    out += std::to_string(std::max(0, e.count));
     out += '\n';
   }
   return out;
 }
 
-std::vector<std::pair<EntityType, std::string_view>> DecodeEntities(std::string_view encoded) {
-  std::vector<std::pair<EntityType, std::string_view>> out;
+std::vector<EntityRef> DecodeEntities(std::string_view encoded) {
+  std::vector<EntityRef> out;
   while (!encoded.empty()) {
     size_t nl = encoded.find('\n');
     std::string_view line = encoded.substr(0, nl);
     encoded = nl == std::string_view::npos ? std::string_view() : encoded.substr(nl + 1);
     if (line.size() < 3 || line[1] != '\t' || line[0] < '0' || line[0] > '2') continue;
-    out.emplace_back(static_cast<EntityType>(line[0] - '0'), line.substr(2));
+    std::string_view name = line.substr(2);
+    int count = 0;
+    if (const size_t tab = name.rfind('\t'); tab != std::string_view::npos) {
+      for (char c : name.substr(tab + 1))
+        count = c >= '0' && c <= '9' ? count * 10 + (c - '0') : count;
+      name = name.substr(0, tab);
+    }
+    out.push_back({static_cast<EntityType>(line[0] - '0'), name, count});
   }
+  return out;
+}
+
+std::vector<Entity> DocumentEntities(const Xapian::Document& doc) {
+  const std::string encoded = doc.get_value(kSlotEntities);
+  std::vector<Entity> out;
+  for (const auto& e : DecodeEntities(encoded))
+    out.push_back({e.type, std::string(e.name), {}, e.count});
   return out;
 }
 

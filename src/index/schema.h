@@ -8,26 +8,27 @@
 //    heading, caption) and of the title, with positions. The title's words
 //    count kTitleWdf times (a BM25F-style field weight on one length
 //    normalisation), so BM25 over the document is the article's BM25.
-//  * Positions say where a word is: PositionOf(paragraph, word). Paragraph 0
-//    is the title, 1.. the paragraphs; the gap between paragraphs is so wide
-//    that a phrase or NEAR never spans two, and a passage is found from the
-//    positions alone (ParagraphOf).
+//  * Positions number the words of the title and then of each paragraph,
+//    with a gap between paragraphs (kParagraphGap); with the layout value
+//    (ParagraphStarts) a position says its paragraph, so passages are found
+//    from positions alone.
 //  * Hidden text, "XB" + stem: the words of boilerplate and credit
 //    paragraphs, positional with wdf 0, so they match only when a query asks
 //    for them (--include-boilerplate) and never lengthen the article.
 //  * Title field, "S" + stem (wdf 1): `title:word`.
-//  * Entities: "XP"/"XL"/"XO" + canonical name with wdf = mentions (filters;
-//    BM25 over them ranks articles by how central the entity is; term
-//    frequency = articles). Lookup keys "XK" (EntityKeyTerm) find candidate
-//    names for a typed name without listing every name; alias terms "XR"
-//    (EntityAliasTerm) keep the surface forms seen for each name.
+//  * Entities: EntityTerm(), "XP"/"XL"/"XO" + the key of the name's last
+//    word + "\t" + canonical name, with wdf = mentions (filters; BM25 over
+//    them ranks articles by how central the entity is; term frequency =
+//    articles; a prefix scan on a typed last word lists the candidate names
+//    without listing every name). Alias terms "XR" (EntityAliasTerm) keep
+//    the surface forms seen for each name.
 //  * Boolean: article key "A" (unique: replace_document), author "XA",
 //    source file "F".
 //  * Values: article key (collapse), date, entities (facets), source stamp,
 //    paragraph layout, source file.
 //  * Data: EncodeStoredArticle(): every paragraph with its kind, title, id,
-//    date, author, url, entities with mentions, source facts. Glass
-//    compresses it.
+//    date, author, url, source facts (entities are in their value slot).
+//    Glass compresses it.
 // The synonym table holds single-word spellings of one name (Kiev = Kyiv),
 // the spelling table the folded words of searchable text (suggestions and
 // trailing wildcards).
@@ -61,19 +62,21 @@ inline constexpr std::string_view kPrefixTitle = "S";         // + stem of a tit
 inline constexpr std::string_view kPrefixHidden = "XB";       // + stem, boilerplate/credit words
 inline constexpr std::string_view kPrefixAuthor = "XA";       // + AuthorKey(author)
 inline constexpr std::string_view kPrefixSourceFile = "F";    // + ArticleKey(source file)
-inline constexpr std::string_view kPrefixEntityKey = "XK";    // EntityKeyTerm()
 inline constexpr std::string_view kPrefixEntityAlias = "XR";  // EntityAliasTerm()
 
 // Extra wdf of each title word in the text terms (the title's field weight).
 inline constexpr int kTitleWdf = 3;
 
-// "XP", "XL", "XO" + canonical name; wdf = mentions in the article.
+// "XP", "XL", "XO": the prefix of every entity term of a type.
 std::string_view EntityPrefix(EntityType type);
-// "XK" + type letter + key of the name's last word + "\t" + canonical name:
-// every name a typed name can resolve to ends with the typed name's last
-// word, so a prefix scan on the typed last word lists the candidates.
-std::string EntityKeyTerm(EntityType type, std::string_view canonical);
-std::string EntityKeyPrefix(EntityType type, std::string_view last_word_key);
+// EntityPrefix + key of the name's last word (entities::TranslitKey) + "\t"
+// + canonical name; wdf = mentions in the article. Every name a typed name
+// can resolve to ends with the typed name's last word, so a prefix scan on
+// EntityTermPrefix(typed last word) lists the candidates.
+std::string EntityTerm(EntityType type, std::string_view canonical);
+std::string EntityTermPrefix(EntityType type, std::string_view last_word_key);
+// The canonical name an entity term holds.
+std::string_view EntityNameOfTerm(std::string_view term);
 // "XR" + type letter + canonical + "\t" + surface form as written.
 std::string EntityAliasTerm(EntityType type, std::string_view canonical, std::string_view surface);
 std::string EntityAliasPrefix(EntityType type, std::string_view canonical);
@@ -81,29 +84,29 @@ std::string EntityAliasPrefix(EntityType type, std::string_view canonical);
 // Value slots.
 inline constexpr unsigned kSlotArticle = 0;     // ArticleKey: collapse key (one hit per article)
 inline constexpr unsigned kSlotDate = 2;        // YYYYMMDD, sortable
-inline constexpr unsigned kSlotEntities = 3;    // EncodeEntities(): facet counting
+inline constexpr unsigned kSlotEntities = 3;    // EncodeEntities(): facets, hits' entities
 inline constexpr unsigned kSlotSourceHash = 4;  // SourceStamp(): unchanged articles are skipped
 inline constexpr unsigned kSlotLayout = 5;      // EncodeLayout(): paragraph kinds and lengths
 inline constexpr unsigned kSlotSourceFile = 6;  // the source file's path (pruning)
 
-// Positions: paragraph n (0 = title) word i (0-based) is at
-// (n << kParagraphShift) + i + 1. Words past kMaxWordsPerParagraph of one
-// paragraph, or paragraphs past kMaxParagraphs, are indexed without
-// positions (still found, never in a phrase).
-inline constexpr unsigned kParagraphShift = 13;
-inline constexpr uint32_t kMaxWordsPerParagraph = (1u << kParagraphShift) - 1;
-inline constexpr uint32_t kMaxParagraphs = (1u << (32 - kParagraphShift)) - 1;
-inline Xapian::termpos PositionOf(uint32_t paragraph, uint32_t word) {
-  return (paragraph << kParagraphShift) + word + 1;
-}
-inline uint32_t ParagraphOf(Xapian::termpos pos) { return (pos - 1) >> kParagraphShift; }
+// Positions: words are numbered from 1 through the title (paragraph 0),
+// then through each paragraph in order, with kParagraphGap positions left
+// between two paragraphs so that a phrase or NEAR/n (n < the gap) never
+// spans two. Dense numbering keeps the position table small. The layout
+// value says how long each paragraph is, hence where it starts.
+inline constexpr uint32_t kParagraphGap = 32;
+// Positions stop here (an absurd article); later words have none.
+inline constexpr Xapian::termpos kMaxPosition = 1u << 31;
 
-// Paragraph layout: for paragraph 1.. of the article, its kind and its
-// number of words; what passage scoring needs without reading the text.
+// Paragraph layout: the title (entry 0, kind heading) and each paragraph
+// (entries 1..), with its kind and number of words (text::Tokenize): what
+// passage scoring needs without reading the text.
 struct ParagraphShape {
   ParagraphKind kind = ParagraphKind::kBody;
   uint32_t words = 0;
 };
+// The position of the first word of each entry of |layout|.
+std::vector<Xapian::termpos> ParagraphStarts(const std::vector<ParagraphShape>& layout);
 std::string EncodeLayout(const std::vector<ParagraphShape>& shapes);
 std::vector<ParagraphShape> DecodeLayout(std::string_view encoded);
 
@@ -118,9 +121,16 @@ std::optional<Article> DecodeStoredArticle(std::string_view data);
 // length limit): 16 hex digits of its 64-bit FNV-1a hash (ingest/hash.h).
 std::string ArticleKey(std::string_view article_id);
 
-// "type\tname\n" lines; what facet counting reads from an article.
+// "type\tname\tcount\n" lines: what facet counting reads from an article.
 std::string EncodeEntities(const std::vector<Entity>& entities);
-std::vector<std::pair<EntityType, std::string_view>> DecodeEntities(std::string_view encoded);
+struct EntityRef {
+  EntityType type;
+  std::string_view name;
+  int count = 0;
+};
+std::vector<EntityRef> DecodeEntities(std::string_view encoded);
+// The entities (type, name, mentions count) of an article's document.
+std::vector<Entity> DocumentEntities(const Xapian::Document& doc);
 
 // An author as the index keys it: the folded words of the name joined by
 // single spaces ("Jen Chung" -> "jen chung"), so a lookup by one word can

@@ -4,12 +4,15 @@
 
 #include <filesystem>
 
+#include "index/generations.h"
 #include "index/schema.h"
 #include "index/synonyms.h"
 
 namespace nsearch::index {
 
 struct Writer::Impl {
+  std::string index_path;  // what the user named
+  std::string generation;  // the glass database written
   Xapian::WritableDatabase db;
   WriterOptions options;
   int pending_articles = 0;
@@ -62,7 +65,11 @@ Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
   try {
     auto impl = std::make_unique<Impl>();
     impl->options = options;
-    impl->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    impl->index_path = path;
+    auto generation = WritableGeneration(path);
+    if (!generation.ok()) return generation.status();
+    impl->generation = *generation;
+    impl->db = Xapian::WritableDatabase(impl->generation, Xapian::DB_CREATE_OR_OPEN);
     const std::string version = impl->db.get_metadata(kSchemaVersionKey);
     if (!version.empty() && version != std::to_string(kSchemaVersion)) {
       return Status::Unsupported("index " + path + " has schema version " + version +
@@ -169,14 +176,16 @@ Status Writer::Commit() {
   }
 }
 
-Status Writer::Finish() {
+Status Writer::Finish(bool compact) {
   try {
     RebuildSynonyms(impl_->db);
     // Passage length normalisation: the mean searchable paragraph.
     uint64_t words = 0, paragraphs = 0;
     auto& db = impl_->db;
     for (auto v = db.valuestream_begin(kSlotLayout); v != db.valuestream_end(kSlotLayout); ++v) {
-      for (const auto& shape : DecodeLayout(*v)) {
+      const auto layout = DecodeLayout(*v);
+      for (size_t i = 1; i < layout.size(); ++i) {  // entry 0 is the title
+        const ParagraphShape& shape = layout[i];
         if (!IsSearchable(shape.kind)) continue;
         words += shape.words;
         ++paragraphs;
@@ -188,7 +197,28 @@ Status Writer::Finish() {
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot write the synonym table: " + e.get_description());
   }
-  return Commit();
+  Status committed = Commit();
+  if (!committed.ok() || !compact || impl_->generation == impl_->index_path) return committed;
+  // The compacted copy becomes the next generation; until the stub is
+  // switched, readers and a killed run see the last commit.
+  const std::string next = NextGeneration(impl_->index_path, impl_->generation);
+  std::error_code ec;
+  std::filesystem::remove_all(next, ec);  // left by a run killed while compacting
+  try {
+    // Compacted from a reader while the writer still holds the lock, so no
+    // other indexer can write the old generation meanwhile.
+    Xapian::Database(impl_->generation).compact(next, Xapian::DBCOMPACT_NO_RENUMBER);
+  } catch (const Xapian::Error& e) {
+    std::filesystem::remove_all(next, ec);
+    return Status::IOError("cannot compact index " + impl_->index_path + " (it stays as last " +
+                           "committed): " + e.get_description());
+  }
+  Status switched = SwitchGeneration(impl_->index_path, next);
+  try {
+    impl_->db.close();
+  } catch (const Xapian::Error&) {
+  }
+  return switched;
 }
 
 }  // namespace nsearch::index

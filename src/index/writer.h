@@ -50,8 +50,10 @@ class Writer {
   // Makes everything put so far visible to readers, atomically.
   Status Commit();
   // End of a run: rebuilds the synonym table from the names the index holds
-  // (so it matches a clean rebuild) and commits.
-  Status Finish();
+  // (so it matches a clean rebuild) and commits; with |compact|, writes a
+  // compacted copy as the index's next generation and switches readers to
+  // it atomically (index/generations.h). The Writer is done after this.
+  Status Finish(bool compact = false);
 
  private:
   struct Impl;

@@ -9,8 +9,8 @@ namespace nsearch::search {
 void ArticleEntitySpy::operator()(const Xapian::Document& doc, double) {
   if (!seen_articles_.insert(doc.get_value(index::kSlotArticle)).second) return;
   const std::string encoded = doc.get_value(index::kSlotEntities);
-  for (const auto& [type, name] : index::DecodeEntities(encoded))
-    ++counts_[static_cast<int>(type)][std::string(name)];
+  for (const auto& e : index::DecodeEntities(encoded))
+    ++counts_[static_cast<int>(e.type)][std::string(e.name)];
 }
 
 Facets ArticleEntitySpy::Top(int limit, const std::unordered_set<std::string>& exclude) const {

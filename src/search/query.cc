@@ -79,12 +79,6 @@ struct Sink {
   }
 };
 
-Xapian::Query OrTerms(std::string_view prefix, const std::vector<std::string>& names) {
-  std::vector<Xapian::Query> terms;
-  for (const auto& n : names) terms.emplace_back(std::string(prefix) + n);
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
-
 class EntityField : public Xapian::FieldProcessor {
  public:
   EntityField(EntityType type, const FieldResolvers& r, Sink* sink)
@@ -97,7 +91,7 @@ class EntityField : public Xapian::FieldProcessor {
     }
     sink_->out->resolved.emplace_back(typed, *names);
     sink_->out->entity_names.emplace_back(type_, *names);
-    return OrTerms(index::EntityPrefix(type_), *names);
+    return EntityQuery(type_, *names);
   }
 
  private:
@@ -377,6 +371,12 @@ std::string TrustedCorrection(const Xapian::Database& db, const std::string& nor
 
 }  // namespace
 
+Xapian::Query EntityQuery(EntityType type, const std::vector<std::string>& names) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& n : names) terms.emplace_back(index::EntityTerm(type, n));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 bool IsStopWord(std::string_view word) { return Stopper()(std::string(word)); }
 
 std::string NormalizeQueryText(std::string_view raw) {
@@ -535,7 +535,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     if (!names.ok()) return names.status();
     out.resolved.emplace_back(f.name, *names);
     out.entity_names.emplace_back(f.type, *names);
-    filters.push_back(OrTerms(index::EntityPrefix(f.type), *names));
+    filters.push_back(EntityQuery(f.type, *names));
   }
   if (date) {
     out.date = out.date ? Intersect({*out.date, *date}) : *date;

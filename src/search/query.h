@@ -81,6 +81,9 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
 // in '*' becomes the wildcard field. Control characters become spaces.
 std::string NormalizeQueryText(std::string_view raw);
 
+// Articles mentioning any of the canonical |names| (of one entity filter).
+Xapian::Query EntityQuery(EntityType type, const std::vector<std::string>& names);
+
 // True for a query word dropped as an English stop word.
 bool IsStopWord(std::string_view folded_word);
 

@@ -11,6 +11,7 @@ namespace {
 struct Occurrence {
   Xapian::termpos pos;
   int word;
+  uint32_t para = 0;  // layout entry (0: the title)
 };
 
 double Saturate(double tf, double k1, double norm) { return tf * (k1 + 1) / (tf + k1 * norm); }
@@ -60,6 +61,12 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) con
   ev.article_bm25 = article_bm25;
   ev.score = article_bm25;
   const auto layout = index::DecodeLayout(db_.get_document(did).get_value(index::kSlotLayout));
+  const auto starts = index::ParagraphStarts(layout);
+  // The layout entry a position falls in (0: the title).
+  auto paragraph_of = [&](Xapian::termpos pos) -> uint32_t {
+    auto it = std::upper_bound(starts.begin(), starts.end(), pos);
+    return it == starts.begin() ? 0 : static_cast<uint32_t>(it - starts.begin() - 1);
+  };
 
   auto positions = [&](const std::string& term, std::vector<Xapian::termpos>* out) {
     for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p)
@@ -90,6 +97,7 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) con
   if (occ.empty()) return ev;
   std::sort(occ.begin(), occ.end(),
             [](const Occurrence& a, const Occurrence& b) { return a.pos < b.pos; });
+  for (auto& o : occ) o.para = paragraph_of(o.pos);
 
   const double k1 = params_.k1, b = params_.b;
   std::vector<double> tf(words_.size());
@@ -97,8 +105,8 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) con
   auto close_paragraph = [&](uint32_t para) {
     if (para == 0) {
       ev.title_matches = true;
-    } else if (para <= layout.size()) {
-      const auto& shape = layout[para - 1];
+    } else if (para < layout.size()) {
+      const auto& shape = layout[para];
       if (IsSearchable(shape.kind) || include_boilerplate_) {
         const double norm = (1 - b) + b * shape.words / avg_paragraph_words_;
         double s = 0;
@@ -110,10 +118,9 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) con
     }
     std::fill(tf.begin(), tf.end(), 0.0);
   };
-  uint32_t current = index::ParagraphOf(occ[0].pos);
+  uint32_t current = occ[0].para;
   for (const auto& o : occ) {
-    const uint32_t para = index::ParagraphOf(o.pos);
-    if (para != current) close_paragraph(current), current = para;
+    if (o.para != current) close_paragraph(current), current = o.para;
     tf[o.word] += 1;
   }
   close_paragraph(current);
@@ -125,7 +132,7 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) con
   std::vector<double> acc(words_.size());
   for (size_t i = 1; i < occ.size(); ++i) {
     const auto &a = occ[i - 1], &c = occ[i];
-    if (a.word == c.word || index::ParagraphOf(a.pos) != index::ParagraphOf(c.pos)) continue;
+    if (a.word == c.word || a.para != c.para) continue;
     const double d = static_cast<double>(c.pos - a.pos);
     acc[a.word] += words_[c.word].idf / (d * d);
     acc[c.word] += words_[a.word].idf / (d * d);
@@ -137,8 +144,8 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) con
   ev.score = article_bm25 + params_.passage_weight * ev.passage_bm25 +
              params_.proximity_weight * ev.proximity;
   for (const auto& o : occ) {
-    if (index::ParagraphOf(o.pos) != static_cast<uint32_t>(ev.paragraph)) continue;
-    const uint32_t first = (o.pos - 1) & index::kMaxWordsPerParagraph;
+    if (o.para != static_cast<uint32_t>(ev.paragraph)) continue;
+    const uint32_t first = o.pos - starts[ev.paragraph];
     const size_t len = std::max<size_t>(1, words_[o.word].phrase_length);
     ev.matched_words.emplace_back(first, first + static_cast<uint32_t>(len));
   }

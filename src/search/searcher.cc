@@ -57,10 +57,11 @@ Hit MakeHit(const Article& a, int index) {
   return h;
 }
 
-Xapian::Query OrTerms(std::string_view prefix, const std::vector<std::string>& names) {
-  std::vector<Xapian::Query> terms;
-  for (const auto& n : names) terms.emplace_back(std::string(prefix) + n);
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+// The article a document stores, with its entities (from their value).
+std::optional<Article> LoadArticle(const Xapian::Document& doc) {
+  auto a = index::DecodeStoredArticle(doc.get_data());
+  if (a) a->entities = index::DocumentEntities(doc);
+  return a;
 }
 
 Xapian::BM25Weight Bm25() {
@@ -99,19 +100,19 @@ struct Searcher::Impl {
     auto& list = names[type];
     const std::string prefix(index::EntityPrefix(type));
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-      list.emplace_back((*t).substr(prefix.size()), static_cast<int>(t.get_termfreq()));
+      list.emplace_back(index::EntityNameOfTerm(*t), static_cast<int>(t.get_termfreq()));
     return list;
   }
 
   // The names that end with the typed name's last word (or its alias's):
-  // every name Resolve can match, read from the "XK" lookup terms.
+  // every name Resolve can match, from a prefix scan of the entity terms.
   std::vector<std::pair<std::string, int>> Candidates(EntityType type, const std::string& typed) {
     std::vector<std::pair<std::string, int>> out;
     for (const std::string& name : {typed, entities::CanonicalName(type, typed)}) {
       const std::string key = entities::TranslitKey(name);
       const auto words = entities::SplitNonEmpty(key, ' ');
       if (words.empty()) continue;
-      const std::string prefix = index::EntityKeyPrefix(type, words.back());
+      const std::string prefix = index::EntityTermPrefix(type, words.back());
       for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
         std::string canonical = (*t).substr(prefix.size());
         if (std::none_of(out.begin(), out.end(),
@@ -189,9 +190,10 @@ struct Searcher::Impl {
   template <typename MakeHit>
   SearchResponse Collect(Xapian::Enquire& enquire, const SearchOptions& o, SearchResponse resp,
                          const search::PassageScorer* rerank, MakeHit make_hit);
-  // An article's hit that shows its passage with the most mentions of
-  // |wanted| entities (or, without any, its first paragraph).
-  Hit MentionHit(const Article& a, const std::vector<std::string>& wanted,
+  // An article's hit that shows its passage with the most |mentions| (the
+  // ways the filtered entities are written), or without any, its first
+  // paragraph.
+  Hit MentionHit(const Article& a, const std::vector<std::string>& mentions,
                  bool include_boilerplate);
 };
 
@@ -344,7 +346,7 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
   return Collect(enquire, o, std::move(resp), by_date ? nullptr : &scorer,
                  [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
                    if (by_date) ev = scorer.Score(*it, it.get_weight());
-                   auto a = index::DecodeStoredArticle(it.get_document().get_data());
+                   auto a = LoadArticle(it.get_document());
                    if (!a) return Hit{};
                    const bool in_title = ev.paragraph == 0;
                    Hit h = MakeHit(
@@ -365,11 +367,16 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
 // have no score and list articles newest first.
 SearchResponse Searcher::Impl::RunFilters(const SearchOptions& o, const CompiledQuery& q,
                                           SearchResponse resp) {
-  std::vector<std::string> wanted;
+  std::vector<std::string> mentions;  // every way the index saw the wanted entities written
   std::vector<Xapian::Query> centrality;
   for (const auto& [type, names] : q.entity_names) {
-    wanted.insert(wanted.end(), names.begin(), names.end());
-    centrality.push_back(OrTerms(index::EntityPrefix(type), names));
+    for (const auto& name : names) {
+      mentions.push_back(name);
+      const std::string prefix = index::EntityAliasPrefix(type, name);
+      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+        mentions.push_back((*t).substr(prefix.size()));
+    }
+    centrality.push_back(search::EntityQuery(type, names));
   }
   Xapian::Query query = q.query;
   if (!centrality.empty())
@@ -385,19 +392,13 @@ SearchResponse Searcher::Impl::RunFilters(const SearchOptions& o, const Compiled
   if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
   return Collect(enquire, o, std::move(resp), nullptr,
                  [&](const Xapian::MSetIterator& it, const search::ArticleEvidence&) {
-                   auto a = index::DecodeStoredArticle(it.get_document().get_data());
-                   return a ? MentionHit(*a, wanted, o.include_boilerplate) : Hit{};
+                   auto a = LoadArticle(it.get_document());
+                   return a ? MentionHit(*a, mentions, o.include_boilerplate) : Hit{};
                  });
 }
 
-Hit Searcher::Impl::MentionHit(const Article& a, const std::vector<std::string>& wanted,
+Hit Searcher::Impl::MentionHit(const Article& a, const std::vector<std::string>& mentions,
                                bool include_boilerplate) {
-  std::vector<std::string> mentions;
-  for (const auto& e : a.entities) {
-    if (std::find(wanted.begin(), wanted.end(), e.name) == wanted.end()) continue;
-    mentions.push_back(e.name);
-    mentions.insert(mentions.end(), e.mentions.begin(), e.mentions.end());
-  }
   int best = 0, with_mentions = 0;
   search::Spans best_spans;
   if (!mentions.empty()) {
@@ -450,7 +451,7 @@ Result<Facets> Searcher::CoOccurring(const EntityFilter& filter, int limit,
     if (!r.ok()) return r.status();
     if (resolved) *resolved = r.value();
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(OrTerms(index::EntityPrefix(filter.type), r.value()));
+    enquire.set_query(search::EntityQuery(filter.type, r.value()));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     search::ArticleEntitySpy spy;
     enquire.add_matchspy(&spy);

@@ -1,0 +1,95 @@
+#include "index/generations.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace nsearch::index {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kStubName[] = "XAPIANDB";
+constexpr char kGenerationPrefix[] = "gen-";
+
+// The generation the stub names ("glass gen-000003"), or "".
+std::string StubTarget(const fs::path& dir) {
+  std::ifstream in(dir / kStubName);
+  std::string backend, target;
+  if (!(in >> backend >> target)) return "";
+  return target;
+}
+
+int GenerationNumber(const std::string& name) {
+  if (name.rfind(kGenerationPrefix, 0) != 0) return -1;
+  try {
+    return std::stoi(name.substr(sizeof kGenerationPrefix - 1));
+  } catch (...) {
+    return -1;
+  }
+}
+
+std::string GenerationName(int n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%06d", kGenerationPrefix, n);
+  return buf;
+}
+
+Status WriteStub(const fs::path& dir, const std::string& generation) {
+  const fs::path tmp = dir / (std::string(kStubName) + ".new");
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << "glass " << generation << "\n";
+    if (!out.flush()) return Status::IOError("cannot write " + tmp.string());
+  }
+  std::error_code ec;
+  fs::rename(tmp, dir / kStubName, ec);
+  if (ec)
+    return Status::IOError("cannot replace " + (dir / kStubName).string() + ": " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> WritableGeneration(const std::string& index_path) {
+  const fs::path dir(index_path);
+  std::error_code ec;
+  if (fs::exists(dir / "iamglass", ec)) return index_path;
+  if (std::string target = StubTarget(dir); !target.empty()) return (dir / target).string();
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    return Status::InvalidArgument(index_path + " is not a directory");
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
+    return Status::InvalidArgument(index_path +
+                                   " is neither empty nor an nsearch index: give a new directory");
+  fs::create_directories(dir / GenerationName(1), ec);
+  if (ec) return Status::IOError("cannot create index " + index_path + ": " + ec.message());
+  Status s = WriteStub(dir, GenerationName(1));
+  if (!s.ok()) return s;
+  return (dir / GenerationName(1)).string();
+}
+
+std::string NextGeneration(const std::string& index_path, const std::string& current) {
+  const int n = GenerationNumber(fs::path(current).filename().string());
+  return (fs::path(index_path) / GenerationName(n < 0 ? 1 : n + 1)).string();
+}
+
+Status SwitchGeneration(const std::string& index_path, const std::string& generation) {
+  const fs::path dir(index_path);
+  const std::string previous = StubTarget(dir);
+  const std::string name = fs::path(generation).filename().string();
+  Status s = WriteStub(dir, name);
+  if (!s.ok()) return s;
+  // Keep |previous| (readers may still have it open); drop anything older.
+  const int keep_from = GenerationNumber(previous);
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string n = entry.path().filename().string();
+    const int g = GenerationNumber(n);
+    if (g >= 0 && n != name && n != previous && g < keep_from) fs::remove_all(entry.path(), ec);
+  }
+  return Status::Ok();
+}
+
+}  // namespace nsearch::index
