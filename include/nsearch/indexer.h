@@ -29,7 +29,7 @@ struct IndexOptions {
   double max_compression_ratio = 200.0;  // zip-bomb guard for archive members
   // JSONL field names to try first (in addition to the built-in defaults).
   std::vector<std::string> jsonl_title_fields, jsonl_text_fields, jsonl_date_fields,
-      jsonl_author_fields, jsonl_url_fields;
+      jsonl_author_fields, jsonl_url_fields, jsonl_id_fields;
   // Articles per Xapian commit; each commit is atomic for readers.
   int commit_every = 2000;
   // Called with each finished article (dry-run output, progress).
@@ -51,9 +51,11 @@ struct IndexStats {
   double entity_seconds = 0;  // time spent in entity extraction
 };
 
-// Runs one indexing pass. Returns a non-ok Status only when the index cannot
-// be opened or written (Locked if another indexer holds it); bad inputs are
-// counted in IndexStats and reported through on_skip, never an error.
+// Runs one indexing pass. Returns a non-ok Status only when an input does not
+// exist or overlaps the index (InvalidArgument, checked before anything is
+// created) or when the index cannot be opened or written (Locked if another
+// indexer holds it); bad files inside the inputs are counted in IndexStats and
+// reported through on_skip, never an error. Overlapping inputs are read once.
 Result<IndexStats> RunIndexer(const IndexOptions& options);
 
 }  // namespace nsearch
