@@ -34,6 +34,9 @@ struct IndexOptions {
   int commit_every = 2000;
   // Called with each finished article (dry-run output, progress).
   std::function<void(const Article&)> on_article;
+  // Called with the id of each article skipped because the index already
+  // holds it with the same content (progress logging).
+  std::function<void(const std::string& id)> on_unchanged;
   // Called with each skipped input: where ("file", "file:line") and why.
   std::function<void(const std::string& where, const std::string& reason)> on_skip;
 };

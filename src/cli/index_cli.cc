@@ -20,9 +20,11 @@ namespace {
 constexpr char kUsage[] = R"(Usage: nsearch-index [OPTIONS] [--] BUNDLE...
 
 Indexes bundles of news articles for nsearch. A BUNDLE is a directory
-(walked recursively) or a file: plain text (.txt, .md), HTML, JSONL/NDJSON
-dumps, or archives (.tar, .tar.gz, .tgz, .zip, .gz). Re-running replaces
-changed articles and skips unchanged ones; readers may search meanwhile.
+(walked recursively) or a file: plain text (.txt, .md), HTML (.html, .htm),
+JSON/JSONL/NDJSON dumps, archives (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz,
+.zip) or one compressed file (.gz, .bz2, .xz); a file without an extension
+is sniffed. Re-running replaces changed articles, skips unchanged ones and
+removes what is gone; readers may search meanwhile.
 
 Exit status: 0 everything indexed, 1 some inputs skipped (each named on
 stderr with its reason), 2 usage or index error.
@@ -201,6 +203,7 @@ int RunIndexCli(int argc, char** argv) {
     spdlog::debug("{}: {} paragraphs, {} entities", art.id, art.paragraphs.size(),
                   art.entities.size());
   };
+  o.on_unchanged = [](const std::string& id) { spdlog::debug("{}: unchanged", id); };
   o.on_skip = [](const std::string& where, const std::string& reason) {
     spdlog::warn("skipped {}: {}", where, reason);
   };

@@ -74,7 +74,7 @@ po::options_description Describe(Args* a) {
   add("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)");
   add("limit,n", po::value(&a->limit),
       "articles to show (default 10); with --list, entities to show (default all); with --with, "
-      "names per type (default 10); 0: no cap for --list and --with");
+      "names per type (default 10); 0: no cap");
   add("offset", po::value(&a->offset)->default_value(0), "skip this many articles (paging)");
   add("include-boilerplate", po::bool_switch(&a->include_boilerplate),
       "also search boilerplate and photo credits");
@@ -253,6 +253,7 @@ SearchOptions ToSearchOptions(const Args& a) {
   for (const auto& w : a.words) o.query += (o.query.empty() ? "" : " ") + w;
   (void)ParseSort(a.sort, &o.sort);  // checked by UsageProblem
   o.limit = a.limit == kLimitNotGiven ? kDefaultLimit : a.limit;
+  if (o.limit == 0) o.limit = INT_MAX;  // -n 0: every matching article
   o.offset = a.offset;
   o.include_boilerplate = a.include_boilerplate;
   o.facets = a.facets;

@@ -98,6 +98,7 @@ class Pipeline : public ingest::Visitor {
     ++stats_->articles;
     if (writer_ && writer_->IsUnchanged(raw.id, raw.source.content_hash)) {
       ++stats_->unchanged;
+      if (options_.on_unchanged) options_.on_unchanged(raw.id);
       return;
     }
     Article article = segment::BuildArticle(std::move(raw));

@@ -34,14 +34,23 @@ bool Within(const fs::path& inner, const fs::path& outer) {
   return mismatch.first == outer.end();
 }
 
+// True when walking the directory |outer| reaches |inner|: it lies under it
+// and no name on the way starts with '.' (the walk skips those).
+bool Reached(const fs::path& inner, const fs::path& outer) {
+  if (!Within(inner, outer)) return false;
+  for (const fs::path& name : inner.lexically_relative(outer))
+    if (name.native().starts_with('.') && name != ".") return false;
+  return true;
+}
+
 // An input another one already reads: the same file or directory given
-// earlier, or anything under another input directory.
+// earlier, or anything the walk of another input directory reaches.
 bool Covered(const std::vector<Input>& all, size_t i) {
   for (size_t j = 0; j < all.size(); ++j) {
     if (j == i) continue;
     if (all[i].real == all[j].real) {
       if (j < i) return true;
-    } else if (all[j].dir && Within(all[i].real, all[j].real)) {
+    } else if (all[j].dir && Reached(all[i].real, all[j].real)) {
       return true;
     }
   }

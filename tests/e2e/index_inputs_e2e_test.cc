@@ -124,6 +124,15 @@ TEST_F(E2eIndexInputs, JsonlFieldOptionsTakeCommaLists) {
   EXPECT_EQ(json::parse(lines[1])["title"], "Pier reopens");
 }
 
+TEST_F(E2eIndexInputs, VerboseLogsEveryArticleUnchangedOnesToo) {
+  const std::string file = dir_ / "a.txt";
+  WriteFile(file, Story("Ferry times change", "The ferry now leaves at nine."));
+  ASSERT_EQ(Index({file}).exit_code, 0);
+  const RunResult again = Index({"-v", file});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(Contains(again.err, "debug: " + file + ": unchanged")) << again.err;
+}
+
 TEST_F(E2eIndexInputs, JsonWithoutDryRunSaysItDoesNothing) {
   const std::string file = dir_ / "a.txt";
   WriteFile(file, Story("Ferry times change", "The ferry now leaves at nine."));

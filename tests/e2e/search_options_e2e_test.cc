@@ -46,6 +46,17 @@ TEST_F(E2eSearchOptions, ListShowsEveryEntityUnlessCapped) {
   EXPECT_EQ(NonEmptyLines(Search({"--list", "place", "-n", "0"}).out).size(), places);
 }
 
+TEST_F(E2eSearchOptions, LimitZeroShowsEveryMatchingArticle) {
+  std::string error;
+  const json capped = ParseOne(Search({"--json", "-n", "2", "ceasefire"}).out, &error);
+  ASSERT_TRUE(error.empty()) << error;
+  ASSERT_GT(capped["total"].get<int>(), 2);
+  const RunResult all = Search({"--json", "-n", "0", "ceasefire"});
+  EXPECT_EQ(all.exit_code, 0) << all.err;
+  const json j = ParseOne(all.out, &error);
+  EXPECT_EQ(j["results"].size(), capped["total"].get<size_t>()) << all.out;
+}
+
 TEST_F(E2eSearchOptions, ListJsonNamesTheCanonicalType) {
   for (const char* typed : {"people", "persons", "person"}) {
     const RunResult r = Search({"--list", typed, "--json"});

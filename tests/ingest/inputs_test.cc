@@ -47,6 +47,16 @@ TEST(PrepareInputsTest, OverlappingInputsAreReadOnce) {
   EXPECT_EQ(*r, (std::vector<std::string>{dir / "b", dir / "other.txt"}));
 }
 
+TEST(PrepareInputsTest, DotFilesGivenExplicitlyAreStillRead) {
+  TempDir dir;
+  WriteFile(dir / "b/.draft.txt", "D\n\nbody");
+  WriteFile(dir / "b/.old/x.txt", "X\n\nbody");
+  auto r = PrepareInputs({dir / "b", dir / "b/.draft.txt", dir / "b/.old/x.txt"}, "");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(*r, (std::vector<std::string>{dir / "b", dir / "b/.draft.txt", dir / "b/.old/x.txt"}))
+      << "the walk of b skips them, so they are not covered";
+}
+
 TEST(PrepareInputsTest, IndexInsideABundleIsRefused) {
   TempDir dir;
   WriteFile(dir / "bundle/a.txt", "A\n\nbody");
