@@ -29,11 +29,14 @@ struct IndexOptions {
   double max_compression_ratio = 200.0;  // zip-bomb guard for archive members
   // JSONL field names to try first (in addition to the built-in defaults).
   std::vector<std::string> jsonl_title_fields, jsonl_text_fields, jsonl_date_fields,
-      jsonl_author_fields, jsonl_url_fields;
+      jsonl_author_fields, jsonl_url_fields, jsonl_id_fields;
   // Articles per Xapian commit; each commit is atomic for readers.
   int commit_every = 2000;
   // Called with each finished article (dry-run output, progress).
   std::function<void(const Article&)> on_article;
+  // Called with the id of each article skipped because the index already
+  // holds it with the same content (progress logging).
+  std::function<void(const std::string& id)> on_unchanged;
   // Called with each skipped input: where ("file", "file:line") and why.
   std::function<void(const std::string& where, const std::string& reason)> on_skip;
 };
@@ -51,9 +54,11 @@ struct IndexStats {
   double entity_seconds = 0;  // time spent in entity extraction
 };
 
-// Runs one indexing pass. Returns a non-ok Status only when the index cannot
-// be opened or written (Locked if another indexer holds it); bad inputs are
-// counted in IndexStats and reported through on_skip, never an error.
+// Runs one indexing pass. Returns a non-ok Status only when an input does not
+// exist or overlaps the index (InvalidArgument, checked before anything is
+// created) or when the index cannot be opened or written (Locked if another
+// indexer holds it); bad files inside the inputs are counted in IndexStats and
+// reported through on_skip, never an error. Overlapping inputs are read once.
 Result<IndexStats> RunIndexer(const IndexOptions& options);
 
 }  // namespace nsearch

@@ -3,6 +3,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <cstdlib>
@@ -128,17 +129,24 @@ std::string OneLine(std::string_view message, size_t max_bytes) {
   return out + "\u2026";
 }
 
-bool ParseSize(const std::string& text, unsigned long long* bytes) {
-  // stoull accepts "-1" (as a huge number) and leading spaces: neither is a size.
-  if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0]))) return false;
-  size_t used = 0;
-  unsigned long long n = 0;
-  try {
-    n = std::stoull(text, &used);
-  } catch (...) {
+bool ParseCount(const std::string& text, unsigned long long* n) {
+  // stoull accepts "-1" (as a huge number), "+1" and leading spaces: none is a count.
+  if (text.empty() ||
+      !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
     return false;
+  try {
+    *n = std::stoull(text);
+  } catch (...) {
+    return false;  // out of range
   }
-  std::string unit = text.substr(used);
+  return true;
+}
+
+bool ParseSize(const std::string& text, unsigned long long* bytes) {
+  const size_t digits = text.find_first_not_of("0123456789");
+  unsigned long long n = 0;
+  if (!ParseCount(text.substr(0, digits), &n)) return false;
+  const std::string unit = digits == std::string::npos ? "" : text.substr(digits);
   unsigned long long mult = 1;
   if (unit == "k" || unit == "K" || unit == "KB" || unit == "KiB")
     mult = 1ull << 10;

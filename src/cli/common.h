@@ -48,6 +48,10 @@ std::vector<std::string> QueryWordsLast(int argc, char** argv,
 // 100 KB query must not come back as a 100 KB error.
 std::string OneLine(std::string_view message, size_t max_bytes = 300);
 
+// Parses a whole number of things ("100000"): digits only, so "-5", "+5",
+// " 5" and "5x" are junk (false).
+bool ParseCount(const std::string& text, unsigned long long* n);
+
 // Parses "64M", "1G", "500k", "1048576" into bytes; false on junk.
 bool ParseSize(const std::string& text, unsigned long long* bytes);
 

@@ -1,8 +1,11 @@
 #include "cli/search_cli.h"
 
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <chrono>
+#include <climits>
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -38,11 +41,15 @@ Exit status: 0 results found, 1 no results, 2 usage or index error.
 
 Options)";
 
+// -n without a value given: 10 results, every entity with --list.
+constexpr int kLimitNotGiven = INT_MIN;
+constexpr int kDefaultLimit = 10;
+
 struct Args {
   std::vector<std::string> index;
   std::vector<std::string> words;
   bool json = false;
-  int limit = 10;
+  int limit = kLimitNotGiven;
   int offset = 0;
   bool include_boilerplate = false;
   bool facets = false;
@@ -65,10 +72,12 @@ po::options_description Describe(Args* a) {
   add("help,h", "show this help");
   add("version", "print the version");
   add("index,i", po::value(&a->index)->composing(),
-      "index directory (default: $NSEARCH_INDEX, else ~/.local/share/nsearch/index); repeat to "
-      "search several indexes as one");
+      "index directory (default: $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else "
+      "~/.local/share/nsearch/index); repeat to search several indexes as one");
   add("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)");
-  add("limit,n", po::value(&a->limit)->default_value(10), "articles to show");
+  add("limit,n", po::value(&a->limit),
+      "articles to show (default 10); with --list, entities to show (default all); with --with, "
+      "names per type (default 10); 0: no cap");
   add("offset", po::value(&a->offset)->default_value(0), "skip this many articles (paging)");
   add("include-boilerplate", po::bool_switch(&a->include_boilerplate),
       "also search boilerplate and photo credits");
@@ -97,12 +106,14 @@ po::options_description Describe(Args* a) {
       "show the parts of each hit's score (article BM25, passage BM25, proximity, matching "
       "passages, title)");
   add("list", po::value(&a->list),
-      "list every entity of a type (person, place, org) with article counts and aliases");
+      "list every entity of a type (person, place, org) with article counts and aliases; -n "
+      "caps it");
   add("with", po::value(&a->with), "who appears in the same articles as this person, ranked");
   add("color", po::value(&a->color)->default_value("auto"),
       "auto, always or never (NO_COLOR also disables)");
   add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
-  add("quiet,q", po::bool_switch(&a->quiet), "only errors on stderr");
+  add("quiet,q", po::bool_switch(&a->quiet),
+      "only errors on stderr (no \"no results\" line, no warnings)");
 
   return d;
 }
@@ -113,6 +124,10 @@ bool ParseType(const std::string& s, EntityType* t) {
   if (s == "org" || s == "orgs" || s == "organisation" || s == "organization")
     return *t = EntityType::kOrg, true;
   return false;
+}
+
+bool ValidColor(const std::string& mode) {
+  return mode == "auto" || mode == "always" || mode == "never";
 }
 
 bool UseColor(const std::string& mode) {
@@ -136,10 +151,23 @@ bool ParseSort(const std::string& s, SortOrder* order) {
   return false;
 }
 
-int Fail(const Status& s) {
-  std::cerr << "nsearch: " << OneLine(s.message()) << "\n";
+int Fail(const Status& s, bool quiet) {
   // An entity filter that matches nobody is an empty result, not an error.
-  return s.code() == StatusCode::kNotFound ? kExitNoResults : kExitError;
+  const bool empty = s.code() == StatusCode::kNotFound;
+  if (!empty || !quiet) std::cerr << "nsearch: " << OneLine(s.message()) << "\n";
+  return empty ? kExitNoResults : kExitError;
+}
+
+const char* Plural(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "persons";
+    case EntityType::kPlace:
+      return "places";
+    case EntityType::kOrg:
+      return "organisations";
+  }
+  return "entities";
 }
 
 int RunList(Searcher& searcher, const Args& a) {
@@ -148,13 +176,17 @@ int RunList(Searcher& searcher, const Args& a) {
     std::cerr << "nsearch: --list takes person, place or org, not '" << a.list << "'\n";
     return kExitError;
   }
-  auto list = searcher.ListEntities(type, a.limit);
-  if (!list.ok()) return Fail(list.status());
+  auto list = searcher.ListEntities(type, a.limit == kLimitNotGiven ? 0 : a.limit);
+  if (!list.ok()) return Fail(list.status(), a.quiet);
+  if (list->empty() && !a.quiet) {
+    std::cerr << "nsearch: no " << Plural(type)
+              << " in the index (built with --no-entities, or its articles name none)\n";
+  }
   if (a.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& l : *list)
       out.push_back({{"name", l.name}, {"count", l.articles}, {"aliases", l.aliases}});
-    std::cout << nlohmann::json{{"type", a.list}, {"entities", out}}.dump() << "\n";
+    std::cout << nlohmann::json{{"type", EntityTypeName(type)}, {"entities", out}}.dump() << "\n";
   } else {
     for (const auto& l : *list) {
       std::cout << l.articles << "\t" << l.name;
@@ -167,12 +199,13 @@ int RunList(Searcher& searcher, const Args& a) {
 
 int RunWith(Searcher& searcher, const Args& a, const Style& style) {
   std::vector<std::string> resolved;
-  auto facets = searcher.CoOccurring({EntityType::kPerson, a.with}, a.limit, &resolved);
+  const int limit = a.limit == kLimitNotGiven ? kDefaultLimit : a.limit;
+  auto facets = searcher.CoOccurring({EntityType::kPerson, a.with}, limit, &resolved);
   if (!facets.ok()) {
     // --json promises one object on stdout, even for a name nobody has.
     if (a.json && facets.status().code() == StatusCode::kNotFound)
       std::cout << RenderCoOccurrenceJson(a.with, {}, Facets{}) << "\n";
-    return Fail(facets.status());
+    return Fail(facets.status(), a.quiet);
   }
   if (a.json) {
     std::cout << RenderCoOccurrenceJson(a.with, resolved, *facets) << "\n";
@@ -187,50 +220,49 @@ int RunWith(Searcher& searcher, const Args& a, const Style& style) {
   return facets->articles == 0 ? kExitNoResults : kExitOk;
 }
 
-}  // namespace
+// What is wrong with the options themselves (before any index is opened),
+// or "" when nothing is.
+std::string UsageProblem(const Args& a) {
+  if ((a.limit < 0 && a.limit != kLimitNotGiven) || a.offset < 0)
+    return "--limit and --offset must not be negative";
+  for (const auto& [flag, value] : {std::pair{"--since", &a.since}, std::pair{"--until", &a.until}})
+    if (!ValidDate(*value))
+      return std::string(flag) + " '" + *value + "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD";
+  SortOrder order;
+  if (!ParseSort(a.sort, &order))
+    return "--sort takes relevance, date or oldest, not '" + a.sort + "'";
+  if (!ValidColor(a.color)) return "--color takes auto, always or never, not '" + a.color + "'";
+  return "";
+}
 
-int RunSearchCli(int argc, char** argv) {
-  Args a;
-  auto desc = Describe(&a);
-  if (int stop =
-          ParseCommandLine(QueryWordsLast(argc, argv, desc), "nsearch", desc, "query", &a.words);
-      stop >= 0)
-    return stop;
-  SetUpLogging("nsearch", a.quiet ? -1 : a.verbose ? 1 : 0);
-  if (a.limit < 0 || a.offset < 0) {
-    std::cerr << "nsearch: --limit and --offset must not be negative\n";
-    return kExitError;
-  }
-  for (const auto& [flag, value] :
-       {std::pair{"--since", &a.since}, std::pair{"--until", &a.until}}) {
-    if (!ValidDate(*value)) {
-      std::cerr << "nsearch: " << flag << " '" << *value
-                << "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD\n";
-      return kExitError;
-    }
-  }
+// --list and --with answer from the entity lists alone: a query and the
+// search options beside them would do nothing, silently.
+void WarnIgnored(const Args& a) {
+  if (a.list.empty() && a.with.empty()) return;
+  const char* mode = a.list.empty() ? "--with" : "--list";
+  std::string ignored;
+  auto add = [&](bool given, const std::string& what) {
+    if (given) ignored += (ignored.empty() ? "" : ", ") + what;
+  };
+  std::string words;
+  for (const auto& w : a.words) words += (words.empty() ? "" : " ") + w;
+  add(!words.empty(), "the query '" + words + "'");
+  add(!a.list.empty() && !a.with.empty(), "--with");
+  add(!a.person.empty() || !a.place.empty() || !a.org.empty(), "entity filters");
+  add(!a.since.empty() || !a.until.empty() || !a.author.empty(), "date and author filters");
+  add(a.sort != "relevance", "--sort");
+  add(a.offset != 0, "--offset");
+  add(a.facets, "--facets");
+  add(a.include_boilerplate, "--include-boilerplate");
+  if (!ignored.empty()) spdlog::warn("{} ignores {}", mode, OneLine(ignored));
+}
+
+SearchOptions ToSearchOptions(const Args& a) {
   SearchOptions o;
-  if (!ParseSort(a.sort, &o.sort)) {
-    std::cerr << "nsearch: --sort takes relevance, date or oldest, not '" << a.sort << "'\n";
-    return kExitError;
-  }
-  if (a.index.empty()) a.index.push_back(DefaultIndexPath());
-
-  auto opened = Searcher::Open(a.index);
-  if (!opened.ok()) {
-    std::cerr << "nsearch: " << OneLine(opened.status().message()) << "\n";
-    return kExitError;
-  }
-  Searcher& searcher = **opened;
-  Style style{UseColor(a.color), 320};
-  style.explain = a.explain;
-  style.passage_weight = search::DefaultRankParams().passage_weight;
-  style.proximity_weight = search::DefaultRankParams().proximity_weight;
-  if (!a.list.empty()) return RunList(searcher, a);
-  if (!a.with.empty()) return RunWith(searcher, a, style);
-
   for (const auto& w : a.words) o.query += (o.query.empty() ? "" : " ") + w;
-  o.limit = a.limit;
+  (void)ParseSort(a.sort, &o.sort);  // checked by UsageProblem
+  o.limit = a.limit == kLimitNotGiven ? kDefaultLimit : a.limit;
+  if (o.limit == 0) o.limit = INT_MAX;  // -n 0: every matching article
   o.offset = a.offset;
   o.include_boilerplate = a.include_boilerplate;
   o.facets = a.facets;
@@ -242,13 +274,19 @@ int RunSearchCli(int argc, char** argv) {
   o.authors = a.author;
   o.exact = a.exact;
   o.explain = a.explain;
-  const bool blank = o.query.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
-  if (blank) o.query.clear();
+  // A blank query ("   ") is no query, as an empty one.
+  if (o.query.find_first_not_of(" \t\r\n\f\v") == std::string::npos) o.query.clear();
+  return o;
+}
+
+int RunSearch(Searcher& searcher, const Args& a, const Style& style) {
+  const SearchOptions o = ToSearchOptions(a);
   if (o.query.empty() && o.filters.empty() && o.since.empty() && o.until.empty() &&
       o.authors.empty()) {
     std::cerr << "nsearch: no query given (see nsearch --help)\n";
     return kExitError;
   }
+  const auto start = std::chrono::steady_clock::now();
   auto response = searcher.Search(o);
   if (!response.ok()) {
     // --json promises one object on stdout even when a filter finds nobody.
@@ -257,8 +295,12 @@ int RunSearchCli(int argc, char** argv) {
       empty.query = o.query;
       std::cout << RenderJson(empty) << "\n";
     }
-    return Fail(response.status());
+    return Fail(response.status(), a.quiet);
   }
+  spdlog::debug(
+      "{} results shown of about {} matching articles, {:.1f} ms", response->hits.size(),
+      response->total,
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   const SearchResponse& r = *response;
   if (!a.quiet) {
     for (const auto& note : r.notes) std::cerr << "nsearch: " << OneLine(note) << "\n";
@@ -279,7 +321,42 @@ int RunSearchCli(int argc, char** argv) {
                 << "\n";
     }
   }
+  // Results exist even when this page shows none (--offset past the end).
   return r.total > 0 || !r.hits.empty() ? kExitOk : kExitNoResults;
+}
+
+}  // namespace
+
+int RunSearchCli(int argc, char** argv) {
+  Args a;
+  auto desc = Describe(&a);
+  if (int stop =
+          ParseCommandLine(QueryWordsLast(argc, argv, desc), "nsearch", desc, "query", &a.words);
+      stop >= 0)
+    return stop;
+  SetUpLogging("nsearch", a.quiet ? -1 : a.verbose ? 1 : 0);
+  if (std::string problem = UsageProblem(a); !problem.empty()) {
+    std::cerr << "nsearch: " << problem << " (see nsearch --help)\n";
+    return kExitError;
+  }
+  WarnIgnored(a);
+  std::vector<std::string> index = a.index;
+  if (index.empty()) index.push_back(DefaultIndexPath());
+  auto opened = Searcher::Open(index);
+  if (!opened.ok()) {
+    std::cerr << "nsearch: " << OneLine(opened.status().message()) << "\n";
+    return kExitError;
+  }
+  Searcher& searcher = **opened;
+  for (const auto& path : index) spdlog::debug("index {}", path);
+  spdlog::debug("{} articles indexed", searcher.ArticleCount());
+  Style style{UseColor(a.color), 320};
+  style.explain = a.explain;
+  style.passage_weight = search::DefaultRankParams().passage_weight;
+  style.proximity_weight = search::DefaultRankParams().proximity_weight;
+  if (!a.list.empty()) return RunList(searcher, a);
+  if (!a.with.empty()) return RunWith(searcher, a, style);
+  return RunSearch(searcher, a, style);
 }
 
 }  // namespace nsearch::cli

@@ -15,6 +15,7 @@
 #include "index/document.h"
 #include "index/schema.h"
 #include "index/writer.h"
+#include "ingest/inputs.h"
 #include "ingest/source.h"
 #include "segment/boilerplate.h"
 #include "segment/segmenter.h"
@@ -43,6 +44,7 @@ ingest::IngestOptions ToIngestOptions(const IndexOptions& o) {
   AppendFields(&in.date_fields, o.jsonl_date_fields);
   AppendFields(&in.author_fields, o.jsonl_author_fields);
   AppendFields(&in.url_fields, o.jsonl_url_fields);
+  AppendFields(&in.id_fields, o.jsonl_id_fields);
   return in;
 }
 
@@ -97,6 +99,7 @@ class Pipeline : public ingest::Visitor {
     ++stats_->articles;
     if (writer_ && writer_->IsUnchanged(raw.id, raw.source.content_hash)) {
       ++stats_->unchanged;
+      if (options_.on_unchanged) options_.on_unchanged(raw.id);
       return;
     }
     Article article = segment::BuildArticle(std::move(raw));
@@ -162,32 +165,20 @@ class Pipeline : public ingest::Visitor {
   std::vector<std::string> skipped_where_;
 };
 
-// Absolute, normalised paths, so an article keeps one id whatever directory
-// the indexer runs from (cron) and however the bundle was spelled.
-std::vector<std::string> NormalizeInputs(const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    fs::path p = fs::absolute(in, ec);
-    if (ec || !fs::exists(p, ec)) {
-      out.push_back(in);  // reported as missing, as typed
-      continue;
-    }
-    std::string s = p.lexically_normal().string();
-    while (s.size() > 1 && s.back() == '/') s.pop_back();
-    out.push_back(s);
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<IndexStats> RunIndexer(const IndexOptions& options) {
   const auto start = Clock::now();
   IndexStats stats;
+  // Checked before the index is created: a bad input leaves nothing behind.
+  auto prepared = ingest::PrepareInputs(options.inputs, options.dry_run ? "" : options.index_path);
+  if (!prepared.ok()) return prepared.status();
+  const std::vector<std::string> inputs = std::move(prepared.value());
   std::unique_ptr<index::Writer> writer;
   if (!options.dry_run) {
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(options.index_path).parent_path(),
+                                        ec);
     index::WriterOptions writer_options;
     writer_options.commit_every = options.commit_every;
     auto opened = index::Writer::Open(options.index_path, writer_options);
@@ -195,7 +186,6 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     writer = std::move(opened.value());
   }
   const ingest::IngestOptions ingest_options = ToIngestOptions(options);
-  const std::vector<std::string> inputs = NormalizeInputs(options.inputs);
   segment::BoilerplateClassifier classifier;
   entities::Extractor extractor;
   if (options.bundle_pass) {
@@ -204,7 +194,6 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     (void)ingest::Walk(inputs, ingest_options, observer);
   }
   Pipeline pipeline(options, writer.get(), &classifier, &extractor, &stats);
-  // A missing input is reported through OnSkip; the other inputs still run.
   (void)ingest::Walk(inputs, ingest_options, pipeline);
   if (!pipeline.status().ok()) return pipeline.status();
   if (writer) {

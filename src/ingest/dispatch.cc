@@ -43,13 +43,15 @@ bool Blank(std::string_view s) {
   });
 }
 
-// A .json file is JSONL when its first line is a complete JSON value;
-// otherwise one (pretty-printed) document.
-bool FirstLineIsComplete(std::string_view head) {
+// A .json file is JSONL when its first line is a complete JSON object;
+// otherwise one document (pretty-printed, or an array on one line).
+bool FirstLineIsRecord(std::string_view head) {
   size_t nl = head.find('\n');
   if (nl == std::string_view::npos) return false;
   std::string_view first = head.substr(0, nl);
   if (first.substr(0, 3) == "\xEF\xBB\xBF") first.remove_prefix(3);
+  const size_t start = first.find_first_not_of(" \t\r");
+  if (start == std::string_view::npos || first[start] != '{') return false;
   std::string clean;
   SanitizeUtf8(first, &clean);
   return nlohmann::json::accept(clean);
@@ -74,6 +76,8 @@ void EmitDecoded(const Unit& unit, Format format, std::string&& bytes, Visitor& 
   } else {
     article.text = std::move(decoded.text);
     NormalizeNewlines(&article.text);
+    const std::string ext = Extension(unit.name);
+    article.markdown = ext == ".md" || ext == ".markdown";
     if (Blank(article.text)) {
       Report(visitor, unit.id, "empty file (whitespace only)", skip::kEmpty);
       return;
@@ -137,13 +141,18 @@ Status ReadUnit(const Unit& unit, ByteStream& in, int64_t declared_size,
     Report(visitor, unit.id, "binary file (" + what + ")", skip::kBinary);
     return Status::Ok();
   }
-  if (format == Format::kUnknown) format = SniffTextFormat(bytes);
+  // A name without an extension is plain text unless its bytes say HTML or
+  // JSON; an unknown extension must be one of those.
+  if (format == Format::kUnknown || Extension(unit.name).empty()) {
+    const Format sniffed = SniffTextFormat(bytes);
+    if (sniffed != Format::kUnknown) format = sniffed;
+  }
   if (format == Format::kUnknown) {
     Report(visitor, unit.id, "unsupported file type '" + Extension(unit.name) + "'",
            skip::kUnsupported);
     return Status::Ok();
   }
-  if (format == Format::kJsonl || (format == Format::kJson && FirstLineIsComplete(bytes))) {
+  if (format == Format::kJsonl || (format == Format::kJson && FirstLineIsRecord(bytes))) {
     PrefixedStream rest(bytes, in);
     return ParseJsonl(unit, rest, options, visitor);
   }

@@ -124,16 +124,23 @@ std::string ShortParseError(const std::string& what) {
   return s;
 }
 
-void EmitRecord(const Unit& unit, const std::string& suffix, const json& rec, std::string_view raw,
-                int invalid, const IngestOptions& options, Visitor& visitor) {
-  std::string where = suffix.empty() ? unit.id : unit.id + ":" + suffix;
+// Longer "ids" are text that happens to sit in an id field, not a key.
+constexpr size_t kMaxIdBytes = 512;
+
+// |position| is the record's line or element number ("" for a whole-file
+// document): where a skip is reported, and the id suffix when the record has
+// no id of its own.
+void EmitRecord(const Unit& unit, const std::string& position, const json& rec,
+                std::string_view raw, int invalid, const IngestOptions& options, Visitor& visitor) {
   RawArticle article;
   std::string why;
   if (!RecordToArticle(rec, options, &article, &why)) {
-    Report(visitor, where, why, skip::kBadLine);
+    Report(visitor, position.empty() ? unit.id : unit.id + ":" + position, why, skip::kBadLine);
     return;
   }
-  article.id = std::move(where);
+  std::string suffix = position.empty() ? "" : RecordId(rec, options);
+  if (suffix.empty()) suffix = position;
+  article.id = suffix.empty() ? unit.id : unit.id + ":" + suffix;
   article.source = unit.source;
   if (!suffix.empty()) {
     article.source.member = unit.source.member.empty() ? suffix : unit.source.member + ":" + suffix;
@@ -156,6 +163,26 @@ void EmitRecord(const Unit& unit, const std::string& suffix, const json& rec, st
 }
 
 }  // namespace
+
+std::string RecordId(const json& rec, const IngestOptions& options) {
+  if (!rec.is_object()) return "";
+  for (const std::string& name : options.id_fields) {
+    const json* f = Field(rec, name);
+    if (f == nullptr) continue;
+    std::string id;
+    if (f->is_string()) {
+      id = f->get<std::string>();
+    } else if (f->is_number_integer() || f->is_number_unsigned()) {
+      id = f->dump();
+    }
+    for (char& c : id)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+    id.erase(0, id.find_first_not_of(' '));
+    id.erase(id.find_last_not_of(' ') + 1);
+    if (!id.empty() && id.size() <= kMaxIdBytes) return id;
+  }
+  return "";
+}
 
 bool RecordToArticle(const json& rec, const IngestOptions& options, RawArticle* article,
                      std::string* why) {

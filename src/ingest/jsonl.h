@@ -19,14 +19,19 @@ namespace nsearch::ingest {
 bool RecordToArticle(const nlohmann::json& record, const IngestOptions& options,
                      RawArticle* article, std::string* why);
 
+// The record's own id from options.id_fields (first string or integer value,
+// control characters as '?'), or "" when it has none usable.
+std::string RecordId(const nlohmann::json& record, const IngestOptions& options);
+
 // Streams a JSONL dump from |in|, one article per non-blank line, id
-// "<unit.id>:<line>". Broken lines are skipped (category "bad-line") and the
-// rest continues; a line over options.max_file_bytes is skipped without being
-// held in memory. Returns non-ok only when |in| fails.
+// "<unit.id>:<RecordId>", or "<unit.id>:<line>" for a record without one. Broken lines are skipped
+// (category "bad-line") and the rest continues; a line over options.max_file_bytes is skipped
+// without being held in memory. Returns non-ok only when |in| fails.
 Status ParseJsonl(const Unit& unit, ByteStream& in, const IngestOptions& options, Visitor& visitor);
 
 // A whole .json document (already read): an object is one article (id
-// unit.id), an array is one article per element (id "<unit.id>:<n>", 1-based).
+// unit.id), an array is one article per element (id "<unit.id>:<RecordId>",
+// else "<unit.id>:<n>", 1-based).
 void ParseJsonDocument(const Unit& unit, std::string_view bytes, const IngestOptions& options,
                        Visitor& visitor);
 

@@ -144,8 +144,15 @@ Format SniffTextFormat(std::string_view head) {
   if (start.rfind("<!doctype html", 0) == 0 || start.rfind("<html", 0) == 0) {
     return Format::kHtml;
   }
-  if (start.rfind("{", 0) == 0 || start.rfind("[", 0) == 0) return Format::kJson;
-  return Format::kUnknown;
+  // JSON opens an object with a key or an array with a value container
+  // ("[Updated] ..." is a line of text).
+  if (start.empty() || (start[0] != '{' && start[0] != '[')) return Format::kUnknown;
+  const size_t next = start.find_first_not_of(" \t\r\n", 1);
+  if (next == std::string::npos) return Format::kJson;
+  const char c = start[next];
+  const bool json =
+      start[0] == '{' ? c == '"' || c == '}' : c == '{' || c == '[' || c == '"' || c == ']';
+  return json ? Format::kJson : Format::kUnknown;
 }
 
 }  // namespace nsearch::ingest

@@ -9,7 +9,7 @@
 namespace nsearch::ingest {
 
 enum class Format {
-  kText,        // .txt .text .md .markdown, or no extension
+  kText,        // .txt .text .md .markdown, or no extension (sniffed first)
   kHtml,        // .html .htm .xhtml
   kJsonl,       // .jsonl .ndjson (.json is sniffed: see ParseJson)
   kJson,        // .json: JSONL, or one JSON object/array per file
@@ -32,7 +32,9 @@ std::string Extension(std::string_view name);
 // an empty string if it looks like text. UTF-16/32 with a BOM is text.
 std::string SniffBinary(std::string_view head);
 
-// For files whose name says nothing: HTML, JSON or nothing known.
+// For files whose name says nothing: HTML (<!doctype html, <html), JSON (an
+// object opening with a key, an array of objects, arrays or strings) or
+// nothing known.
 Format SniffTextFormat(std::string_view head);
 
 }  // namespace nsearch::ingest

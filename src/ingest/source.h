@@ -28,6 +28,7 @@ struct RawArticle {
   std::string date;           // ISO 8601 when the format has one
   std::string author;
   std::string url;
+  bool markdown = false;  // .md/.markdown: "# Title" lines are headings
   SourceInfo source;
 };
 
@@ -68,6 +69,10 @@ struct IngestOptions {
   std::vector<std::string> url_fields = {"url", "link"};
   std::vector<std::string> date_fields = {"date", "published", "pubdate", "timestamp"};
   std::vector<std::string> author_fields = {"author", "byline", "authors"};
+  // The record's own id (a string or an integer): the article id is
+  // "file:ID", so it stays put when other lines are added or deleted; a
+  // record without one is "file:LINE".
+  std::vector<std::string> id_fields = {"id", "url", "guid"};
 };
 
 class Visitor {

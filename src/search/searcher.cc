@@ -15,6 +15,7 @@
 #include "search/highlight.h"
 #include "search/query.h"
 #include "search/rank.h"
+#include "search/shell_quote.h"
 #include "text/normalize.h"
 
 namespace nsearch {
@@ -211,8 +212,8 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     try {
       one = Xapian::Database(path);
     } catch (const Xapian::DatabaseNotFoundError&) {
-      return Status::NotFound("no index at " + path + ": build one with 'nsearch-index --index " +
-                              path + " BUNDLE...'");
+      return Status::NotFound("no index at " + path + ": build one with: nsearch-index --index " +
+                              search::ShellQuoted(path) + " BUNDLE...");
     } catch (const Xapian::Error& e) {
       return Status::IOError("cannot open index " + path + ": " + e.get_description());
     }

@@ -6,6 +6,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "segment/boilerplate_features.h"
 #include "segment/segmenter.h"
@@ -342,6 +343,15 @@ void MarkTeasers(Work& w) {
 
 uint64_t LineKey(std::string_view text) { return std::hash<std::string>{}(text::Fold(text)); }
 
+// The same article read from several places (a folder and archives of it)
+// has one key: its paragraphs, whatever its id.
+uint64_t ContentKey(const Article& article) {
+  uint64_t key = std::hash<std::string>{}(article.title);
+  for (const auto& p : article.paragraphs)
+    key = key * 1099511628211ull ^ std::hash<std::string>{}(p.text);
+  return key;
+}
+
 void FindGood(Work& w) {
   w.first_good = w.last_good = -1;
   auto good = [&](int i, bool strict) {
@@ -459,19 +469,28 @@ ParagraphKind KeptKind(const Paragraph& p, const ParagraphFeatures& f) {
 }  // namespace
 
 struct BoilerplateClassifier::State {
-  // Folded short line -> number of earlier articles that contained it (or,
-  // after Observe, of all the run's articles).
+  // Folded short line -> number of earlier distinct articles that contained
+  // it (or, after Observe, of all the run's distinct articles).
   std::unordered_map<uint64_t, uint32_t> seen;
+  // ContentKeys of the articles counted: copies of one article count once,
+  // so a paragraph repeated only because its article is stays body.
+  std::unordered_set<uint64_t> counted;
   bool observed = false;  // counts come from a first pass over the run
 
-  void MarkRepeated(Work& w) const {
+  // True when |article| is new content, now remembered as counted.
+  bool FirstCopy(const Article& article) {
+    if (counted.size() >= kMaxRemembered) return true;
+    return counted.insert(ContentKey(article)).second;
+  }
+
+  // |self_counted|: the counts already include this article (or a copy).
+  void MarkRepeated(Work& w, bool self_counted) const {
     for (int i = 0; i < w.size(); ++i) {
       const ParagraphFeatures& f = w.f[i];
       if (w.Marked(i) || f.chars > kRememberChars) continue;
       auto it = seen.find(LineKey(w.article.paragraphs[i].text));
       if (it == seen.end()) continue;
-      // After Observe the count includes this article itself.
-      const uint32_t others = observed ? it->second - 1 : it->second;
+      const uint32_t others = self_counted ? it->second - 1 : it->second;
       const bool line = !f.Sentence() && others >= kRepeatLine && f.alpha_words * 2 > f.words;
       const bool sentence = f.words >= 6 && others >= kRepeatSentence;
       if (line || sentence) w.why[i] = Signal::kRepeated;
@@ -502,6 +521,7 @@ BoilerplateClassifier::~BoilerplateClassifier() = default;
 
 void BoilerplateClassifier::Observe(const Article& article) {
   state_->observed = true;
+  if (!state_->FirstCopy(article)) return;
   std::set<uint64_t> keys;
   for (const auto& p : article.paragraphs)
     if (text::CodePointCount(p.text) <= kRememberChars) keys.insert(LineKey(p.text));
@@ -523,8 +543,10 @@ void BoilerplateClassifier::Classify(Article& article, std::vector<std::string>*
   w.why.assign(w.f.size(), Signal::kNone);
   w.lang = DominantLanguage(stop, 6);
 
+  // Without a first pass, an earlier copy of this article was counted.
+  const bool first_copy = !state_->observed && state_->FirstCopy(article);
   MarkStructure(w);
-  state_->MarkRepeated(w);
+  state_->MarkRepeated(w, /*self_counted=*/!first_copy);
   CountTerms(w);
   MarkTeasers(w);
   MarkSignature(w, /*art=*/false);
@@ -533,7 +555,7 @@ void BoilerplateClassifier::Classify(Article& article, std::vector<std::string>*
   MarkZones(w);
   KeepInnerSymbols(w);
   MarkContext(w);
-  if (!state_->observed) state_->Remember(w);
+  if (first_copy) state_->Remember(w);
 
   if (why) why->clear();
   for (int i = 0; i < w.size(); ++i) {

@@ -121,7 +121,38 @@ bool LooksLikeTitle(std::string_view line) {
   return first.size() + 2 >= line.size() || cps <= 90;
 }
 
+// Markdown ATX headings ("# Title", "## Part ##") on a line of their own get
+// blank lines around them, so wrapping never joins them to the next line.
+std::string SeparateAtxHeadings(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 64);
+  std::string_view marker;
+  for (std::string_view line : SplitLines(text)) {
+    const bool heading = AtxHeadingText(text::CollapseSpace(line), &marker);
+    if (heading) out += '\n';
+    out.append(line);
+    out += heading ? "\n\n" : "\n";
+  }
+  return out;
+}
+
 }  // namespace
+
+bool AtxHeadingText(std::string_view line, std::string_view* text) {
+  size_t hashes = 0;
+  while (hashes < line.size() && line[hashes] == '#') ++hashes;
+  if (hashes == 0 || hashes > 6 || (hashes < line.size() && line[hashes] != ' ')) return false;
+  std::string_view t = line.substr(hashes);
+  // An optional closing run of '#' after a space.
+  const size_t last = t.find_last_not_of('#');
+  if (last != std::string_view::npos && last + 1 < t.size() && t[last] == ' ')
+    t = t.substr(0, last);
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  if (t.empty() || t.find_first_not_of('#') == std::string_view::npos) return false;
+  *text = t;
+  return true;
+}
 
 void SplitOversized(std::vector<std::string>* paragraphs, size_t max_bytes) {
   bool any = false;
@@ -346,10 +377,16 @@ Article BuildArticle(ingest::RawArticle&& raw) {
       }
     }
   } else {
-    paras = SplitParagraphs(raw.text);
+    paras = SplitParagraphs(raw.markdown ? SeparateAtxHeadings(raw.text) : raw.text);
     std::string().swap(raw.text);  // the paragraphs hold the text now
     SplitOversized(&paras);
     heading_hint.assign(paras.size(), false);
+    std::string_view heading;
+    for (size_t i = 0; raw.markdown && i < paras.size(); ++i) {
+      if (!AtxHeadingText(paras[i], &heading)) continue;
+      paras[i] = std::string(heading);
+      heading_hint[i] = true;
+    }
   }
 
   size_t title_index = paras.size();  // none

@@ -29,7 +29,8 @@ void SplitOversized(std::vector<std::string>* paragraphs, size_t max_bytes = kMa
 // Builds the article: picks the title (skipping logo lines and photo credits;
 // deriving one from the first sentence when the text has none), numbers the
 // remaining paragraphs from 1 and marks headings and credits by their shape.
-// Structured inputs (RawArticle.title / blocks set) are taken as given.
+// Structured inputs (RawArticle.title / blocks set) are taken as given; in
+// Markdown text, "#" heading lines lose their marks and are headings.
 Article BuildArticle(ingest::RawArticle&& raw);
 
 // The first sentence of |paragraph|, cut at a word boundary to at most
@@ -49,6 +50,10 @@ bool LooksLikeHeaderField(std::string_view line);
 
 // True for a quoted reply line ("> text", "|> text").
 bool IsQuotedLine(std::string_view line);
+
+// True for a Markdown ATX heading line ("# Title", "## Part ##"; not
+// "#hashtag"); |*text| is the heading without its marks.
+bool AtxHeadingText(std::string_view line, std::string_view* text);
 
 // Drops a trailing site name: "Talks stall – We Got This Covered" -> "Talks stall".
 std::string StripSiteSuffix(std::string_view title);

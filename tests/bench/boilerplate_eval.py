@@ -6,9 +6,15 @@ sample of ../shared/corpora/20newsgroups, compares each paragraph's kind with
 tests/fixtures/labels/**.tsv ("N<TAB>kind" per paragraph; N as BuildArticle
 numbers it) and prints boilerplate precision/recall and body recall.
 
-Exit codes: 0 targets met (body recall 100%, boilerplate recall >= 90%),
-1 a target missed or labels out of step with the segmenter, 2 usage/run
-error, 77 ../shared (or python's needs) absent: skipped.
+Targets: body recall 100%, boilerplate recall >= 90%. They gate the seeds
+and the 20newsgroups tuning sample; the held-out sample is measured against
+them and reported, never a gate (tuning until it passes would make it one
+more tuning set).
+
+Exit codes: 0 the gated sets meet the targets (a held-out miss is printed
+as MISSED), 1 a gated set misses a target or labels are out of step with
+the segmenter, 2 usage/run error, 77 ../shared (or python's needs) absent:
+skipped.
 
 --draft DIR writes label files from the current output, to start labelling
 new articles; review them by hand before committing.
@@ -190,8 +196,13 @@ def main():
     ok = True
     for score in results:
         m = score.report(args.verbose)
-        ok = ok and not score.drift and m["body_recall"] >= 1.0 and m["bp_recall"] >= 0.9
-    print("targets (body recall 100%, boilerplate recall >= 90%):", "met" if ok else "MISSED")
+        met = m["body_recall"] >= 1.0 and m["bp_recall"] >= 0.9
+        held_out = "held-out" in score.name
+        print(f"  targets: {'met' if met else 'MISSED'}"
+              + (" (held out: reported, not a gate)" if held_out else ""))
+        ok = ok and not score.drift and (met or held_out)
+    print("targets (body recall 100%, boilerplate recall >= 90%) on the gated sets:",
+          "met" if ok else "MISSED")
     return 0 if ok else 1
 
 

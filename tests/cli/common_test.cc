@@ -20,6 +20,16 @@ TEST(ParseSizeTest, UnitsAndJunk) {
   EXPECT_FALSE(ParseSize("17179869184G", &b));  // would wrap around to 0
 }
 
+TEST(ParseCountTest, DigitsOnly) {
+  unsigned long long n = 7;
+  EXPECT_TRUE(ParseCount("100000", &n));
+  EXPECT_EQ(n, 100000u);
+  EXPECT_TRUE(ParseCount("0", &n));
+  EXPECT_EQ(n, 0u);
+  for (const char* junk : {"", "-5", "+5", " 5", "5 ", "5k", "1e3", "99999999999999999999999"})
+    EXPECT_FALSE(ParseCount(junk, &n)) << junk;
+}
+
 TEST(OneLineTest, CutsLongMessagesOnCharacterBoundaries) {
   EXPECT_EQ(OneLine("a\nb"), "a b");
   std::string s = "x" + std::string(400, '\xc3');  // continuation-like bytes

@@ -321,12 +321,14 @@ TEST_F(E2eIndex, BrokenFileKeepsWhatWasIndexedBefore) {
   EXPECT_EQ(SearchJson(index_, {"okapi"})["results"].size(), 2u);
 }
 
-TEST_F(E2eIndex, MissingBundleIsReportedAndOthersStillIndexed) {
+TEST_F(E2eIndex, MissingBundleIsAUsageErrorThatNamesItAndCreatesNothing) {
   const std::string missing = dir_ / "no-such-bundle";
-  const RunResult r = RunBinary(IndexBin(), {"--index", index_, missing, SampleBundle()});
-  EXPECT_EQ(r.exit_code, 1) << "some inputs skipped: " << r.err;
+  const std::string index = dir_ / "new/parent/index";
+  const RunResult r = RunBinary(IndexBin(), {"--index", index, missing, SampleBundle()});
+  EXPECT_EQ(r.exit_code, 2) << "a typo in a path is a usage error: " << r.err;
   EXPECT_TRUE(Contains(r.err, missing)) << r.err;
-  EXPECT_EQ(ParseSummary(r.err).articles, kArticles) << r.err;
+  EXPECT_TRUE(Contains(r.err, "no such file or directory")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "new")) << "nothing is created";
 }
 
 TEST_F(E2eIndex, NoBundleIsAUsageError) {

@@ -11,7 +11,7 @@ namespace {
 
 using testing::Recorder;
 
-TEST(JsonlTest, OneArticlePerLineWithFieldsAndLineIds) {
+TEST(JsonlTest, OneArticlePerLineWithFieldsAndIds) {
   Recorder rec;
   ParseBuffer(
       "dump.jsonl",
@@ -24,17 +24,17 @@ TEST(JsonlTest, OneArticlePerLineWithFieldsAndLineIds) {
   ASSERT_EQ(rec.articles.size(), 2u) << rec.SkipsText();
   EXPECT_TRUE(rec.skips.empty()) << rec.SkipsText();
   const RawArticle& a = rec.articles[0];
-  EXPECT_EQ(a.id, "dump.jsonl:1");
+  EXPECT_EQ(a.id, "dump.jsonl:https://g.com/1") << "its url is its id";
   EXPECT_EQ(a.title, "Bus stolen");
   EXPECT_EQ(a.text, "First para.\n\nSecond para.");
   EXPECT_EQ(a.author, "Ben Yakas");
   EXPECT_EQ(a.date, "2010-08-31T16:52:00");
   EXPECT_EQ(a.url, "https://g.com/1");
   EXPECT_EQ(a.source.file, "dump.jsonl");
-  EXPECT_EQ(a.source.member, "1");
+  EXPECT_EQ(a.source.member, "https://g.com/1");
   EXPECT_NE(a.source.content_hash, 0u);
   const RawArticle& b = rec.articles[1];
-  EXPECT_EQ(b.id, "dump.jsonl:3");
+  EXPECT_EQ(b.id, "dump.jsonl:3") << "no id field: the line number";
   EXPECT_EQ(b.title, "Second");
   EXPECT_EQ(b.author, "A. One, B. Two");
   EXPECT_EQ(b.date, "2013-11-02T15:45:00Z");
@@ -146,6 +146,58 @@ TEST(JsonlTest, ArrayElementsGetDistinctHashesFromTheirFields) {
   ASSERT_EQ(rec.articles.size(), 3u);
   EXPECT_NE(rec.articles[0].source.content_hash, rec.articles[1].source.content_hash);
   EXPECT_EQ(rec.articles[0].source.content_hash, rec.articles[2].source.content_hash);
+}
+
+TEST(JsonlTest, RecordsWithTheirOwnIdsKeepThemWhenALineIsDeleted) {
+  const std::string lines[] = {R"({"id": "harbour-opens", "text": "The harbour opened."})",
+                               R"({"id": "bridge-shut", "text": "The bridge shut."})",
+                               R"({"id": 42, "text": "A numbered record."})",
+                               R"({"guid": "g-7", "text": "A feed item."})"};
+  Recorder before, after;
+  ParseBuffer("dump.jsonl", lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n" + lines[3] + "\n",
+              IngestOptions{}, before);
+  ParseBuffer("dump.jsonl", lines[0] + "\n" + lines[2] + "\n" + lines[3] + "\n", IngestOptions{},
+              after);
+  EXPECT_EQ(before.Ids(),
+            (std::vector<std::string>{"dump.jsonl:harbour-opens", "dump.jsonl:bridge-shut",
+                                      "dump.jsonl:42", "dump.jsonl:g-7"}));
+  EXPECT_EQ(after.Ids(), (std::vector<std::string>{"dump.jsonl:harbour-opens", "dump.jsonl:42",
+                                                   "dump.jsonl:g-7"}));
+  EXPECT_EQ(before.articles[2].source.content_hash, after.articles[1].source.content_hash);
+}
+
+TEST(JsonlTest, IdFieldsAreConfigurableAndUnusableIdsFallBackToTheLine) {
+  IngestOptions options;
+  options.id_fields.insert(options.id_fields.begin(), "meta.key");
+  Recorder rec;
+  ParseBuffer("x.jsonl",
+              R"({"meta": {"key": "k1"}, "id": "ignored", "text": "a"})"
+              "\n"
+              R"({"id": "", "text": "empty id"})"
+              "\n"
+              R"({"id": {"x": 1}, "text": "object id"})"
+              "\n"
+              R"({"id": "two\nlines", "text": "control character"})"
+              "\n",
+              options, rec);
+  EXPECT_EQ(rec.Ids(), (std::vector<std::string>{"x.jsonl:k1", "x.jsonl:2", "x.jsonl:3",
+                                                 "x.jsonl:two?lines"}));
+}
+
+TEST(JsonlTest, ArrayElementsUseTheirIdsToo) {
+  Recorder rec;
+  ParseBuffer("all.json", R"([{"url": "https://n.example/a", "text": "a"}, {"text": "b"}])",
+              IngestOptions{}, rec);
+  EXPECT_EQ(rec.Ids(), (std::vector<std::string>{"all.json:https://n.example/a", "all.json:2"}));
+}
+
+TEST(JsonlTest, OneLineJsonArrayEndingInANewlineIsAnArray) {
+  for (const char* end : {"", "\n", "\r\n"}) {
+    Recorder rec;
+    ParseBuffer("all.json", std::string(R"([{"text": "one"}, {"text": "two"}])") + end,
+                IngestOptions{}, rec);
+    EXPECT_EQ(rec.Ids(), (std::vector<std::string>{"all.json:1", "all.json:2"})) << rec.SkipsText();
+  }
 }
 
 TEST(JsonlTest, FileOfBlankLinesIsEmpty) {

@@ -60,5 +60,50 @@ TEST(BundlePassTest, ALineInOneArticleOnlyIsNotRepeated) {
   EXPECT_NE(KindOf(once, "Maplewood Gazette Staff"), ParagraphKind::kBoilerplate);
 }
 
+// The same short article read from a folder and from archives of it: its
+// paragraphs repeat only because the whole article does.
+Article Copy(const std::string& id) {
+  ingest::RawArticle raw;
+  raw.id = id;
+  raw.text =
+      "Museum Reopens\n\nThe city museum reopened on Sunday after two years of repairs to its "
+      "roof. Visitors queued along the river before the doors opened.\n";
+  return BuildArticle(std::move(raw));
+}
+
+const char* kCopies[] = {"bundle/museum.txt", "bundle.tar.gz:museum.txt", "bundle.zip:museum.txt",
+                         "old/museum.txt", "old.tar:museum.txt"};
+
+TEST(BundlePassTest, CopiesOfOneArticleDoNotMakeItsParagraphsRepeated) {
+  BoilerplateClassifier classifier;
+  for (const char* id : kCopies) classifier.Observe(Copy(id));
+  for (const char* id : kCopies) {
+    Article a = Copy(id);
+    classifier.Classify(a);
+    ASSERT_EQ(a.paragraphs.size(), 1u);
+    EXPECT_EQ(a.paragraphs[0].kind, ParagraphKind::kBody) << id;
+  }
+}
+
+TEST(BundlePassTest, CopiesCountOnceWithoutTheFirstPassToo) {
+  BoilerplateClassifier classifier;
+  for (const char* id : kCopies) {
+    Article a = Copy(id);
+    classifier.Classify(a);
+    EXPECT_EQ(a.paragraphs[0].kind, ParagraphKind::kBody) << id;
+  }
+}
+
+TEST(BundlePassTest, ALineInDistinctArticlesStillCountsWhenSomeAreCopies) {
+  BoilerplateClassifier classifier;
+  std::vector<Article> run;
+  for (int i = 0; i < 6; ++i) run.push_back(Make(i));
+  run.push_back(Make(0));  // a copy adds nothing, the five others still count
+  for (const auto& a : run) classifier.Observe(a);
+  Article first = Make(0);
+  classifier.Classify(first);
+  EXPECT_EQ(KindOf(first, "Maplewood Gazette Staff"), ParagraphKind::kBoilerplate);
+}
+
 }  // namespace
 }  // namespace nsearch::segment

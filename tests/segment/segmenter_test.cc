@@ -117,6 +117,48 @@ TEST(BuildArticleTest, StructuredTitleIsTakenAsGiven) {
   EXPECT_EQ(a.paragraphs.size(), 2u);
 }
 
+Article BuildMarkdown(std::string text) {
+  ingest::RawArticle raw;
+  raw.id = "notes.md";
+  raw.text = std::move(text);
+  raw.markdown = true;
+  return BuildArticle(std::move(raw));
+}
+
+TEST(BuildArticleTest, MarkdownTitleAndHeadingsLoseTheirMarks) {
+  Article a = BuildMarkdown(
+      "# Museum reopens after roof repairs\n"
+      "The city museum reopened on Sunday after two years of work on its roof and galleries.\n\n"
+      "## What visitors will see ##\n\n"
+      "Three new rooms show the port's history, and the cafe is open again from Monday.\n\n"
+      "#harbour is trending, and a line of its own is not a heading.\n");
+  EXPECT_EQ(a.title, "Museum reopens after roof repairs");
+  ASSERT_EQ(a.paragraphs.size(), 4u);
+  EXPECT_TRUE(a.paragraphs[0].text.starts_with("The city museum")) << "its own paragraph";
+  EXPECT_EQ(a.paragraphs[1].text, "What visitors will see");
+  EXPECT_EQ(a.paragraphs[1].kind, ParagraphKind::kHeading);
+  EXPECT_EQ(a.paragraphs[3].text, "#harbour is trending, and a line of its own is not a heading.");
+}
+
+TEST(BuildArticleTest, HashMarksInPlainTextAreLeftAlone) {
+  Article a = Build("# Museum reopens after roof repairs\n\nThe museum reopened on Sunday.\n");
+  EXPECT_EQ(a.title, "# Museum reopens after roof repairs") << "not Markdown: left as written";
+}
+
+TEST(AtxHeadingTextTest, MarksAndClosingRuns) {
+  std::string_view t;
+  EXPECT_TRUE(AtxHeadingText("###### Six", &t));
+  EXPECT_EQ(t, "Six");
+  EXPECT_TRUE(AtxHeadingText("# Title #", &t));
+  EXPECT_EQ(t, "Title");
+  EXPECT_TRUE(AtxHeadingText("# C# in use", &t));
+  EXPECT_EQ(t, "C# in use");
+  EXPECT_FALSE(AtxHeadingText("####### Seven", &t));
+  EXPECT_FALSE(AtxHeadingText("#tag", &t));
+  EXPECT_FALSE(AtxHeadingText("#", &t));
+  EXPECT_FALSE(AtxHeadingText("## ##", &t));
+}
+
 TEST(SplitOversizedTest, GiantParagraphIsCutAtWordBoundaries) {
   std::string giant;
   for (int i = 0; i < 10000; ++i) giant += "word" + std::to_string(i) + " ";
