@@ -13,8 +13,10 @@
 #include "search/facets.h"
 #include "search/filters.h"
 #include "search/highlight.h"
+#include "search/hits.h"
 #include "search/query.h"
 #include "search/rank.h"
+#include "search/searcher_impl.h"
 #include "search/shell_quote.h"
 #include "text/normalize.h"
 
@@ -22,48 +24,9 @@ namespace nsearch {
 namespace {
 
 using search::CompiledQuery;
-
-// The index of the paragraph an article is introduced by: its first body
-// paragraph, else its first searchable one; 0 when it has none.
-int FirstParagraph(const Article& a, bool include_boilerplate) {
-  int fallback = 0;
-  for (size_t i = 0; i < a.paragraphs.size(); ++i) {
-    const ParagraphKind k = a.paragraphs[i].kind;
-    if (k == ParagraphKind::kBody) return static_cast<int>(i + 1);
-    if (fallback == 0 && (IsSearchable(k) || include_boilerplate))
-      fallback = static_cast<int>(i + 1);
-  }
-  return fallback;
-}
-
-// A hit showing paragraph |index| (1-based into a.paragraphs; 0: none, the
-// title stands in).
-Hit MakeHit(const Article& a, int index) {
-  Hit h;
-  h.path = a.id;
-  h.title = a.title;
-  h.date = a.date;
-  h.author = a.author;
-  for (const auto& e : a.entities) h.entities.push_back({e.type, e.name, {}, 0});
-  if (index >= 1 && index <= static_cast<int>(a.paragraphs.size())) {
-    const Paragraph& p = a.paragraphs[index - 1];
-    h.paragraph = p.n;
-    h.kind = p.kind;
-    h.text = p.text;
-  } else {
-    h.paragraph = 0;
-    h.kind = ParagraphKind::kHeading;
-    h.text = a.title;
-  }
-  return h;
-}
-
-// The article a document stores, with its entities (from their value).
-std::optional<Article> LoadArticle(const Xapian::Document& doc) {
-  auto a = index::DecodeStoredArticle(doc.get_data());
-  if (a) a->entities = index::DocumentEntities(doc);
-  return a;
-}
+using search::FirstParagraph;
+using search::LoadArticle;
+using search::MakeHit;
 
 Xapian::BM25Weight Bm25() {
   const auto& p = search::DefaultRankParams();
@@ -72,131 +35,103 @@ Xapian::BM25Weight Bm25() {
 
 }  // namespace
 
-struct Searcher::Impl {
-  std::string path;
-  Xapian::Database db;
-  // Caches, filled on first use (a Searcher is used by one thread).
-  std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
-  std::optional<std::vector<search::IndexedAuthor>> author_list;
-  std::optional<double> avg_paragraph_words;
+void Searcher::Impl::ClearCaches() {
+  names.clear();
+  author_list.reset();
+  avg_paragraph_words.reset();
+}
 
-  void ClearCaches() {
-    names.clear();
-    author_list.reset();
-    avg_paragraph_words.reset();
+double Searcher::Impl::AvgParagraphWords() {
+  if (!avg_paragraph_words) {
+    const std::string v = db.get_metadata(index::kAvgParagraphWordsKey);
+    avg_paragraph_words = v.empty() ? 40.0 : std::max(1.0, std::atof(v.c_str()));
   }
+  return *avg_paragraph_words;
+}
 
-  double AvgParagraphWords() {
-    if (!avg_paragraph_words) {
-      const std::string v = db.get_metadata(index::kAvgParagraphWordsKey);
-      avg_paragraph_words = v.empty() ? 40.0 : std::max(1.0, std::atof(v.c_str()));
+const std::vector<std::pair<std::string, int>>& Searcher::Impl::Names(EntityType type) {
+  auto it = names.find(type);
+  if (it != names.end()) return it->second;
+  auto& list = names[type];
+  const std::string prefix(index::EntityPrefix(type));
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+    list.emplace_back(index::EntityNameOfTerm(*t), static_cast<int>(t.get_termfreq()));
+  return list;
+}
+
+std::vector<std::pair<std::string, int>> Searcher::Impl::Candidates(EntityType type,
+                                                                    const std::string& typed) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const std::string& name : {typed, entities::CanonicalName(type, typed)}) {
+    const std::string key = entities::TranslitKey(name);
+    const auto words = entities::SplitNonEmpty(key, ' ');
+    if (words.empty()) continue;
+    const std::string prefix = index::EntityTermPrefix(type, words.back());
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      std::string canonical = (*t).substr(prefix.size());
+      if (std::none_of(out.begin(), out.end(), [&](const auto& c) { return c.first == canonical; }))
+        out.emplace_back(std::move(canonical), static_cast<int>(t.get_termfreq()));
     }
-    return *avg_paragraph_words;
   }
+  return out;
+}
 
-  // Every name of |type| with its article count (the slow path of Resolve).
-  const std::vector<std::pair<std::string, int>>& Names(EntityType type) {
-    auto it = names.find(type);
-    if (it != names.end()) return it->second;
-    auto& list = names[type];
-    const std::string prefix(index::EntityPrefix(type));
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-      list.emplace_back(index::EntityNameOfTerm(*t), static_cast<int>(t.get_termfreq()));
-    return list;
+Result<std::vector<std::string>> Searcher::Impl::Resolve(const EntityFilter& f) {
+  bool ambiguous = false;
+  auto found = entities::Resolve(f.type, f.name, Candidates(f.type, f.name), &ambiguous);
+  if (found.empty()) found = entities::Resolve(f.type, f.name, Names(f.type), &ambiguous);
+  const std::string type(EntityTypeName(f.type));
+  if (found.empty())
+    return Status::NotFound("no " + type + " matching '" + f.name + "' in the index");
+  if (ambiguous) {
+    std::string list;
+    for (const auto& n : found) list += (list.empty() ? "" : ", ") + n;
+    return Status::InvalidArgument(type + " '" + f.name + "' is ambiguous: could mean " + list);
   }
+  return found;
+}
 
-  // The names that end with the typed name's last word (or its alias's):
-  // every name Resolve can match, from a prefix scan of the entity terms.
-  std::vector<std::pair<std::string, int>> Candidates(EntityType type, const std::string& typed) {
-    std::vector<std::pair<std::string, int>> out;
-    for (const std::string& name : {typed, entities::CanonicalName(type, typed)}) {
-      const std::string key = entities::TranslitKey(name);
-      const auto words = entities::SplitNonEmpty(key, ' ');
-      if (words.empty()) continue;
-      const std::string prefix = index::EntityTermPrefix(type, words.back());
-      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        std::string canonical = (*t).substr(prefix.size());
-        if (std::none_of(out.begin(), out.end(),
-                         [&](const auto& c) { return c.first == canonical; }))
-          out.emplace_back(std::move(canonical), static_cast<int>(t.get_termfreq()));
-      }
-    }
-    return out;
+Result<std::vector<std::string>> Searcher::Impl::ResolveAuthor(const std::string& typed) {
+  if (!author_list) author_list = search::ListAuthors(db);
+  return search::ExpandAuthor(db, *author_list, typed);
+}
+
+Result<search::CompiledQuery> Searcher::Impl::Compile(const SearchOptions& o, std::string_view text,
+                                                      const std::optional<search::DateRange>& date,
+                                                      bool default_and) {
+  search::FieldResolvers r;
+  r.entity = [this](EntityType t, const std::string& n) { return Resolve({t, n}); };
+  r.author = [this](const std::string& n) { return ResolveAuthor(n); };
+  return search::CompileQuery(db, text, o.filters, date, o.authors, r,
+                              {o.include_boilerplate, o.exact, default_and});
+}
+
+Result<search::CompiledQuery> Searcher::Impl::CompileForSort(
+    const SearchOptions& o, std::string_view text, const std::optional<search::DateRange>& date) {
+  if (o.sort == SortOrder::kRelevance) return Compile(o, text, date);
+  auto all = Compile(o, text, date, true);
+  if (!all.ok() || !all->has_text || all->query.empty()) return all;
+  Xapian::Enquire probe(db);
+  probe.set_query(all->query);
+  if (!probe.get_mset(0, 1).empty()) return all;
+  return Compile(o, text, date);
+}
+
+Result<std::optional<search::DateRange>> Searcher::Impl::DateOptions(const SearchOptions& o) {
+  std::vector<search::DateRange> ranges;
+  // --since/--until take one date; its first day or last day is the bound.
+  for (const auto& [value, what, lower] :
+       {std::tuple{o.since, "since", true}, std::tuple{o.until, "until", false}}) {
+    if (value.empty()) continue;
+    auto r = search::ParseDateRange(value);
+    if (!r.ok() || value.find("..") != std::string::npos)
+      return Status::InvalidArgument(std::string(what) + ": '" + value +
+                                     "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+    ranges.push_back(lower ? search::DateRange{r->from, ""} : search::DateRange{"", r->to});
   }
-
-  Result<std::vector<std::string>> Resolve(const EntityFilter& f) {
-    bool ambiguous = false;
-    auto found = entities::Resolve(f.type, f.name, Candidates(f.type, f.name), &ambiguous);
-    if (found.empty()) found = entities::Resolve(f.type, f.name, Names(f.type), &ambiguous);
-    const std::string type(EntityTypeName(f.type));
-    if (found.empty())
-      return Status::NotFound("no " + type + " matching '" + f.name + "' in the index");
-    if (ambiguous) {
-      std::string list;
-      for (const auto& n : found) list += (list.empty() ? "" : ", ") + n;
-      return Status::InvalidArgument(type + " '" + f.name + "' is ambiguous: could mean " + list);
-    }
-    return found;
-  }
-
-  Result<std::vector<std::string>> ResolveAuthor(const std::string& typed) {
-    if (!author_list) author_list = search::ListAuthors(db);
-    return search::ExpandAuthor(db, *author_list, typed);
-  }
-
-  Result<CompiledQuery> Compile(const SearchOptions& o, std::string_view text,
-                                const std::optional<search::DateRange>& date,
-                                bool default_and = false) {
-    search::FieldResolvers r;
-    r.entity = [this](EntityType t, const std::string& n) { return Resolve({t, n}); };
-    r.author = [this](const std::string& n) { return ResolveAuthor(n); };
-    return search::CompileQuery(db, text, o.filters, date, o.authors, r,
-                                {o.include_boilerplate, o.exact, default_and});
-  }
-
-  // Sorted by date, weight no longer sinks an article holding one word of
-  // several, so such a search matches articles holding every word; if none
-  // does, it falls back to any word, as a relevance search matches.
-  Result<CompiledQuery> CompileForSort(const SearchOptions& o, std::string_view text,
-                                       const std::optional<search::DateRange>& date) {
-    if (o.sort == SortOrder::kRelevance) return Compile(o, text, date);
-    auto all = Compile(o, text, date, true);
-    if (!all.ok() || !all->has_text || all->query.empty()) return all;
-    Xapian::Enquire probe(db);
-    probe.set_query(all->query);
-    if (!probe.get_mset(0, 1).empty()) return all;
-    return Compile(o, text, date);
-  }
-
-  static Result<std::optional<search::DateRange>> DateOptions(const SearchOptions& o) {
-    std::vector<search::DateRange> ranges;
-    // --since/--until take one date; its first day or last day is the bound.
-    for (const auto& [value, what, lower] :
-         {std::tuple{o.since, "since", true}, std::tuple{o.until, "until", false}}) {
-      if (value.empty()) continue;
-      auto r = search::ParseDateRange(value);
-      if (!r.ok() || value.find("..") != std::string::npos)
-        return Status::InvalidArgument(std::string(what) + ": '" + value +
-                                       "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
-      ranges.push_back(lower ? search::DateRange{r->from, ""} : search::DateRange{"", r->to});
-    }
-    if (ranges.empty()) return std::optional<search::DateRange>();
-    return std::optional<search::DateRange>(search::Intersect(ranges));
-  }
-
-  Result<SearchResponse> Search(const SearchOptions& o);
-  SearchResponse RunText(const SearchOptions& o, const CompiledQuery& q, SearchResponse resp);
-  SearchResponse RunFilters(const SearchOptions& o, const CompiledQuery& q, SearchResponse resp);
-  // Runs |enquire| for the page; |rerank| re-scores the best candidates.
-  template <typename MakeHit>
-  SearchResponse Collect(Xapian::Enquire& enquire, const SearchOptions& o, SearchResponse resp,
-                         const search::PassageScorer* rerank, MakeHit make_hit);
-  // An article's hit that shows its passage with the most |mentions| (the
-  // ways the filtered entities are written), or without any, its first
-  // paragraph.
-  Hit MentionHit(const Article& a, const std::vector<std::string>& mentions,
-                 bool include_boilerplate);
-};
+  if (ranges.empty()) return std::optional<search::DateRange>();
+  return std::optional<search::DateRange>(search::Intersect(ranges));
+}
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;

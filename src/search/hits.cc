@@ -1,0 +1,44 @@
+#include "search/hits.h"
+
+#include "index/schema.h"
+
+namespace nsearch::search {
+
+int FirstParagraph(const Article& a, bool include_boilerplate) {
+  int fallback = 0;
+  for (size_t i = 0; i < a.paragraphs.size(); ++i) {
+    const ParagraphKind k = a.paragraphs[i].kind;
+    if (k == ParagraphKind::kBody) return static_cast<int>(i + 1);
+    if (fallback == 0 && (IsSearchable(k) || include_boilerplate))
+      fallback = static_cast<int>(i + 1);
+  }
+  return fallback;
+}
+
+Hit MakeHit(const Article& a, int index) {
+  Hit h;
+  h.path = a.id;
+  h.title = a.title;
+  h.date = a.date;
+  h.author = a.author;
+  for (const auto& e : a.entities) h.entities.push_back({e.type, e.name, {}, 0});
+  if (index >= 1 && index <= static_cast<int>(a.paragraphs.size())) {
+    const Paragraph& p = a.paragraphs[index - 1];
+    h.paragraph = p.n;
+    h.kind = p.kind;
+    h.text = p.text;
+  } else {
+    h.paragraph = 0;
+    h.kind = ParagraphKind::kHeading;
+    h.text = a.title;
+  }
+  return h;
+}
+
+std::optional<Article> LoadArticle(const Xapian::Document& doc) {
+  auto a = index::DecodeStoredArticle(doc.get_data());
+  if (a) a->entities = index::DocumentEntities(doc);
+  return a;
+}
+
+}  // namespace nsearch::search

@@ -1,0 +1,30 @@
+// search/hits: a Hit made from an article the index stores; shared by every
+// kind of search and by the article and API views.
+#ifndef NSEARCH_SEARCH_HITS_H_
+#define NSEARCH_SEARCH_HITS_H_
+
+#include <xapian.h>
+
+#include <optional>
+
+#include "nsearch/article.h"
+#include "nsearch/searcher.h"
+
+namespace nsearch::search {
+
+// The index of the paragraph an article is introduced by: its first body
+// paragraph, else its first searchable one (any, with
+// |include_boilerplate|); 0 when it has none.
+int FirstParagraph(const Article& a, bool include_boilerplate);
+
+// A hit showing paragraph |index| (1-based into a.paragraphs; 0: none, the
+// title stands in), without highlights.
+Hit MakeHit(const Article& a, int index);
+
+// The article a document stores, with its entities (from their value);
+// nullopt when the data is not of this schema.
+std::optional<Article> LoadArticle(const Xapian::Document& doc);
+
+}  // namespace nsearch::search
+
+#endif  // NSEARCH_SEARCH_HITS_H_

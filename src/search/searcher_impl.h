@@ -1,0 +1,76 @@
+// search/searcher_impl: the state behind nsearch::Searcher, shared by the
+// files that implement its parts (searcher.cc: searches, entity lists;
+// later view files: articles, timelines). Internal. A Searcher is used by
+// one thread at a time (searcher.h), so the caches need no locks.
+#ifndef NSEARCH_SEARCH_SEARCHER_IMPL_H_
+#define NSEARCH_SEARCH_SEARCHER_IMPL_H_
+
+#include <xapian.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nsearch/searcher.h"
+#include "search/filters.h"
+#include "search/query.h"
+#include "search/rank.h"
+
+namespace nsearch {
+
+struct Searcher::Impl {
+  std::string path;
+  Xapian::Database db;
+  // Caches, filled on first use (a Searcher is used by one thread).
+  std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
+  std::optional<std::vector<search::IndexedAuthor>> author_list;
+  std::optional<double> avg_paragraph_words;
+
+  void ClearCaches();
+
+  double AvgParagraphWords();
+
+  // Every name of |type| with its article count (the slow path of Resolve).
+  const std::vector<std::pair<std::string, int>>& Names(EntityType type);
+
+  // The names that end with the typed name's last word (or its alias's):
+  // every name Resolve can match, from a prefix scan of the entity terms.
+  std::vector<std::pair<std::string, int>> Candidates(EntityType type, const std::string& typed);
+
+  Result<std::vector<std::string>> Resolve(const EntityFilter& f);
+
+  Result<std::vector<std::string>> ResolveAuthor(const std::string& typed);
+
+  Result<search::CompiledQuery> Compile(const SearchOptions& o, std::string_view text,
+                                        const std::optional<search::DateRange>& date,
+                                        bool default_and = false);
+
+  // Sorted by date, weight no longer sinks an article holding one word of
+  // several, so such a search matches articles holding every word; if none
+  // does, it falls back to any word, as a relevance search matches.
+  Result<search::CompiledQuery> CompileForSort(const SearchOptions& o, std::string_view text,
+                                               const std::optional<search::DateRange>& date);
+
+  static Result<std::optional<search::DateRange>> DateOptions(const SearchOptions& o);
+
+  Result<SearchResponse> Search(const SearchOptions& o);
+  SearchResponse RunText(const SearchOptions& o, const search::CompiledQuery& q,
+                         SearchResponse resp);
+  SearchResponse RunFilters(const SearchOptions& o, const search::CompiledQuery& q,
+                            SearchResponse resp);
+  // Runs |enquire| for the page; |rerank| re-scores the best candidates.
+  template <typename MakeHit>
+  SearchResponse Collect(Xapian::Enquire& enquire, const SearchOptions& o, SearchResponse resp,
+                         const search::PassageScorer* rerank, MakeHit make_hit);
+  // An article's hit that shows its passage with the most |mentions| (the
+  // ways the filtered entities are written), or without any, its first
+  // paragraph.
+  Hit MentionHit(const Article& a, const std::vector<std::string>& mentions,
+                 bool include_boilerplate);
+};
+
+}  // namespace nsearch
+
+#endif  // NSEARCH_SEARCH_SEARCHER_IMPL_H_
