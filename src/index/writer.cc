@@ -87,15 +87,28 @@ Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
   }
 }
 
-bool Writer::IsUnchanged(const std::string& article_id, uint64_t content_hash) {
-  const std::string term = impl_->ArticleTerm(ArticleKey(article_id));
+std::unique_ptr<StampReader> StampReader::Open(const std::string& index_path) {
   try {
-    auto it = impl_->db.postlist_begin(term);
-    if (it == impl_->db.postlist_end(term)) return false;
-    return impl_->db.get_document(*it).get_value(kSlotSourceHash) == SourceStamp(content_hash);
+    return std::unique_ptr<StampReader>(new StampReader(Xapian::Database(index_path)));
   } catch (const Xapian::Error&) {
-    return false;
+    return nullptr;
   }
+}
+
+bool StampReader::IsUnchanged(const std::string& article_id, uint64_t content_hash) {
+  const std::string term = std::string(kPrefixArticle) + ArticleKey(article_id);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      auto it = db_.postlist_begin(term);
+      if (it == db_.postlist_end(term)) return false;
+      return db_.get_document(*it).get_value(kSlotSourceHash) == SourceStamp(content_hash);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      db_.reopen();  // the writer committed meanwhile
+    } catch (const Xapian::Error&) {
+      return false;
+    }
+  }
+  return false;
 }
 
 Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {

@@ -34,8 +34,6 @@ class Writer {
                                               const WriterOptions& options = {});
   ~Writer();
 
-  // True when the index already holds |article_id| with this content hash.
-  bool IsUnchanged(const std::string& article_id, uint64_t content_hash);
   // Adds or replaces the article's document; may commit (see WriterOptions).
   Result<PutOutcome> Put(BuiltArticle&& built, size_t text_bytes);
   // Removes the articles that came from |source_file| in an earlier run but
@@ -59,6 +57,21 @@ class Writer {
   struct Impl;
   explicit Writer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// The source stamps of the index as last committed, read on a thread other
+// than the writer's (the walk asks whether an article is unchanged while
+// the writer writes).
+class StampReader {
+ public:
+  // Null when |index_path| holds no readable index yet (nothing is unchanged).
+  static std::unique_ptr<StampReader> Open(const std::string& index_path);
+  // True when the index holds |article_id| with this content hash.
+  bool IsUnchanged(const std::string& article_id, uint64_t content_hash);
+
+ private:
+  explicit StampReader(Xapian::Database db) : db_(std::move(db)) {}
+  Xapian::Database db_;
 };
 
 }  // namespace nsearch::index
