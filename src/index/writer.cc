@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <unordered_map>
 
 #include "index/generations.h"
 #include "index/schema.h"
@@ -17,6 +18,22 @@ struct Writer::Impl {
   WriterOptions options;
   int pending_articles = 0;
   size_t pending_bytes = 0;
+  // Words put since the last commit, with how many articles hold each:
+  // Xapian's spelling table is told once per word and commit, not once per
+  // word and article (a fifth of the indexing time otherwise).
+  std::unordered_map<std::string, Xapian::termcount> pending_spellings;
+
+  void FlushSpellings() {
+    for (const auto& [word, n] : pending_spellings) db.add_spelling(word, n);
+    pending_spellings.clear();
+  }
+
+  void CommitNow() {
+    FlushSpellings();
+    pending_articles = 0;
+    pending_bytes = 0;
+    db.commit();
+  }
 
   std::string ArticleTerm(const std::string& key) const {
     return std::string(kPrefixArticle) + key;
@@ -40,13 +57,9 @@ struct Writer::Impl {
     return true;
   }
 
-  Status MaybeCommit() {
-    if (pending_articles < options.commit_every && pending_bytes < WriterOptions::kCommitBytes)
-      return Status::Ok();
-    pending_articles = 0;
-    pending_bytes = 0;
-    db.commit();
-    return Status::Ok();
+  void MaybeCommit() {
+    if (pending_articles >= options.commit_every || pending_bytes >= WriterOptions::kCommitBytes)
+      CommitNow();
   }
 };
 
@@ -119,11 +132,10 @@ Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
     if (existed) impl_->ForgetSpellings(*it);
     // One document per article, replaced whole: readers never see half of it.
     impl_->db.replace_document(term, built.doc);
-    for (const auto& w : built.words) impl_->db.add_spelling(w);
+    for (auto& w : built.words) ++impl_->pending_spellings[std::move(w)];
     ++impl_->pending_articles;
     impl_->pending_bytes += text_bytes;
-    Status s = impl_->MaybeCommit();
-    if (!s.ok()) return s;
+    impl_->MaybeCommit();
     return existed ? PutOutcome::kUpdated : PutOutcome::kAdded;
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot write article " + built.id + ": " + e.get_description());
@@ -180,9 +192,7 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
 
 Status Writer::Commit() {
   try {
-    impl_->pending_articles = 0;
-    impl_->pending_bytes = 0;
-    impl_->db.commit();
+    impl_->CommitNow();
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot commit index: " + e.get_description());
