@@ -24,6 +24,10 @@ struct WriterOptions {
   // Xapian's buffered postings stay small whatever the articles' sizes.
   int commit_every = 2000;
   static constexpr size_t kCommitBytes = 48u << 20;
+  // An empty index is built in shards on threads of their own and merged at
+  // Finish (readers see the index when the run ends); otherwise, and without
+  // |bulk|, articles are written in place, committed as they go.
+  bool bulk = true;
 };
 
 class Writer {
