@@ -143,7 +143,6 @@ BuiltArticle BuildDocument(const Article& a) {
   if (!a.entities.empty()) doc.add_value(kSlotEntities, EncodeEntities(a.entities));
   doc.add_value(kSlotSourceHash, SourceStamp(a.source.content_hash));
   doc.add_value(kSlotLayout, EncodeLayout(layout));
-  doc.add_value(kSlotSourceFile, a.source.file);
   doc.set_data(EncodeStoredArticle(a));
   return out;
 }

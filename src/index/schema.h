@@ -25,7 +25,7 @@
 //  * Boolean: article key "A" (unique: replace_document), author "XA",
 //    source file "F".
 //  * Values: article key (collapse), date, entities (facets), source stamp,
-//    paragraph layout, source file.
+//    paragraph layout.
 //  * Data: EncodeStoredArticle(): every paragraph with its kind, title, id,
 //    date, author, url, source facts (entities are in their value slot).
 //    Glass compresses it.
@@ -87,7 +87,6 @@ inline constexpr unsigned kSlotDate = 2;        // YYYYMMDD, sortable
 inline constexpr unsigned kSlotEntities = 3;    // EncodeEntities(): facets, hits' entities
 inline constexpr unsigned kSlotSourceHash = 4;  // SourceStamp(): unchanged articles are skipped
 inline constexpr unsigned kSlotLayout = 5;      // EncodeLayout(): paragraph kinds and lengths
-inline constexpr unsigned kSlotSourceFile = 6;  // the source file's path (pruning)
 
 // Positions: words are numbered from 1 through the title (paragraph 0),
 // then through each paragraph in order, with kParagraphGap positions left

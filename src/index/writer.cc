@@ -187,7 +187,9 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
       auto p = db.postlist_begin(*t);
       if (p == db.postlist_end(*t)) continue;
-      const std::string file = db.get_document(*p).get_value(kSlotSourceFile);
+      const auto stored = DecodeStoredArticle(db.get_document(*p).get_data());
+      if (!stored) continue;
+      const std::string& file = stored->source.file;
       bool under = false;
       for (const auto& root : roots)
         under = under || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
