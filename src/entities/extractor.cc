@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "entities/bundle.h"
 #include "entities/fold.h"
 #include "entities/lexicon.h"
+#include "entities/names.h"
 #include "entities/scan.h"
 #include "entities/tokenizer.h"
 
@@ -265,11 +268,14 @@ class ArticlePass {
         if (std::find(v.begin(), v.end(), m.key) == v.end()) v.push_back(m.key);
       }
     }
-    // Drop full names that are themselves the tail of a longer one.
+    // Drop full names that are themselves the tail of a longer one, and
+    // spellings of one person but the first ("Mike Bloomberg" after
+    // "Michael Bloomberg").
     for (auto& [tail, fulls] : tails) {
       std::vector<std::string> maximal;
+      std::unordered_set<std::string> ids;
       for (const auto& f : fulls) {
-        if (!tails.count(f)) maximal.push_back(f);
+        if (!tails.count(f) && ids.insert(PersonIdentity(lex_, f)).second) maximal.push_back(f);
       }
       if (!maximal.empty()) fulls = std::move(maximal);
     }
@@ -277,7 +283,9 @@ class ArticlePass {
     kept.reserve(mentions_.size());
     for (Mention& m : mentions_) {
       auto t = tails.find(m.key);
-      if (t != tails.end() && t->second.size() == 1 && !m.country) {
+      // "according to Bloomberg" stays the company next to "Michael Bloomberg".
+      const bool org_cue = m.surname_org && m.type == EntityType::kOrg && m.strength >= kMedium;
+      if (t != tails.end() && t->second.size() == 1 && !m.country && !org_cue) {
         m.type = EntityType::kPerson;
         m.full = t->second.front();
         m.strength = std::max(m.strength, kMedium);
@@ -301,6 +309,13 @@ class ArticlePass {
           }
         }
       }
+      // "Bloomberg" with no cue in this article: the bundle's cued articles
+      // decide between the company and the person.
+      if (m.surname_org && m.type == EntityType::kOrg && m.strength == kWeak && bundle_ &&
+          bundle_->PersonByCues(m.key)) {
+        m.type = EntityType::kPerson;
+        m.strength = kMedium;
+      }
       // A lone capitalised word nothing else in the article explains is more
       // often a plain word, an event or a nationality than a name: drop it
       // (measured: dropping beats typing it as ORG or PER on every type).
@@ -314,7 +329,10 @@ class ArticlePass {
       final_votes[m.key][TypeIndex(m.type)] += Weight(m.strength) + 1;
     for (Mention& m : mentions_) {
       const auto& s = final_votes[m.key];
-      m.type = TypeAt(static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin()));
+      // A cued company-or-person keeps its cue ("Mayor Bloomberg" and
+      // "according to Bloomberg" in one article are two entities).
+      if (!(m.surname_org && m.strength >= kMedium))
+        m.type = TypeAt(static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin()));
       known_[m.key] = m.type;
       if (!m.full.empty()) known_[m.full] = EntityType::kPerson;
     }
@@ -368,6 +386,10 @@ class ArticlePass {
             best = len;
             type = k->type;
             kn = k;
+            if (type == EntityType::kOrg && bundle_ && bundle_->PersonByCues(key)) {
+              type = EntityType::kPerson;  // "BLOOMBERG VETOES ..." in a bundle about the mayor
+              kn = nullptr;
+            }
             // A club named after its city, in a sports heading or results line.
             bool in = s > 0 && t[s - 1].Is(kWord) && t[s - 1].key == "in";
             if (type == EntityType::kPlace && !k->country && sports_ && !in) {
@@ -407,10 +429,21 @@ class ArticlePass {
     }
   }
 
-  std::string PersonName(const Mention& m,
-                         const std::unordered_map<std::string, std::string>& surf) {
+  std::string PersonName(const Mention& m, const std::unordered_map<std::string, std::string>& surf,
+                         const std::unordered_map<std::string, std::string>& stage) {
     const std::string& key = m.full.empty() ? m.key : m.full;
     if (auto a = lex_.person_aliases.find(key); a != lex_.person_aliases.end()) return a->second;
+    // One name per person across the bundle: "Mike Bloomberg", "Michael R.
+    // Bloomberg" -> the most written spelling.
+    if (bundle_ && GivenFirst(lex_, key)) {
+      if (const std::string* s = bundle_->CanonicalSurface(PersonIdentity(lex_, key)))
+        return AllCapsWord(*s) ? TitleCase(*s) : *s;
+    }
+    // "Gaga" -> "Lady Gaga", as this article or the bundle writes it.
+    if (key.find(' ') == std::string::npos) {
+      if (auto st = stage.find(key); st != stage.end()) return st->second;
+      if (const std::string* s = bundle_ ? bundle_->StageName(key) : nullptr) return *s;
+    }
     // "Donald J. Trump": the alias table knows the name without the initial.
     auto words = SplitOn(key, ' ');
     if (words.size() == 3 && words[1].size() == 1) {
@@ -473,28 +506,43 @@ class ArticlePass {
     }
   }
 
-  std::vector<Entity> Aggregate() {
-    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
-      return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.begin < b.begin;
-    });
-    LinkAcronyms();
-    // A bare surname the article never spells out takes the full name the
-    // bundle gives it ("Cuomo" -> "Andrew Cuomo"), when unambiguous there.
-    if (bundle_) {
+  // A bare surname the article never spells out takes the full name the
+  // bundle gives it ("Cuomo" -> "Andrew Cuomo"), when unambiguous there. A
+  // titled mention decides for the article's other mentions of the surname
+  // ("President Obama ... Obama").
+  void BundleFullNames() {
+    std::unordered_map<std::string, std::pair<const std::string*, const std::string*>> chosen;
+    for (int titled = 1; titled >= 0; --titled) {
       for (Mention& m : mentions_) {
         // The article's own longest form, unless it already starts with a
         // given name ("de Blasio" still maps, "Bill de Blasio" stays).
         const std::string& k = m.full.empty() ? m.key : m.full;
-        if (m.type != EntityType::kPerson || m.linked >= 0 || lex_.person_aliases.count(k) ||
+        if (m.type != EntityType::kPerson || m.linked >= 0 || m.title.empty() == titled ||
+            lex_.person_aliases.count(k) ||
             (!m.full.empty() && lex_.given_names.count(m.full.substr(0, m.full.find(' ')))))
           continue;
         const std::string* surface = nullptr;
-        if (const std::string* full = bundle_->FullFor(k, &surface)) {
+        const std::string* full = nullptr;
+        if (auto c = chosen.find(k); c != chosen.end()) {
+          std::tie(full, surface) = c->second;
+        } else {
+          full = bundle_->FullFor(k, m.title, &surface);
+          if (full && titled) chosen.emplace(k, std::make_pair(full, surface));
+        }
+        if (full) {
           m.full = *full;
           m.bundle_full = *surface;
         }
       }
     }
+  }
+
+  std::vector<Entity> Aggregate() {
+    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
+      return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.begin < b.begin;
+    });
+    LinkAcronyms();
+    if (bundle_) BundleFullNames();
     // Best surface per key: the first one not in capitals.
     std::unordered_map<std::string, std::string> surface;
     for (const Mention& m : mentions_) {
@@ -503,13 +551,18 @@ class ArticlePass {
         it->second = m.surface;
       }
     }
+    std::unordered_map<std::string, std::string> stage;  // "gaga" -> "Lady Gaga"
+    for (const Mention& m : mentions_) {
+      if (!m.stage.empty() && m.type == EntityType::kPerson && m.full.empty())
+        stage.try_emplace(m.key, m.stage + " " + TitleCase(m.surface));
+    }
     std::vector<std::string> names(mentions_.size());
     for (size_t i = 0; i < mentions_.size(); ++i) {
       const Mention& m = mentions_[i];
       if (m.linked >= 0) {
         names[i] = names[m.linked];
       } else if (m.type == EntityType::kPerson) {
-        names[i] = PersonName(m, surface);
+        names[i] = PersonName(m, surface, stage);
       } else if (const Known* k = lex_.Find(m.key); k && k->type == m.type) {
         // Also for heading mentions typed from the article ("NYC" in a
         // title-case heading): the lexicon's canonical name.
@@ -557,10 +610,49 @@ class ArticlePass {
 
 Extractor::Extractor() : lex_(&GetLexicon()) {}
 
-void Extractor::Observe(const Article& article) {
+void Extractor::Observe(const Article& article) { Observe(Evidence(article)); }
+
+void Extractor::Observe(const ArticleEvidence& evidence) {
   if (!bundle_) bundle_ = std::make_shared<BundleNames>();
-  std::vector<BundleName> names;
-  std::vector<std::string> unexplained;
+  bundle_->AddArticle(evidence);
+}
+
+void Extractor::Unobserve(const ArticleEvidence& evidence) {
+  if (bundle_) bundle_->RemoveArticle(evidence);
+}
+
+namespace {
+
+// A bare surname ("Obama", "President Obama") in an article that gives one
+// person of that surname in full votes for that person.
+void AddSurnameVotes(const std::set<std::pair<std::string, std::string>>& bare,
+                     ArticleEvidence* ev) {
+  std::set<std::pair<std::string, std::string>> votes;
+  for (const auto& [key, title] : bare) {
+    const std::string* id = nullptr;
+    bool one = true;
+    for (const BundleName& n : ev->names) {
+      if (!n.given_first || n.key.size() <= key.size() + 1 ||
+          n.key.compare(n.key.size() - key.size(), key.size(), key) != 0 ||
+          n.key[n.key.size() - key.size() - 1] != ' ')
+        continue;
+      if (id && *id != n.identity) one = false;
+      id = &n.identity;
+    }
+    if (!id || !one) continue;
+    votes.emplace(key, *id);
+    if (!title.empty()) votes.emplace(title + " " + key, *id);
+  }
+  ev->surname_votes.assign(votes.begin(), votes.end());
+}
+
+}  // namespace
+
+ArticleEvidence Extractor::Evidence(const Article& article) const {
+  ArticleEvidence ev;
+  std::unordered_set<std::string> seen;
+  std::unordered_map<std::string, int> cues;           // surname-shaped company -> person minus org
+  std::set<std::pair<std::string, std::string>> bare;  // surname, title
   std::vector<Mention> mentions;
   int pi = 0;
   for (const Paragraph& p : article.paragraphs) {
@@ -572,20 +664,40 @@ void Extractor::Observe(const Article& article) {
     mentions.clear();
     ScanNormal(*lex_, p.text, tokens, pi++, /*sports=*/false, IsTableLine(tokens), &mentions);
     for (const Mention& m : mentions) {
-      if (m.type != EntityType::kPerson || m.words < 2 || AllCapsWord(m.surface)) continue;
+      if (m.surname_org && m.strength >= kMedium)
+        cues[m.key] += m.type == EntityType::kPerson ? 1 : -1;
+      if (m.type != EntityType::kPerson || AllCapsWord(m.surface)) continue;
+      if (m.strength >= kMedium && !GivenFirst(*lex_, m.key)) bare.emplace(m.key, m.title);
+      if (m.words == 1 && !m.stage.empty() && seen.insert("\t" + m.key).second)
+        ev.stage_names.emplace_back(m.key, m.stage + " " + TitleCase(m.surface));
+      if (m.words < 2 || m.strength == kWeak) continue;
       if (m.strength == kUntyped) {
-        unexplained.push_back(m.key);
+        ev.unexplained.push_back(m.key);
         continue;
       }
-      if (m.strength < kMedium) continue;
-      const std::string first = m.key.substr(0, m.key.find(' '));
-      // Initials: "J. Smith", "A.R. Rahman", "JD Vance".
-      const bool initials =
-          first.size() <= 2 || (first.size() <= 5 && first.find('.') != std::string::npos);
-      names.push_back({m.key, m.surface, initials || lex_->given_names.count(first) != 0});
+      if (!seen.insert(m.key).second) continue;
+      const bool given_first = GivenFirst(*lex_, m.key);
+      ev.names.push_back(
+          {m.key, m.surface, given_first, given_first ? PersonIdentity(*lex_, m.key) : ""});
     }
   }
-  bundle_->AddArticle(names, unexplained);
+  // "Michael Bloomberg ... Bloomberg": the full name makes the surname a person.
+  for (const BundleName& n : ev.names) {
+    if (!n.given_first) continue;
+    auto c = cues.find(n.key.substr(n.key.rfind(' ') + 1));
+    if (c != cues.end()) c->second += 1;
+  }
+  AddSurnameVotes(bare, &ev);
+  for (const auto& [key, score] : cues) {
+    if (score != 0) ev.surname_orgs.emplace_back(key, score > 0 ? 1 : -1);
+  }
+  std::sort(ev.surname_orgs.begin(), ev.surname_orgs.end());
+  std::vector<std::string> unexplained;
+  for (std::string& key : ev.unexplained) {
+    if (seen.insert(key).second) unexplained.push_back(std::move(key));
+  }
+  ev.unexplained = std::move(unexplained);
+  return ev;
 }
 
 size_t Extractor::ObservedNames() const { return bundle_ ? bundle_->size() : 0; }

@@ -14,12 +14,12 @@
 
 #include <memory>
 
+#include "entities/bundle.h"
 #include "nsearch/article.h"
 
 namespace nsearch::entities {
 
 struct Lexicon;
-class BundleNames;
 
 class Extractor {
  public:
@@ -40,6 +40,13 @@ class Extractor {
   // shaped like a sentence may still add a name (a small, accepted noise).
   // Not thread-safe against Extract; without it Extract works per article.
   void Observe(const Article& article);
+  // The same in two steps, for a store that keeps each article's evidence
+  // (incremental runs): Evidence reads one article alone (const,
+  // thread-safe); Observe adds it to the bundle and Unobserve takes it back
+  // out exactly (an article that changed or went away).
+  ArticleEvidence Evidence(const Article& article) const;
+  void Observe(const ArticleEvidence& evidence);
+  void Unobserve(const ArticleEvidence& evidence);
   // Full names collected so far (for stats and tests).
   size_t ObservedNames() const;
 

@@ -214,6 +214,7 @@ std::unique_ptr<Lexicon> Build() {
   AddWords(tables::kStageTitles, &lex->stage_titles);
   AddWords(tables::kKinTitles, &lex->kin_titles);
   AddWords(tables::kKinTitles, &lex->titles);
+  AddWords(tables::kOfficeTitles, &lex->office_titles);
   AddWords(tables::kPersonAfter, &lex->person_after);
   AddWords(tables::kOrgAfter, &lex->org_after);
   for (std::string_view phrase : SplitNonEmpty(tables::kOrgBefore, '|'))

@@ -37,7 +37,7 @@ struct Lexicon {
   // How news writes a person (tables_names.cc): stage titles ("Lady"), kin
   // address forms ("Grandpa", also in |titles|), and the context words that
   // tell a person from a company of the same name.
-  WordSet stage_titles, kin_titles, person_after, org_after;
+  WordSet stage_titles, kin_titles, office_titles, person_after, org_after;
   WordSet org_before;  // phrase keys, one to three words ("according to")
   // Nickname -> the formal given name it is grouped under ("bill" ->
   // "william"); FormalGiven() reads it.

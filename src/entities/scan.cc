@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "entities/cues.h"
+
 namespace nsearch::entities {
 namespace {
 
@@ -288,6 +290,11 @@ class RunClassifier {
            !(k.size() > 5 && k.compare(k.size() - 3, 3, "ons") == 0);
   }
 
+  // A one-word lexicon organisation that may also be a surname.
+  bool SurnameOrg(const Known* k, int b, int e) const {
+    return k && k->type == EntityType::kOrg && e == b + 1 && SurnameShaped(t_[b]);
+  }
+
   // A sentence-initial word that is plainly not a name ("Speaking",
   // "Interestingly").
   bool WeakStarter(int i, int e) const {
@@ -356,6 +363,17 @@ class RunClassifier {
     }
     const bool next_number = NextIsNumber(e);
     if (const Known* k = lex_.Find(key)) {
+      if (SurnameOrg(k, b, e)) {
+        // "Bloomberg", "Ford": the company, or a person of that name.
+        Cue cue = PersonOrOrgCue(lex_, t_, b, e);
+        if (cue == Cue::kPerson) {
+          Emit(b, e, EntityType::kPerson, kMedium);
+        } else {
+          Emit(b, e, EntityType::kOrg, cue == Cue::kOrg ? kStrong : kWeak, k);
+        }
+        out_->back().surname_org = true;
+        return;
+      }
       EntityType type = k->type;
       if (type == EntityType::kPlace && !k->country &&
           ((table_line_ && next_number) || (sports_ && !Locative(b) && !Venue(e)))) {
@@ -383,8 +401,10 @@ class RunClassifier {
     }
     if (TitledPerson(b, e)) return;
     const Token& last = t_[e - 1];
+    // "John Smith Jr.", "Henry VIII"-style suffixes; not "World War II".
     if (len >= 2 &&
-        (last.key == "jr" || last.key == "sr" || last.key == "ii" || last.key == "iii")) {
+        (last.key == "jr" || last.key == "sr" || last.key == "ii" || last.key == "iii") &&
+        !HasHead(b, e) && !Has(lex_.misc_heads, e - 2)) {
       Emit(b, e, EntityType::kPerson, kStrong);
       return;
     }
@@ -414,6 +434,18 @@ class RunClassifier {
         return;
       }
     }
+    // "Michael Bloomberg Michael Bloomberg", "Brad Pitt Angelina Jolie": a
+    // given name after a given-name-first pair starts a second person.
+    if (len >= 4 && Has(lex_.given_names, b)) {
+      for (int g = b + 2; g + 2 <= e; ++g) {
+        if (!Has(lex_.given_names, g) || Has(lex_.given_names, g - 1) ||
+            Has(lex_.particles, g - 1) || t_[g - 1].Is(kInitial))
+          continue;
+        Classify(b, g);
+        Classify(g, e);
+        return;
+      }
+    }
     if (len >= 2 && (Has(lex_.given_names, b) || initials)) {
       Emit(b, e, EntityType::kPerson, kStrong);
       return;
@@ -422,7 +454,7 @@ class RunClassifier {
       Emit(b, e, EntityType::kPlace, kMedium);
       return;
     }
-    if (ContextPerson(b, e)) {
+    if (ContextPerson(lex_, t_, b, e)) {
       Emit(b, e, EntityType::kPerson, kMedium);
       return;
     }
@@ -512,9 +544,13 @@ class RunClassifier {
                      t_[s - 1].key == "of")) {
       --s;
     }
-    // "Martin Luther King": a name that merely contains a title word.
+    // "Martin Luther King": a name that merely contains a title word. An
+    // office title inside a run starts a second name: "Peter Vallone Jr.
+    // Mayor Bloomberg" is two people.
     if (s > b && (Has(lex_.given_names, b) || (t_[b].Is(kInitial) && !lex_.Find(t_[b].key)))) {
-      return false;
+      if (!Has(lex_.office_titles, j) || j + 1 >= e) return false;
+      Classify(b, s);
+      b = s;
     }
     int r = j + 1;
     while (r < e && (Has(lex_.title_modifiers, r) || Has(lex_.titles, r) || t_[r].key == "of" ||
@@ -528,7 +564,7 @@ class RunClassifier {
       return true;
     }
     const Known* known = lex_.Find(Key(r, e));
-    if (known) {
+    if (known && !SurnameOrg(known, r, e)) {
       if (s > b) ClassifyPrefix(b, s);
       Emit(r, e, known->type, kStrong, known);
       return true;
@@ -541,6 +577,11 @@ class RunClassifier {
     }
     if (s > b) ClassifyPrefix(b, s);
     Emit(r, e, EntityType::kPerson, kStrong);
+    out_->back().surname_org = known != nullptr;  // "Mayor Bloomberg"
+    if (Has(lex_.titles, r - 1)) out_->back().title = t_[r - 1].key;
+    // "Lady Gaga": a stage title before one word that is no given name.
+    if (e == r + 1 && Has(lex_.stage_titles, r - 1) && !Has(lex_.given_names, r))
+      out_->back().stage = std::string(t_[r - 1].text);
     return true;
   }
 
@@ -568,52 +609,6 @@ class RunClassifier {
     if (type == EntityType::kPlace && table_line_ && next_number) type = EntityType::kOrg;
     Emit(b, e, type, org ? kStrong : kMedium);
     return true;
-  }
-
-  bool ContextPerson(int b, int e) const {
-    int n = static_cast<int>(t_.size());
-    // "Pete Sampras (U.S.)": an entrant and his country in a results line.
-    if (e + 2 < n && t_[e].IsPunct('(') && t_[e + 2].IsPunct(')')) {
-      const Known* k = lex_.Find(t_[e + 1].key);
-      if (k && k->type == EntityType::kPlace) return true;
-    }
-    if (const Token* p = Prev(b); p && p->Is(kWord) && !p->Is(kCap)) {
-      if (Has(lex_.titles, b - 1)) return true;  // "striker Ronaldo"
-      const std::string& k = p->key;
-      if (k == "c" || k == "b" || k == "lbw" || k == "st") return true;  // cricket card
-    }
-    if (e - b >= 2 && e < n && t_[e].Is(kWord) && lex_.speech_verbs.count(t_[e].key)) return true;
-    if (const Token* p = Prev(b); p && p->Is(kWord)) {
-      const std::string& k = p->key;
-      // "Mr. Smith", "Ms. Roe" (these are stopwords, so outside the run).
-      if (k == "mr" || k == "mrs" || k == "ms" || k == "mister") return true;
-      // "actor John Doe", "said Jane Roe".
-      // Not "told NBC New York": the one told is often an outlet.
-      if (!p->Is(kCap) &&
-          (lex_.roles.count(k) || (e - b >= 2 && (k == "said" || k == "says" || k == "added" ||
-                                                  k == "wrote" || k == "explained"))))
-        return true;
-    }
-    // "Smith's wife", "Doe's lawyer".
-    if (t_[e - 1].Is(kPossessive) && e < n && t_[e].Is(kWord) && !t_[e].Is(kCap) &&
-        lex_.kin_words.count(t_[e].key))
-      return true;
-    if (e - b >= 2 && e + 1 < n && t_[e].IsPunct(',')) {
-      // "John Doe, who", "Jane Roe, a spokeswoman for", "John Doe, the
-      // company's chief executive".
-      if (t_[e + 1].Is(kWord) && t_[e + 1].key == "who") return true;
-      // "... justified," Lesia Zaburranna, ...: a speaker after a quote.
-      if (const Token* p = Prev(b); p && (p->IsPunct(0x201D) || p->IsPunct('"'))) return true;
-      for (int i = e + 1; i < n && i <= e + 4; ++i) {
-        if (!t_[i].Is(kWord) || t_[i].Is(kCap)) break;
-        if (lex_.roles.count(t_[i].key) || lex_.titles.count(t_[i].key)) return true;
-      }
-    }
-    if (e + 1 < n && t_[e].IsPunct(',') && t_[e + 1].Is(kNumber) && e + 2 < n &&
-        t_[e + 2].IsPunct(',')) {
-      return true;  // "John Smith, 45, said"
-    }
-    return false;
   }
 
   const Lexicon& lex_;

@@ -44,6 +44,15 @@ const char kStageTitles[] = R"(
 lady lord dame queen king prince princess
 )";
 
+// Titles of an office, rarely a surname: inside a run of capitalised words
+// they start a new name ("Peter Vallone Jr. Mayor Bloomberg").
+const char kOfficeTitles[] = R"(
+mayor gov governor sen senator rep representative president councilman
+councilwoman councilmember assemblyman assemblywoman assemblymember comptroller
+commissioner secretary minister premier ambassador congressman congresswoman
+mr mrs ms dr detective officer sgt lt capt prof professor rabbi rev
+)";
+
 // Address forms of kin used like a title ("Grandpa Smith"): never part of a
 // canonical name.
 const char kKinTitles[] = R"(

@@ -204,13 +204,13 @@ TEST_F(ExtractorTest, CapitalisedPairWithoutEvidenceIsNotAPerson) {
 
 TEST_F(ExtractorTest, PersonCuesMakeAPerson) {
   Article a = Run(
-      "", {"Ravel Dunmore said the plan was sound.", "The crowd cheered for actor Osric Pellham.",
+      "", {"Ravel Dunmore said the plan was sound.", "The crowd cheered for actor Zorvan Pellham.",
            "\"We are done,\" Tamsin Quarrie, a member of the "
            "board, told reporters.",
            "Corvin Ashdale, who runs the shop, agreed."});
   EXPECT_THAT(
       Names(a, EntityType::kPerson),
-      UnorderedElementsAre("Ravel Dunmore", "Osric Pellham", "Tamsin Quarrie", "Corvin Ashdale"));
+      UnorderedElementsAre("Ravel Dunmore", "Zorvan Pellham", "Tamsin Quarrie", "Corvin Ashdale"));
 }
 
 TEST_F(ExtractorTest, SurnameAloneInPersonContextConfirmsTheFullName) {
@@ -303,14 +303,14 @@ TEST(BundleNamesTest, SurnameSharedByTwoPeopleStaysAsWritten) {
 
 TEST(BundleNamesTest, RunTheBundleKnowsAsAPersonIsKept) {
   Extractor ex;
-  for (const char* text : {"Osric Pellham said the album would come out in May.",
-                           "The label thanked singer Osric Pellham for the new songs."}) {
+  for (const char* text : {"Zorvan Pellham said the album would come out in May.",
+                           "The label thanked singer Zorvan Pellham for the new songs."}) {
     ex.Observe(MakeArticle("", {text}));
   }
-  Article a = MakeArticle("", {"Osric Pellham played two sets in the park."});
+  Article a = MakeArticle("", {"Zorvan Pellham played two sets in the park."});
   ex.Extract(a);
-  EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Osric Pellham"));
-  Article alone = MakeArticle("", {"Osric Pellham played two sets in the park."});
+  EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Zorvan Pellham"));
+  Article alone = MakeArticle("", {"Zorvan Pellham played two sets in the park."});
   Extractor().Extract(alone);
   EXPECT_THAT(Names(alone, EntityType::kPerson), IsEmpty());
 }

@@ -1,0 +1,31 @@
+// entities/names: when two spellings of a person's name are one person.
+// "Mike Bloomberg", "Michael R. Bloomberg" and "Michael Rubens Bloomberg"
+// share the identity "michael bloomberg": the formal given name (nickname
+// table), then the surname with its particles and suffix ("de blasio",
+// "vallone jr"); middle names and initials are left out.
+#ifndef NSEARCH_ENTITIES_NAMES_H_
+#define NSEARCH_ENTITIES_NAMES_H_
+
+#include <string>
+#include <string_view>
+
+#include "entities/lexicon.h"
+
+namespace nsearch::entities {
+
+// The identity key of the person name key |key| (token keys joined by ' ').
+// A one-word key is returned as it is.
+std::string PersonIdentity(const Lexicon& lex, std::string_view key);
+
+// True when |key| starts with a given name or initials ("andrew cuomo", "j
+// smith", "a.r rahman", "jd vance"): a full name, not "Gov. Cuomo".
+bool GivenFirst(const Lexicon& lex, std::string_view key);
+
+// True when |a| and |b| differ by one inserted, deleted, replaced or two
+// swapped adjacent bytes ("giulliani" / "giuliani"), except a final e or s
+// added ("brown" / "browne": two surnames).
+bool OneEditApart(std::string_view a, std::string_view b);
+
+}  // namespace nsearch::entities
+
+#endif  // NSEARCH_ENTITIES_NAMES_H_
