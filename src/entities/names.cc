@@ -51,4 +51,23 @@ bool OneEditApart(std::string_view a, std::string_view b) {
   return a.substr(i) == b.substr(i + 1);  // one inserted
 }
 
+std::string TitleCase(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+    start = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80) || c == '\'');
+  }
+  return out;
+}
+
+bool AllCapsWord(std::string_view s) {
+  bool letter = false;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+  }
+  return letter;
+}
+
 }  // namespace nsearch::entities

@@ -26,6 +26,13 @@ bool GivenFirst(const Lexicon& lex, std::string_view key);
 // added ("brown" / "browne": two surnames).
 bool OneEditApart(std::string_view a, std::string_view b);
 
+// "PUTIN" -> "Putin" for names only ever seen in capitals (ASCII letters;
+// other scripts keep their case).
+std::string TitleCase(std::string_view s);
+
+// True when |s| has letters and none is lower-case ASCII.
+bool AllCapsWord(std::string_view s);
+
 }  // namespace nsearch::entities
 
 #endif  // NSEARCH_ENTITIES_NAMES_H_
