@@ -25,6 +25,8 @@ void BundleNames::Apply(const ArticleEvidence& a, int sign) {
     if (!n.given_first) continue;
     auto [it, inserted] = full_.try_emplace(n.key);
     it->second.articles += sign;
+    if (n.cue > 0) it->second.person_cued += sign;
+    if (n.cue < 0) it->second.company_cued += sign;
     if (!inserted) continue;
     it->second.surface = n.surface;
     it->second.identity = n.identity;
@@ -171,6 +173,18 @@ const std::string* BundleNames::FullFor(const std::string& tail, const std::stri
   if (!top || top_articles < kMinArticles || top_articles < kDominance * (total - top_articles))
     return nullptr;
   return BestKey(*top, surface);
+}
+
+bool BundleNames::CompanyName(const std::string& id) const {
+  auto g = groups_.find(id);
+  if (g == groups_.end()) return false;
+  int person = 0, company = 0;
+  for (const std::string& key : g->second) {
+    const Full& f = full_.at(key);
+    person += f.person_cued;
+    company += f.company_cued;
+  }
+  return company >= kMinCompanyArticles && 4 * person <= company;
 }
 
 bool BundleNames::IsPersonName(const std::string& key) const {

@@ -36,6 +36,7 @@ struct BundleName {
   std::string surface;       // as written
   bool given_first = false;  // starts with a given name or initials
   std::string identity;      // PersonIdentity(key), when given_first
+  int cue = 0;               // the article's context: +1 person, -1 company, 0 none
 };
 
 // What one article contributes to the bundle. Each list holds a key once.
@@ -84,6 +85,13 @@ class BundleNames {
   // that made it a company.
   bool PersonByCues(const std::string& key) const;
 
+  // True when the given-first name with identity |id| is a shop, an outlet
+  // or a company written like a person ("Duane Reade", "EV Grieve"): in at
+  // least kMinCompanyArticles articles the context made it one ("a Duane
+  // Reade", "via EV Grieve") and in at most a quarter of those a person.
+  bool CompanyName(const std::string& id) const;
+  static constexpr int kMinCompanyArticles = 3;
+
   // "Lady Gaga" for "gaga" when at least kMinArticles articles wrote the
   // stage title; nullptr otherwise.
   const std::string* StageName(const std::string& key) const;
@@ -103,6 +111,8 @@ class BundleNames {
  private:
   struct Full {
     int articles = 0;
+    int person_cued = 0;   // articles whose context made it a person
+    int company_cued = 0;  // ... a company
     std::string surface;
     std::string identity;
   };

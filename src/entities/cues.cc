@@ -16,12 +16,12 @@ bool Courtesy(const std::string& k) {
 }
 
 // "according to X", "told X", "in an interview with X": up to three words.
-bool OrgBefore(const Lexicon& lex, const std::vector<Token>& t, int b) {
+bool OrgBefore(const Lexicon& lex, const std::vector<Token>& t, int b, bool one_word) {
   std::string phrase;
   for (int i = b - 1; i >= 0 && i >= b - 3; --i) {
     if (!t[i].Is(kWord)) return false;
     phrase = phrase.empty() ? t[i].key : t[i].key + " " + phrase;
-    if (lex.org_before.count(phrase)) return true;
+    if (lex.org_before.count(phrase) || (one_word && lex.outlet_before.count(phrase))) return true;
   }
   return false;
 }
@@ -77,7 +77,7 @@ Cue PersonOrOrgCue(const Lexicon& lex, const std::vector<Token>& t, int b, int e
   const int n = static_cast<int>(t.size());
   const Token* p = Prev(t, b);
   if (p && p->Is(kWord) && Courtesy(p->key)) return Cue::kPerson;
-  if (OrgBefore(lex, t, b)) return Cue::kOrg;
+  if (OrgBefore(lex, t, b, e == b + 1)) return Cue::kOrg;
   if (LowerWord(t, e)) {
     const std::string& next = t[e].key;
     // "Bloomberg's wife", "Bloomberg's administration", "the Bloomberg

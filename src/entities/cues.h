@@ -22,9 +22,9 @@ enum class Cue { kNone, kPerson, kOrg };
 // For a one-word name that is both a company and a surname ("Bloomberg",
 // "Ford"): kPerson for "Mr. X", "X's wife", "X's administration", "the X
 // administration", "X, who"; kOrg for a news-agency or company phrase
-// ("according to X", "told X", "via X", "X reports", "a X reporter", "X
-// shares"); kNone otherwise ("X said" fits both). A title before the name
-// ("Mayor X") is read by the caller.
+// ("according to X", "via X", "X reports", "a X reporter", "X shares"; for
+// a one-word name also "told X"); kNone otherwise ("X said" fits both). A
+// title before the name ("Mayor X") is read by the caller.
 Cue PersonOrOrgCue(const Lexicon& lex, const std::vector<Token>& t, int b, int e);
 
 // True for a one-word lexicon organisation that may also be a person's

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "entities/bundle.h"
+#include "entities/cues.h"
 #include "entities/extractor.h"
 #include "entities/lexicon.h"
 #include "entities/names.h"
@@ -41,6 +42,39 @@ void AddSurnameVotes(const std::set<std::pair<std::string, std::string>>& bare,
   ev->surname_votes.assign(votes.begin(), votes.end());
 }
 
+// The tokens [*b, *e) that |m| covers.
+void TokenSpan(const std::vector<Token>& t, const Mention& m, int* b, int* e) {
+  auto first = std::lower_bound(t.begin(), t.end(), m.begin,
+                                [](const Token& tok, uint32_t pos) { return tok.begin < pos; });
+  *b = static_cast<int>(first - t.begin());
+  *e = *b;
+  while (*e < static_cast<int>(t.size()) && t[*e].begin < m.end) ++*e;
+}
+
+// "a Duane Reade", "the Duane Reade on 14th Street": a person is rarely
+// written after an article ("the Jimmy Fallon show" is, so not before a
+// lower-case noun).
+bool DeterminerBefore(const std::vector<Token>& t, int b, int e) {
+  if (b == 0 || !t[b - 1].Is(kWord) || t[b - 1].Is(kCap)) return false;
+  const std::string& d = t[b - 1].key;
+  if (d != "a" && d != "an" && d != "the" && d != "another" && d != "every") return false;
+  if (e >= static_cast<int>(t.size()) || !t[e].Is(kWord) || t[e].Is(kCap)) return true;
+  const std::string& k = t[e].key;
+  return k.size() <= 3 || k == "near" || k == "across";
+}
+
+// +1 when the words around a full name make it a person ("John Smith said",
+// "Mayor John Smith"), -1 when they make it a shop, an outlet or a company
+// ("via EV Grieve", "a Duane Reade"), 0 when they say nothing.
+int NameCue(const Lexicon& lex, const std::vector<Token>& t, const Mention& m) {
+  int b = 0, e = 0;
+  TokenSpan(t, m, &b, &e);
+  if (b >= e) return 0;
+  if (!m.title.empty() || ContextPerson(lex, t, b, e)) return 1;
+  if (PersonOrOrgCue(lex, t, b, e) == Cue::kOrg || DeterminerBefore(t, b, e)) return -1;
+  return 0;
+}
+
 }  // namespace
 
 ArticleEvidence Extractor::Evidence(const Article& article) const {
@@ -48,6 +82,7 @@ ArticleEvidence Extractor::Evidence(const Article& article) const {
   std::unordered_set<std::string> seen;
   std::unordered_map<std::string, int> cues;           // surname-shaped company -> person minus org
   std::set<std::pair<std::string, std::string>> bare;  // surname, title
+  std::unordered_map<std::string, std::pair<bool, bool>> name_cues;  // person, company
   std::vector<Mention> mentions;
   int pi = 0;
   for (const Paragraph& p : article.paragraphs) {
@@ -70,11 +105,19 @@ ArticleEvidence Extractor::Evidence(const Article& article) const {
         ev.unexplained.push_back(m.key);
         continue;
       }
+      if (int cue = NameCue(*lex_, tokens, m); cue != 0) {
+        auto& c = name_cues[m.key];
+        (cue > 0 ? c.first : c.second) = true;
+      }
       if (!seen.insert(m.key).second) continue;
       const bool given_first = GivenFirst(*lex_, m.key);
       ev.names.push_back(
           {m.key, m.surface, given_first, given_first ? PersonIdentity(*lex_, m.key) : ""});
     }
+  }
+  for (BundleName& n : ev.names) {
+    auto c = name_cues.find(n.key);
+    if (c != name_cues.end()) n.cue = c->second.first ? 1 : -1;
   }
   // "Michael Bloomberg ... Bloomberg": the full name makes the surname a person.
   for (const BundleName& n : ev.names) {

@@ -520,7 +520,16 @@ class ArticlePass {
       return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.begin < b.begin;
     });
     LinkAcronyms();
-    if (bundle_) BundleFullNames();
+    if (bundle_) {
+      BundleFullNames();
+      // "Duane Reade": the bundle writes it like a shop, not a person.
+      for (Mention& m : mentions_) {
+        const std::string& k = m.full.empty() ? m.key : m.full;
+        if (m.type == EntityType::kPerson && GivenFirst(lex_, k) &&
+            bundle_->CompanyName(PersonIdentity(lex_, k)))
+          m.type = EntityType::kOrg;
+      }
+    }
     // Best surface per key: the first one not in capitals.
     std::unordered_map<std::string, std::string> surface;
     for (const Mention& m : mentions_) {

@@ -219,6 +219,8 @@ std::unique_ptr<Lexicon> Build() {
   AddWords(tables::kOrgAfter, &lex->org_after);
   for (std::string_view phrase : SplitNonEmpty(tables::kOrgBefore, '|'))
     lex->org_before.insert(std::string(phrase));
+  for (std::string_view phrase : SplitNonEmpty(tables::kOutletBefore, '|'))
+    lex->outlet_before.insert(std::string(phrase));
   AddNicknames(lex.get());
   // Demonym plurals ("Ukrainians", "Serbs").
   std::vector<std::string> plurals;

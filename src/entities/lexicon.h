@@ -38,7 +38,8 @@ struct Lexicon {
   // address forms ("Grandpa", also in |titles|), and the context words that
   // tell a person from a company of the same name.
   WordSet stage_titles, kin_titles, office_titles, person_after, org_after;
-  WordSet org_before;  // phrase keys, one to three words ("according to")
+  WordSet org_before;     // phrase keys, one to three words ("according to")
+  WordSet outlet_before;  // the same, for one-word names only ("told")
   // Nickname -> the formal given name it is grouped under ("bill" ->
   // "william"); FormalGiven() reads it.
   std::unordered_map<std::string, std::string> formal_given;

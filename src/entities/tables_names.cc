@@ -67,12 +67,17 @@ reelection re-election legacy aides aide camp wife husband
 )";
 
 // Words before a name that make it a news outlet or a company, not a person
-// ("according to X", "told X", "via X"): each entry is one to three words.
+// ("according to X", "via X"): each entry is one to three words.
 const char kOrgBefore[] =
-    "according to|told|via|reported by|interview with|an interview with|"
-    "speaking to|speaking with|talking to|talked to|spoke to|spoke with|"
-    "shares of|stake in|owned by|bought by|acquired by|sued|report by|"
-    "reports from|data from|analysis by|survey by|poll by|subscribers of";
+    "according to|via|reported by|report by|reports from|data from|analysis by|"
+    "survey by|poll by|shares of|stake in|owned by|bought by|acquired by|"
+    "subscribers of";
+
+// The same for a one-word name only: an interviewer has a full name ("told
+// Anderson Cooper"), an outlet has one word ("told Bloomberg").
+const char kOutletBefore[] =
+    "told|interview with|an interview with|speaking to|speaking with|talking to|"
+    "talked to|spoke to|spoke with|sued";
 
 // Lower-case words right after a name that make it an outlet or a company
 // ("X reports", "a X reporter", "X shares").
