@@ -576,6 +576,14 @@ class RunClassifier {
       return true;
     }
     if (s > b) ClassifyPrefix(b, s);
+    // "Councilman Peter Vallone Jr. Mayor Bloomberg": a second office title
+    // starts a second person.
+    for (int k = r + 1; k + 1 < e; ++k) {
+      if (!Has(lex_.office_titles, k)) continue;
+      Classify(r, k);
+      Classify(k, e);
+      return true;
+    }
     Emit(r, e, EntityType::kPerson, kStrong);
     out_->back().surname_org = known != nullptr;  // "Mayor Bloomberg"
     if (Has(lex_.titles, r - 1)) out_->back().title = t_[r - 1].key;
