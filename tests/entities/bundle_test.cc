@@ -13,6 +13,7 @@
 
 #include "entities/extractor.h"
 #include "entities/wordfile.h"
+#include "test_articles.h"
 
 namespace nsearch::entities {
 namespace {
@@ -23,26 +24,7 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
-Article Make(const std::vector<std::string>& body) {
-  Article a;
-  int n = 1;
-  for (const auto& text : body) {
-    Paragraph p;
-    p.n = n++;
-    p.kind = ParagraphKind::kBody;
-    p.text = text;
-    a.paragraphs.push_back(p);
-  }
-  return a;
-}
-
-std::vector<std::string> Names(const Article& a, EntityType type) {
-  std::vector<std::string> out;
-  for (const auto& e : a.entities) {
-    if (e.type == type) out.push_back(e.name);
-  }
-  return out;
-}
+Article Make(const std::vector<std::string>& body) { return MakeArticle("", body); }
 
 class BundleTest : public ::testing::Test {
  protected:

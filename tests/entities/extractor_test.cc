@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "test_articles.h"
+
 namespace nsearch::entities {
 namespace {
 
@@ -15,29 +17,6 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
-
-Article MakeArticle(const std::string& title, const std::vector<std::string>& body,
-                    ParagraphKind kind = ParagraphKind::kBody) {
-  Article a;
-  a.title = title;
-  int n = 1;
-  for (const auto& text : body) {
-    Paragraph p;
-    p.n = n++;
-    p.kind = kind;
-    p.text = text;
-    a.paragraphs.push_back(p);
-  }
-  return a;
-}
-
-std::vector<std::string> Names(const Article& a, EntityType type) {
-  std::vector<std::string> out;
-  for (const auto& e : a.entities) {
-    if (e.type == type) out.push_back(e.name);
-  }
-  return out;
-}
 
 const Entity* Find(const Article& a, EntityType type, const std::string& name) {
   for (const auto& e : a.entities) {
