@@ -30,6 +30,7 @@ void BundleNames::Apply(const ArticleEvidence& a, int sign) {
     if (!inserted) continue;
     it->second.surface = n.surface;
     it->second.identity = n.identity;
+    it->second.initials = n.initials;
     Index(n.key, n.identity);
   }
   for (const std::string& key : a.unexplained) runs_[key].seen += sign;
@@ -61,14 +62,15 @@ void BundleNames::Index(const std::string& key, const std::string& identity) {
   }
 }
 
-const BundleNames::Full* BundleNames::Best(const std::string& id) const {
+const BundleNames::Full* BundleNames::Best(const std::string& id,
+                                           const std::string* initials) const {
   auto g = groups_.find(id);
   if (g == groups_.end()) return nullptr;
   const Full* best = nullptr;
   const std::string* best_key = nullptr;
   for (const std::string& key : g->second) {
     const Full& f = full_.at(key);
-    if (f.articles <= 0) continue;
+    if (f.articles <= 0 || (initials && f.initials != *initials)) continue;
     if (!best || f.articles > best->articles || (f.articles == best->articles && key < *best_key)) {
       best = &f;
       best_key = &key;
@@ -86,8 +88,14 @@ int BundleNames::Articles(const std::string& id) const {
   return n;
 }
 
-const std::string* BundleNames::CanonicalSurface(const std::string& id) const {
+const std::string* BundleNames::CanonicalSurface(const std::string& id,
+                                                 const std::string& initials) const {
   const Full* best = Best(id);
+  // Other initials than the best spelling's: another person of the same
+  // given name and surname, unless the best spelling has none.
+  if (best && !initials.empty() && !best->initials.empty() && best->initials != initials) {
+    if (const Full* same = Best(id, &initials)) return &same->surface;
+  }
   const int n = best ? Articles(id) : 0;
   if (n >= kSpellingMin) return &best->surface;
   // A rare spelling: is there a much more common one a letter off?

@@ -36,6 +36,7 @@ struct BundleName {
   std::string surface;       // as written
   bool given_first = false;  // starts with a given name or initials
   std::string identity;      // PersonIdentity(key), when given_first
+  std::string initials;      // MiddleInitials(key)
   int cue = 0;               // the article's context: +1 person, -1 company, 0 none
 };
 
@@ -74,7 +75,11 @@ class BundleNames {
   // given-first name): the group's most written spelling, or that of a much
   // more common identity one letter off. nullptr when the bundle never saw
   // the name with evidence.
-  const std::string* CanonicalSurface(const std::string& id) const;
+  // A name with middle |initials| keeps to the spellings with the same
+  // initials when the group holds several sets of them (George H.W. Bush
+  // and George W. Bush); a name without any takes the group's best.
+  const std::string* CanonicalSurface(const std::string& id,
+                                      const std::string& initials = "") const;
 
   // True when the run |key| was a person with evidence in at least two
   // articles and in at least a fifth of the articles that wrote it.
@@ -115,6 +120,7 @@ class BundleNames {
     int company_cued = 0;  // ... a company
     std::string surface;
     std::string identity;
+    std::string initials;
   };
   struct Run {
     int evidence = 0;
@@ -130,7 +136,7 @@ class BundleNames {
   };
   void Apply(const ArticleEvidence& a, int sign);
   void Index(const std::string& key, const std::string& identity);
-  const Full* Best(const std::string& id) const;
+  const Full* Best(const std::string& id, const std::string* initials = nullptr) const;
   const std::string* BestKey(const std::string& id, const std::string** surface) const;
   const std::string* Voted(const std::string& key, int dominance) const;
   int Articles(const std::string& id) const;

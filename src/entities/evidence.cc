@@ -111,8 +111,9 @@ ArticleEvidence Extractor::Evidence(const Article& article) const {
       }
       if (!seen.insert(m.key).second) continue;
       const bool given_first = GivenFirst(*lex_, m.key);
-      ev.names.push_back(
-          {m.key, m.surface, given_first, given_first ? PersonIdentity(*lex_, m.key) : ""});
+      ev.names.push_back({m.key, m.surface, given_first,
+                          given_first ? PersonIdentity(*lex_, m.key) : "",
+                          MiddleInitials(*lex_, m.key)});
     }
   }
   for (BundleName& n : ev.names) {

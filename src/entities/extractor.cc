@@ -414,7 +414,8 @@ class ArticlePass {
     // One name per person across the bundle: "Mike Bloomberg", "Michael R.
     // Bloomberg" -> the most written spelling.
     if (bundle_ && GivenFirst(lex_, key)) {
-      if (const std::string* s = bundle_->CanonicalSurface(PersonIdentity(lex_, key)))
+      if (const std::string* s =
+              bundle_->CanonicalSurface(PersonIdentity(lex_, key), MiddleInitials(lex_, key)))
         return AllCapsWord(*s) ? TitleCase(*s) : *s;
     }
     // "Gaga" -> "Lady Gaga", as this article or the bundle writes it.

@@ -23,6 +23,22 @@ std::string PersonIdentity(const Lexicon& lex, std::string_view key) {
   return id;
 }
 
+std::string MiddleInitials(const Lexicon& lex, std::string_view key) {
+  const std::vector<std::string_view> w = SplitNonEmpty(key, ' ');
+  std::string out;
+  for (size_t i = 1; i + 1 < w.size(); ++i) {
+    std::string_view m = w[i];
+    if (lex.particles.count(std::string(m))) break;  // "de blasio": the surname starts
+    std::string letters;
+    for (char c : m) {
+      if (c != '.') letters.push_back(c);
+    }
+    if (letters.size() <= 2 && (letters.size() == 1 || m.find('.') != std::string_view::npos))
+      out += letters;
+  }
+  return out;
+}
+
 bool GivenFirst(const Lexicon& lex, std::string_view key) {
   const std::string_view first = key.substr(0, key.find(' '));
   if (first.size() == key.size()) return false;

@@ -17,6 +17,12 @@ namespace nsearch::entities {
 // A one-word key is returned as it is.
 std::string PersonIdentity(const Lexicon& lex, std::string_view key);
 
+// The middle initials of a person name key, letters only: "george h.w bush"
+// and "george h w bush" -> "hw", "michael r bloomberg" -> "r", "michael
+// bloomberg" -> "". Two spellings of one identity with different initials
+// are two people (George H.W. and George W. Bush).
+std::string MiddleInitials(const Lexicon& lex, std::string_view key);
+
 // True when |key| starts with a given name or initials ("andrew cuomo", "j
 // smith", "a.r rahman", "jd vance"): a full name, not "Gov. Cuomo".
 bool GivenFirst(const Lexicon& lex, std::string_view key);

@@ -72,6 +72,15 @@ TEST_F(BundleTest, NicknamesMiddleInitialsAndMiddleNamesAreOnePerson) {
   }
 }
 
+TEST_F(BundleTest, DifferentMiddleInitialsAreDifferentPeople) {
+  See("George W. Halloway said the new budget was balanced for the year.", 3);
+  See("George H.W. Halloway said he would stay out of the race this year.");
+  EXPECT_THAT(Names(Run("George H.W. Halloway spoke on Monday."), EntityType::kPerson),
+              ElementsAre("George H.W. Halloway"));
+  EXPECT_THAT(Names(Run("George Halloway spoke on Monday."), EntityType::kPerson),
+              ElementsAre("George W. Halloway"));
+}
+
 TEST_F(BundleTest, RareMisspellingJoinsTheCommonSpelling) {
   See("Rudy Vandermolen said the plan for the harbor was sound.", 6);
   Article a = Run("Rudy Vandermollen said the plan for the harbor was sound.");
