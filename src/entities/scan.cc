@@ -434,6 +434,12 @@ class RunClassifier {
         return;
       }
     }
+    // "Nancy 0 Paris St Germain 0", "NEC Nijmegen 1 0 0 1 1 4 0": clubs in a
+    // match result or a standings row, whatever their shape.
+    if (table_line_ && len >= 2 && !Has(lex_.given_names, b) && ClubInResults(b, e)) {
+      Emit(b, e, EntityType::kOrg, kMedium);
+      return;
+    }
     // "Michael Bloomberg Michael Bloomberg", "Brad Pitt Angelina Jolie": a
     // given name after a given-name-first pair starts a second person.
     if (len >= 4 && Has(lex_.given_names, b)) {
@@ -497,6 +503,35 @@ class RunClassifier {
       return;
     }
     Emit(b, e, EntityType::kPerson, kUntyped);
+  }
+
+  bool IsNum(int i) const {
+    return i >= 0 && i < static_cast<int>(t_.size()) && t_[i].Is(kWord) && t_[i].Is(kNumber);
+  }
+  // Skips a bracketed group at |i| ("(Numan 11th)"), returning the index after.
+  int SkipBrackets(int i) const {
+    const int n = static_cast<int>(t_.size());
+    if (i >= n || !t_[i].IsPunct('(')) return i;
+    while (i < n && !t_[i].IsPunct(')')) ++i;
+    return i + 1;
+  }
+  // "A 1 B 2" (a result: a name, a number, a name, a number) with the run as
+  // either name, or the run followed by six or more small numbers (a
+  // standings row; golf scores have a three-digit total, so not those).
+  bool ClubInResults(int b, int e) const {
+    const int n = static_cast<int>(t_.size());
+    if (!IsNum(e)) return false;
+    int j = SkipBrackets(e + 1);
+    int k = j;
+    while (k < n && NameLike(k)) ++k;
+    if (k > j && IsNum(k)) return true;
+    if (b >= 2 && IsNum(b - 1) && NameLike(b - 2)) return true;
+    int numbers = 0;
+    for (int i = e; i < n && IsNum(i); ++i) {
+      if (t_[i].text.size() > 2) return false;
+      ++numbers;
+    }
+    return numbers >= 6;
   }
 
   // A capitalised function word right before the run that does not open the
