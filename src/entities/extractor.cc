@@ -55,6 +55,19 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   return out;
 }
 
+// "LONDON 1996-08-30", "AL-AIN, United Arab Emirates 1996-12-06": a short
+// line that opens with a word in capitals and ends with an ISO date.
+bool WireDateline(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  if (text.size() < 13 || text.size() > 80 || text[text.size() - 11] != ' ') return false;
+  for (size_t i = text.size() - 10; i < text.size(); ++i) {
+    const bool dash = i == text.size() - 6 || i == text.size() - 3;
+    if (dash ? text[i] != '-' : (text[i] < '0' || text[i] > '9')) return false;
+  }
+  const std::string_view first = text.substr(0, text.find_first_of(" ,"));
+  return first.size() >= 2 && AllCapsWord(first);
+}
+
 class ArticlePass {
  public:
   ArticlePass(const Lexicon& lex, const BundleNames* bundle) : lex_(lex), bundle_(bundle) {}
@@ -620,6 +633,10 @@ void Extractor::Extract(Article& article) const {
     if (p.kind == ParagraphKind::kBody || p.kind == ParagraphKind::kHeading ||
         p.kind == ParagraphKind::kCaption) {
       pass.Add(p.text, p.kind);
+    } else if (p.kind == ParagraphKind::kBoilerplate && WireDateline(p.text)) {
+      // Repeated across a wire bundle, a dateline is boilerplate to the
+      // classifier, but it names where the story was filed.
+      pass.Add(p.text, ParagraphKind::kBody);
     }
   }
   article.entities = pass.Run();
