@@ -72,11 +72,13 @@ class ArticlePass {
  public:
   ArticlePass(const Lexicon& lex, const BundleNames* bundle) : lex_(lex), bundle_(bundle) {}
 
-  void Add(std::string_view text, ParagraphKind kind) {
+  // |dateline|: a wire dateline, read as running text so its place stays a
+  // place in a sports report.
+  void Add(std::string_view text, ParagraphKind kind, bool dateline = false) {
     Para p;
     p.text = text;
     p.tokens = TokenizeForNames(text);
-    p.mode = ModeFor(p.tokens, text, kind);
+    p.mode = dateline ? ScanMode::kNormal : ModeFor(p.tokens, text, kind);
     p.table = IsTableLine(p.tokens);
     paras_.push_back(std::move(p));
   }
@@ -317,12 +319,13 @@ class ArticlePass {
     // One type per name in an article: the best supported.
     std::unordered_map<std::string, std::array<int, kTypes>> final_votes;
     for (const Mention& m : mentions_)
-      final_votes[m.key][TypeIndex(m.type)] += Weight(m.strength) + 1;
+      if (!m.dateline) final_votes[m.key][TypeIndex(m.type)] += Weight(m.strength) + 1;
     for (Mention& m : mentions_) {
       const auto& s = final_votes[m.key];
       // A cued company-or-person keeps its cue ("Mayor Bloomberg" and
       // "according to Bloomberg" in one article are two entities).
-      if (!(m.surname_org && m.strength >= kMedium))
+      // So does a dateline's place ("NEW YORK 1996-08-22" beside the club).
+      if (!(m.surname_org && m.strength >= kMedium) && !m.dateline)
         m.type = TypeAt(static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin()));
       known_[m.key] = m.type;
       if (!m.full.empty()) known_[m.full] = EntityType::kPerson;
@@ -636,7 +639,7 @@ void Extractor::Extract(Article& article) const {
     } else if (p.kind == ParagraphKind::kBoilerplate && WireDateline(p.text)) {
       // Repeated across a wire bundle, a dateline is boilerplate to the
       // classifier, but it names where the story was filed.
-      pass.Add(p.text, ParagraphKind::kBody);
+      pass.Add(p.text, ParagraphKind::kBody, /*dateline=*/true);
     }
   }
   article.entities = pass.Run();

@@ -56,6 +56,7 @@ class RunClassifier {
       while (e < n && t_[e].Is(kWord) && t_[e].Is(kAllCaps)) ++e;
       const Known* k = lex_.Find(Key(0, e));
       Emit(0, e, k ? k->type : EntityType::kPlace, kStrong, k);
+      if (e > 0) out_->back().dateline = true;
       start = e;
     }
     for (int i = start; i < n;) {

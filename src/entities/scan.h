@@ -36,6 +36,7 @@ struct Mention {
   std::string full;          // article pass: the full name a surname stands for
   std::string bundle_full;   // display form when |full| came from the bundle
   int linked = -1;           // article pass: the mention an acronym spells out
+  bool dateline = false;     // the place of a wire dateline
   bool surname_org = false;  // a lexicon company that may be a surname ("Bloomberg")
   std::string stage;         // "Lady" of "Lady Gaga": a stage title before a one-word name
   std::string title;         // "mayor" of "Mayor Bloomberg": the title key right before
