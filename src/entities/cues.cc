@@ -30,10 +30,18 @@ bool OrgBefore(const Lexicon& lex, const std::vector<Token>& t, int b, bool one_
 
 bool ContextPerson(const Lexicon& lex, const std::vector<Token>& t, int b, int e) {
   const int n = static_cast<int>(t.size());
-  // "Pete Sampras (U.S.)": an entrant and his country in a results line.
-  if (e + 2 < n && t[e].IsPunct('(') && t[e + 2].IsPunct(')')) {
-    const Known* k = lex.Find(t[e + 1].key);
-    if (k && k->type == EntityType::kPlace) return true;
+  // "Pete Sampras (U.S.)", "Jana Novak (Czech Republic)": an entrant and
+  // the country in a results line.
+  if (e + 2 < n && t[e].IsPunct('(')) {
+    std::string key;
+    for (int i = e + 1; i < n && i <= e + 4 && t[i].Is(kWord); ++i) {
+      if (!key.empty()) key.push_back(' ');
+      key += t[i].key;
+      if (i + 1 < n && t[i + 1].IsPunct(')')) {
+        const Known* k = lex.Find(key);
+        if (k && k->type == EntityType::kPlace) return true;
+      }
+    }
   }
   const Token* p = Prev(t, b);
   if (p && p->Is(kWord) && !p->Is(kCap)) {
