@@ -150,7 +150,7 @@ class RunClassifier {
              t.text[h + 1] >= 'A' && t.text[h + 1] <= 'Z' &&
              lex_.particles.count(std::string(t.key.substr(0, h))) != 0;
     }
-    if (t.Is(kLowerPart)) return false;  // "Russian-occupied", "Oscar-winning"
+    if (t.Is(kLowerPart) && !LinkedName(t.text)) return false;  // "Russian-occupied"
     if (t.Is(kHyphen) && t.text.size() > 1 && t.text[1] == '-') return false;  // (R-Texas)
     if (t.text.size() == 1) return false;                                      // "I", "A", "X"
     if (size_t a = t.key.find('\''); a != std::string::npos) {
@@ -165,6 +165,22 @@ class RunClassifier {
       return t.Is(kAllCaps) && t.key.size() >= 2 && lex_.Find(t.key);  // "US" in text
     }
     return true;
+  }
+
+  // "Inzamam-ul-Haq", "Ata-ur-Rehman": short lower-case links between
+  // capitalised parts, unlike "Oscar-winning".
+  static bool LinkedName(std::string_view w) {
+    size_t start = 0;
+    bool last_upper = false;
+    for (size_t dash = w.find('-');; dash = w.find('-', start)) {
+      std::string_view part = w.substr(start, dash == std::string_view::npos ? w.npos : dash - start);
+      if (part.empty()) return false;
+      last_upper = part[0] >= 'A' && part[0] <= 'Z';
+      if (!last_upper && part.size() > 3) return false;
+      if (dash == std::string_view::npos) break;
+      start = dash + 1;
+    }
+    return last_upper;
   }
 
   bool HasHead(int b, int e) const {
