@@ -296,3 +296,36 @@ TEST(BundleNamesTest, RunTheBundleKnowsAsAPersonIsKept) {
 
 }  // namespace
 }  // namespace nsearch::entities
+
+namespace nsearch::entities {
+namespace {
+
+TEST(ResultsLineTest, ClubsInResultsAndStandingsAreOrganisations) {
+  Extractor ex;
+  Article a = MakeArticle("", {"Soccer results from the weekend's league matches on Sunday.",
+                               "Varnholt 0 Palm Sankt Gereon 2", "Borgen Tresk 3 1 1 1 6 4 4"});
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kOrg), Contains("Palm Sankt Gereon"));
+  EXPECT_THAT(Names(a, EntityType::kOrg), Contains("Borgen Tresk"));
+  EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
+}
+
+TEST(DatelineTest, BoilerplateDatelineStillNamesItsPlace) {
+  Extractor ex;
+  Article a = MakeArticle("", {"LONDON 1996-08-30"}, ParagraphKind::kBoilerplate);
+  Paragraph body;
+  body.n = 2;
+  body.kind = ParagraphKind::kBody;
+  body.text = "Shares closed higher on Friday after a quiet session.";
+  a.paragraphs.push_back(body);
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kPlace), ElementsAre("London"));
+  // Other boilerplate is still never read.
+  Article menu =
+      MakeArticle("", {"LONDON Sign in Subscribe Newsletters"}, ParagraphKind::kBoilerplate);
+  ex.Extract(menu);
+  EXPECT_THAT(menu.entities, IsEmpty());
+}
+
+}  // namespace
+}  // namespace nsearch::entities
