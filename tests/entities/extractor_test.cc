@@ -113,16 +113,9 @@ TEST_F(ExtractorTest, AcronymsAndOrganisations) {
 
 TEST_F(ExtractorTest, HeadingsAreNotPersons) {
   Article a = MakeArticle("Kremlin Hesitation Over Talks", {});
-  Paragraph heading;
-  heading.n = 1;
-  heading.kind = ParagraphKind::kHeading;
-  heading.text = "Allies Remain Skeptical";
-  a.paragraphs.push_back(heading);
-  Paragraph body;
-  body.n = 2;
-  body.kind = ParagraphKind::kBody;
-  body.text = "Speaking on Friday, officials in Moscow said the Kremlin would wait.";
-  a.paragraphs.push_back(body);
+  AddParagraph(&a, ParagraphKind::kHeading, "Allies Remain Skeptical");
+  AddParagraph(&a, ParagraphKind::kBody,
+               "Speaking on Friday, officials in Moscow said the Kremlin would wait.");
   extractor_.Extract(a);
   EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
   EXPECT_THAT(Names(a, EntityType::kOrg), ElementsAre("Kremlin"));
@@ -313,11 +306,7 @@ TEST(ResultsLineTest, ClubsInResultsAndStandingsAreOrganisations) {
 TEST(DatelineTest, BoilerplateDatelineStillNamesItsPlace) {
   Extractor ex;
   Article a = MakeArticle("", {"LONDON 1996-08-30"}, ParagraphKind::kBoilerplate);
-  Paragraph body;
-  body.n = 2;
-  body.kind = ParagraphKind::kBody;
-  body.text = "Shares closed higher on Friday after a quiet session.";
-  a.paragraphs.push_back(body);
+  AddParagraph(&a, ParagraphKind::kBody, "Shares closed higher on Friday after a quiet session.");
   ex.Extract(a);
   EXPECT_THAT(Names(a, EntityType::kPlace), ElementsAre("London"));
   // Other boilerplate is still never read.

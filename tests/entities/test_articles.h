@@ -33,6 +33,15 @@ inline std::vector<std::string> Names(const Article& a, EntityType type) {
   return out;
 }
 
+// Appends one paragraph of |kind|, numbered after the others.
+inline void AddParagraph(Article* a, ParagraphKind kind, const std::string& text) {
+  Paragraph p;
+  p.n = static_cast<int>(a->paragraphs.size()) + 1;
+  p.kind = kind;
+  p.text = text;
+  a->paragraphs.push_back(p);
+}
+
 }  // namespace nsearch::entities
 
 #endif  // NSEARCH_TESTS_ENTITIES_TEST_ARTICLES_H_
