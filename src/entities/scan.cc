@@ -58,6 +58,8 @@ class RunClassifier {
       Emit(0, e, k ? k->type : EntityType::kPlace, kStrong, k);
       if (e > 0) out_->back().dateline = true;
       start = e;
+      // The rest ("COMMACK, New York 1996-08-21") is where, not who played.
+      sports_ = table_line_ = false;
     }
     for (int i = start; i < n;) {
       if (!NameLike(i)) {
