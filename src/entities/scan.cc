@@ -152,7 +152,7 @@ class RunClassifier {
              t.text[h + 1] >= 'A' && t.text[h + 1] <= 'Z' &&
              lex_.particles.count(std::string(t.key.substr(0, h))) != 0;
     }
-    if (t.Is(kLowerPart) && !LinkedName(t.text)) return false;  // "Russian-occupied"
+    if (t.Is(kLowerPart) && !LinkedName(t.text)) return false;                 // "Russian-occupied"
     if (t.Is(kHyphen) && t.text.size() > 1 && t.text[1] == '-') return false;  // (R-Texas)
     if (t.text.size() == 1) return false;                                      // "I", "A", "X"
     if (size_t a = t.key.find('\''); a != std::string::npos) {
@@ -175,7 +175,8 @@ class RunClassifier {
     size_t start = 0;
     bool last_upper = false;
     for (size_t dash = w.find('-');; dash = w.find('-', start)) {
-      std::string_view part = w.substr(start, dash == std::string_view::npos ? w.npos : dash - start);
+      std::string_view part =
+          w.substr(start, dash == std::string_view::npos ? w.npos : dash - start);
       if (part.empty()) return false;
       last_upper = part[0] >= 'A' && part[0] <= 'Z';
       if (!last_upper && part.size() > 3) return false;
@@ -418,6 +419,14 @@ class RunClassifier {
         return;
       }
     }
+    // "Toyota Celica", "Ford Escort": a company's product, not a person or
+    // a second company ("Ford Foundation" has a head word).
+    if (len == 2 && !HasHead(b, e)) {
+      const Known* maker = lex_.Find(t_[b].key);
+      if (maker && maker->type == EntityType::kOrg && !Has(lex_.given_names, b + 1) &&
+          !lex_.Find(t_[b + 1].key))
+        return;
+    }
     if (TitledPerson(b, e)) return;
     const Token& last = t_[e - 1];
     // "John Smith Jr.", "Henry VIII"-style suffixes; not "World War II".
@@ -471,6 +480,9 @@ class RunClassifier {
         return;
       }
     }
+    // "Roman Catholic", "Christian Democrat": a given name before a creed or
+    // nationality word.
+    if (len == 2 && Has(lex_.given_names, b) && Has(lex_.demonyms, e - 1)) return;
     if (len >= 2 && (Has(lex_.given_names, b) || initials)) {
       Emit(b, e, EntityType::kPerson, kStrong);
       return;
