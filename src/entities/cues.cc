@@ -26,7 +26,63 @@ bool OrgBefore(const Lexicon& lex, const std::vector<Token>& t, int b, bool one_
   return false;
 }
 
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool AddressLike(std::string_view w) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::string s;
+  s.reserve(w.size());
+  int digits = 0, letters = 0;
+  bool hyphen = false, at = false;
+  for (char c : w) {
+    s.push_back(lower(c));
+    digits += c >= '0' && c <= '9';
+    letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    hyphen = hyphen || c == '-';
+    at = at || c == '@';
+  }
+  if (s.find("://") != std::string::npos || s.find("www.") != std::string::npos) return true;
+  if (at && letters > 0 && s.find('.', s.find('@')) != std::string::npos) return true;
+  if (digits >= 3 && letters > 0 && hyphen) return true;  // "1-800-577-TIPS"
+  // "example.com", "nyc.gov/tips": a dot between letters and a known ending.
+  while (!s.empty() && !(s.back() >= 'a' && s.back() <= 'z')) s.pop_back();
+  for (std::string_view end :
+       {".com", ".org", ".net", ".gov", ".edu", ".io", ".ly", ".nyc", ".info"}) {
+    size_t p = s.find(end);
+    if (p != std::string::npos && p > 1 && s[p - 1] >= 'a' && s[p - 1] <= 'z' &&
+        (p + end.size() == s.size() || s[p + end.size()] == '/'))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+// Tokens inside a web address, an e-mail address or a phone number
+// ("WWW.EXAMPLE.COM", "tips@example.org", "1-800-555-TIPS") and a code in
+// brackets right after a number ("274637 (CRIMES)") are never names.
+std::vector<bool> AddressTokens(std::string_view text, const std::vector<Token>& t) {
+  std::vector<bool> address(t.size(), false);
+  size_t ti = 0;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    while (i < n && IsSpace(text[i])) ++i;
+    size_t j = i;
+    while (j < n && !IsSpace(text[j])) ++j;
+    if (j > i && AddressLike(text.substr(i, j - i))) {
+      while (ti < t.size() && t[ti].begin < i) ++ti;
+      for (size_t k = ti; k < t.size() && t[k].begin < j; ++k) address[k] = true;
+    }
+    i = j;
+  }
+  for (size_t k = 2; k + 1 < t.size(); ++k) {
+    if (t[k].Is(kWord) && t[k].Is(kAllCaps) && t[k - 1].IsPunct('(') && t[k + 1].IsPunct(')') &&
+        t[k - 2].Is(kNumber) && t[k - 2].text.size() >= 3) {
+      address[k] = true;
+    }
+  }
+  return address;
+}
 
 bool ContextPerson(const Lexicon& lex, const std::vector<Token>& t, int b, int e) {
   const int n = static_cast<int>(t.size());

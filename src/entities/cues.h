@@ -4,6 +4,7 @@
 #ifndef NSEARCH_ENTITIES_CUES_H_
 #define NSEARCH_ENTITIES_CUES_H_
 
+#include <string_view>
 #include <vector>
 
 #include "entities/lexicon.h"
@@ -16,6 +17,12 @@ namespace nsearch::entities {
 // a speaker after a closing quote, "John Smith, 45,", "Pete Sampras (U.S.)",
 // cricket cards ("c Smith").
 bool ContextPerson(const Lexicon& lex, const std::vector<Token>& t, int b, int e);
+
+// Per token of |t| (a tokenisation of |text|): true inside a web address, an
+// e-mail address or a phone number ("WWW.EXAMPLE.COM", "tips@example.org",
+// "1-800-555-TIPS") and for a code in brackets right after a number
+// ("274637 (CRIMES)"). Such tokens are never names.
+std::vector<bool> AddressTokens(std::string_view text, const std::vector<Token>& t);
 
 enum class Cue { kNone, kPerson, kOrg };
 

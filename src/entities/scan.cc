@@ -16,23 +16,6 @@ bool IsDate(std::string_view s) {
   return true;
 }
 
-// Called per token several times: compare by length first.
-bool IsSmallWord(const std::string& k) {
-  switch (k.size()) {
-    case 1:
-      return k[0] == 'a' || k[0] == 'v';
-    case 2:
-      return k == "of" || k == "an" || k == "in" || k == "on" || k == "at" || k == "to" ||
-             k == "by" || k == "as" || k == "vs" || k == "or" || k == "is";
-    case 3:
-      return k == "the" || k == "and" || k == "for";
-    case 4:
-      return k == "with" || k == "from";
-    default:
-      return false;
-  }
-}
-
 class RunClassifier {
  public:
   RunClassifier(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
@@ -44,7 +27,7 @@ class RunClassifier {
         out_(out),
         table_line_(table_line),
         sports_(sports) {
-    MarkAddresses();
+    address_ = AddressTokens(text_, t_);
   }
 
   void Run() {
@@ -74,60 +57,6 @@ class RunClassifier {
   }
 
  private:
-  // Tokens inside a web address, an e-mail address or a phone number
-  // ("WWW.EXAMPLE.COM", "tips@example.org", "1-800-555-TIPS") and a code in
-  // brackets right after a number ("274637 (CRIMES)") are never names.
-  void MarkAddresses() {
-    address_.assign(t_.size(), false);
-    size_t ti = 0;
-    size_t i = 0;
-    const size_t n = text_.size();
-    while (i < n) {
-      while (i < n && IsSpace(text_[i])) ++i;
-      size_t j = i;
-      while (j < n && !IsSpace(text_[j])) ++j;
-      if (j > i && AddressLike(text_.substr(i, j - i))) {
-        while (ti < t_.size() && t_[ti].begin < i) ++ti;
-        for (size_t k = ti; k < t_.size() && t_[k].begin < j; ++k) address_[k] = true;
-      }
-      i = j;
-    }
-    for (size_t k = 2; k + 1 < t_.size(); ++k) {
-      if (t_[k].Is(kWord) && t_[k].Is(kAllCaps) && t_[k - 1].IsPunct('(') &&
-          t_[k + 1].IsPunct(')') && t_[k - 2].Is(kNumber) && t_[k - 2].text.size() >= 3) {
-        address_[k] = true;
-      }
-    }
-  }
-  static bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-  static bool AddressLike(std::string_view w) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    std::string s;
-    s.reserve(w.size());
-    int digits = 0, letters = 0;
-    bool hyphen = false, at = false;
-    for (char c : w) {
-      s.push_back(lower(c));
-      digits += c >= '0' && c <= '9';
-      letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      hyphen = hyphen || c == '-';
-      at = at || c == '@';
-    }
-    if (s.find("://") != std::string::npos || s.find("www.") != std::string::npos) return true;
-    if (at && letters > 0 && s.find('.', s.find('@')) != std::string::npos) return true;
-    if (digits >= 3 && letters > 0 && hyphen) return true;  // "1-800-577-TIPS"
-    // "example.com", "nyc.gov/tips": a dot between letters and a known ending.
-    while (!s.empty() && !(s.back() >= 'a' && s.back() <= 'z')) s.pop_back();
-    for (std::string_view end :
-         {".com", ".org", ".net", ".gov", ".edu", ".io", ".ly", ".nyc", ".info"}) {
-      size_t p = s.find(end);
-      if (p != std::string::npos && p > 1 && s[p - 1] >= 'a' && s[p - 1] <= 'z' &&
-          (p + end.size() == s.size() || s[p + end.size()] == '/'))
-        return true;
-    }
-    return false;
-  }
-
   std::string Key(int b, int e) const {
     std::string k;
     for (int i = b; i < e; ++i) {
@@ -698,54 +627,9 @@ class RunClassifier {
 
 }  // namespace
 
-ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, ParagraphKind kind) {
-  int words = 0, caps = 0, content = 0, numbers = 0, commas = 0;
-  for (const Token& t : tokens) {
-    if (t.IsPunct(',')) ++commas;
-    if (t.IsPunct(':') || t.IsPunct(';') || t.IsPunct('(')) commas += 2;
-    if (!t.Is(kWord)) continue;
-    ++words;
-    if (t.Is(kNumber)) {
-      ++numbers;
-      continue;
-    }
-    if (t.Is(kCap))
-      ++caps;
-    else if (!IsSmallWord(t.key))
-      ++content;
-  }
-  int all_caps = 0;
-  for (const Token& t : tokens) all_caps += t.Is(kWord) && t.Is(kAllCaps);
-  if (all_caps * 2 >= words - numbers && MostlyUpper(text) && numbers * 2 < words) {
-    return ScanMode::kAllCaps;
-  }
-  if (kind == ParagraphKind::kHeading && numbers == 0) return ScanMode::kRestricted;
-  if (tokens.empty() || numbers > 0 || words > 12 || caps < 2 || commas >= 2) {
-    return ScanMode::kNormal;
-  }
-  const Token& last = tokens.back();
-  if (!last.Is(kWord) && (last.punct == '.' || last.punct == '!' || last.punct == ':' ||
-                          last.punct == '"' || last.punct == 0x201D)) {
-    return ScanMode::kNormal;
-  }
-  return caps >= 2 && content * 4 <= caps ? ScanMode::kRestricted : ScanMode::kNormal;
-}
-
 void ScanNormal(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
                 int paragraph, bool sports, bool table_line, std::vector<Mention>* out) {
   RunClassifier(lex, text, tokens, paragraph, sports, table_line, out).Run();
-}
-
-bool IsTableLine(const std::vector<Token>& tokens) {
-  int numbers = 0, lower = 0;
-  for (const Token& t : tokens) {
-    if (!t.Is(kWord)) continue;
-    if (t.Is(kNumber))
-      ++numbers;
-    else if (!t.Is(kCap) && !IsSmallWord(t.key))
-      ++lower;
-  }
-  return numbers >= 2 && lower <= numbers;
 }
 
 }  // namespace nsearch::entities
