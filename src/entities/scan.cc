@@ -393,7 +393,7 @@ class RunClassifier {
     }
     // "Nancy 0 Paris St Germain 0", "NEC Nijmegen 1 0 0 1 1 4 0": clubs in a
     // match result or a standings row, whatever their shape.
-    if (table_line_ && len >= 2 && !Has(lex_.given_names, b) && ClubInResults(b, e)) {
+    if (table_line_ && len >= 2 && ClubInResults(b, e, !Has(lex_.given_names, b))) {
       Emit(b, e, EntityType::kOrg, kMedium);
       return;
     }
@@ -476,9 +476,11 @@ class RunClassifier {
     return i + 1;
   }
   // "A 1 B 2" (a result: a name, a number, a name, a number) with the run as
-  // either name, or the run followed by six or more small numbers (a
-  // standings row; golf scores have a three-digit total, so not those).
-  bool ClubInResults(int b, int e) const {
+  // either name, or, with |standings|, the run followed by six or more
+  // numbers of which two have one digit (a standings row; a golf card's
+  // rounds have two digits). A given name first ("Lech Poznan") allows the
+  // result pattern only: a golfer's row is shaped like a standings row.
+  bool ClubInResults(int b, int e, bool standings) const {
     const int n = static_cast<int>(t_.size());
     if (!IsNum(e)) return false;
     int j = SkipBrackets(e + 1);
@@ -486,12 +488,13 @@ class RunClassifier {
     while (k < n && NameLike(k)) ++k;
     if (k > j && IsNum(k)) return true;
     if (b >= 2 && IsNum(b - 1) && NameLike(b - 2)) return true;
-    int numbers = 0;
+    if (!standings) return false;
+    int numbers = 0, one_digit = 0;
     for (int i = e; i < n && IsNum(i); ++i) {
-      if (t_[i].text.size() > 2) return false;
       ++numbers;
+      one_digit += t_[i].text.size() == 1;
     }
-    return numbers >= 6;
+    return numbers >= 6 && one_digit >= 2;
   }
 
   // A capitalised function word right before the run that does not open the
