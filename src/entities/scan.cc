@@ -434,7 +434,8 @@ class RunClassifier {
     if (table_line_ && (next_number || paren_)) {
       // Results: a club is mostly one word, a player two ("Aamir Sohail
       // 5-0-31-0").
-      bool person = paren_ || len >= 2;
+      // "(Balakov 50th, Bobic 61st)": a scorer and the minute.
+      bool person = paren_ || len >= 2 || MinuteAfter(e);
       Emit(b, e, person ? EntityType::kPerson : EntityType::kOrg, kMedium);
       return;
     }
@@ -463,6 +464,15 @@ class RunClassifier {
       return;
     }
     Emit(b, e, EntityType::kPerson, kUntyped);
+  }
+
+  // "61st", "47th", "82nd": an ordinal number, the minute of a goal.
+  bool MinuteAfter(int e) const {
+    if (!IsNum(e)) return false;
+    std::string_view w = t_[e].text;
+    if (w.size() < 3) return false;
+    std::string_view suf = w.substr(w.size() - 2);
+    return (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && w[0] >= '0' && w[0] <= '9';
   }
 
   bool IsNum(int i) const {
