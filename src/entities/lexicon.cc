@@ -188,7 +188,8 @@ void AddSystemGivenNames(Lexicon* lex) {
         &lex->misc_prefixes, &lex->particles, &lex->org_prefixes}) {
     exclude.insert(set->begin(), set->end());
   }
-  for (std::string name : ReadGivenNames(DefaultNamesPath(), DefaultWordsPath(), exclude)) {
+  lex->common_words = ReadWords(DefaultWordsPath());
+  for (std::string name : ReadGivenNames(DefaultNamesPath(), lex->common_words, exclude)) {
     if (lex->given_names.insert(std::move(name)).second) ++lex->system_given_names;
   }
 }

@@ -46,6 +46,10 @@ struct Lexicon {
   // Given names that came from the system's propernames list (0 when the
   // Debian package miscfiles is absent).
   size_t system_given_names = 0;
+  // Ordinary English words of up to 8 letters from the system wordlist
+  // (package wamerican; empty when absent): "NET", "SALES" in a table are
+  // words, not acronyms.
+  WordSet common_words;
 
   // The grouping key of a given name: "mike" -> "michael", "michael" ->
   // "michael", any other word unchanged.

@@ -377,9 +377,10 @@ class RunClassifier {
       return;
     }
     const Token& first = t_[b];
-    bool initials =
-        first.Is(kInitial) || (len == 2 && first.Is(kAllCaps) && first.key.size() <= 2 &&
-                               !t_[b + 1].Is(kAllCaps) && !lex_.Find(first.key));
+    // Not "U.S. Treasury": a country's abbreviation is no initial.
+    bool initials = (first.Is(kInitial) && !lex_.Find(first.key)) ||
+                    (len == 2 && first.Is(kAllCaps) && first.key.size() <= 2 &&
+                     !t_[b + 1].Is(kAllCaps) && !lex_.Find(first.key));
     // "Democrat Walter Mondale", "Yankees pitcher...": a word before a given
     // name that starts a two-word name is typed on its own.
     if (len >= 3 && !Has(lex_.given_names, b) && !first.Is(kInitial) &&
@@ -439,7 +440,8 @@ class RunClassifier {
       Emit(b, e, person ? EntityType::kPerson : EntityType::kOrg, kMedium);
       return;
     }
-    if (len == 1 && first.Is(kAllCaps) && first.key.size() <= 6) {
+    // "NATO", "CSIS": a short acronym; not "NET", "SALES" (English words).
+    if (len == 1 && first.Is(kAllCaps) && first.key.size() <= 6 && !Has(lex_.common_words, b)) {
       Emit(b, e, EntityType::kOrg, kMedium);
       return;
     }

@@ -38,8 +38,20 @@ bool ForEachLine(const std::string& path, const std::function<void(std::string_v
   return true;
 }
 
+std::unordered_set<std::string> ReadWords(const std::string& words_path) {
+  std::unordered_set<std::string> words;
+  ForEachLine(words_path, [&](std::string_view l) {
+    if (l.size() < 2 || l.size() > kMaxWordLength) return;
+    for (char c : l) {
+      if (c < 'a' || c > 'z') return;
+    }
+    words.emplace(l);
+  });
+  return words;
+}
+
 std::unordered_set<std::string> ReadGivenNames(const std::string& names_path,
-                                               const std::string& words_path,
+                                               const std::unordered_set<std::string>& words,
                                                const std::unordered_set<std::string>& exclude) {
   std::unordered_set<std::string> names;
   ForEachLine(names_path, [&](std::string_view l) {
@@ -47,15 +59,8 @@ std::unordered_set<std::string> ReadGivenNames(const std::string& names_path,
     if (l.size() < 2 || l[0] < 'A' || l[0] > 'Z') return;
     std::string key;
     FoldWordInto(l, &key);
-    if (!exclude.count(key)) names.insert(std::move(key));
-  });
-  if (names.empty()) return names;
-  // An ordinary word is listed in lower case ("grace", "case"); a name that
-  // is also one says too little to start a person's name.
-  ForEachLine(words_path, [&](std::string_view l) {
-    if (l.empty() || l[0] < 'a' || l[0] > 'z') return;
-    if (l.find('\'') != std::string_view::npos) return;
-    names.erase(std::string(l));
+    // An ordinary word ("grace", "case") says too little to start a name.
+    if (!exclude.count(key) && !words.count(key)) names.insert(std::move(key));
   });
   return names;
 }

@@ -20,12 +20,18 @@ namespace nsearch::entities {
 // error, the caller goes on without it.
 bool ForEachLine(const std::string& path, const std::function<void(std::string_view)>& line);
 
+// The ordinary words of a wordlist: lower-case entries of 2 to kMaxWordLength
+// ASCII letters ("grace", "net", "sales"; not "Grace", "o'clock"). Empty when
+// the file is missing.
+inline constexpr size_t kMaxWordLength = 8;
+std::unordered_set<std::string> ReadWords(const std::string& words_path);
+
 // Given names from a propernames-style list (one capitalised name a line)
-// that are not ordinary words: a name whose lower-case form |words_path|
-// lists ("Grace", "Case", "Hope") is left out, as is every name in
-// |exclude|. Folded keys. Missing files give fewer or no names.
+// that are not ordinary words: a name in |words| ("Grace", "Case", "Hope")
+// is left out, as is every name in |exclude|. Folded keys. A missing file
+// gives no names.
 std::unordered_set<std::string> ReadGivenNames(const std::string& names_path,
-                                               const std::string& words_path,
+                                               const std::unordered_set<std::string>& words,
                                                const std::unordered_set<std::string>& exclude);
 
 // The default locations of the two lists (Debian's).

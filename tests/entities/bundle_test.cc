@@ -146,10 +146,12 @@ TEST(WordFileTest, GivenNamesLeaveOutOrdinaryWordsAndMissingFilesAreNoError) {
   const std::string names = dir + "/nsearch_names.txt", words = dir + "/nsearch_words.txt";
   std::ofstream(names) << "Zebedee\nGrace\nIsrael\nlowercase\n";
   std::ofstream(words) << "grace\nzeal\n";
-  EXPECT_THAT(ReadGivenNames(names, words, {"israel"}), UnorderedElementsAre("zebedee"));
-  EXPECT_THAT(ReadGivenNames(names, dir + "/absent", {}),
+  const auto common = ReadWords(words);
+  EXPECT_THAT(common, UnorderedElementsAre("grace", "zeal"));
+  EXPECT_THAT(ReadGivenNames(names, common, {"israel"}), UnorderedElementsAre("zebedee"));
+  EXPECT_THAT(ReadGivenNames(names, ReadWords(dir + "/absent"), {}),
               UnorderedElementsAre("zebedee", "grace", "israel"));
-  EXPECT_THAT(ReadGivenNames(dir + "/absent", words, {}), IsEmpty());
+  EXPECT_THAT(ReadGivenNames(dir + "/absent", common, {}), IsEmpty());
   std::remove(names.c_str());
   std::remove(words.c_str());
 }
