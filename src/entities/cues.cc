@@ -16,14 +16,18 @@ bool Courtesy(const std::string& k) {
 }
 
 // "according to X", "told X", "in an interview with X": up to three words.
-bool OrgBefore(const Lexicon& lex, const std::vector<Token>& t, int b, bool one_word) {
+bool PhraseBefore(const std::vector<Token>& t, int b, const WordSet& set, const WordSet* more) {
   std::string phrase;
   for (int i = b - 1; i >= 0 && i >= b - 3; --i) {
     if (!t[i].Is(kWord)) return false;
     phrase = phrase.empty() ? t[i].key : t[i].key + " " + phrase;
-    if (lex.org_before.count(phrase) || (one_word && lex.outlet_before.count(phrase))) return true;
+    if (set.count(phrase) || (more && more->count(phrase))) return true;
   }
   return false;
+}
+
+bool OrgBefore(const Lexicon& lex, const std::vector<Token>& t, int b, bool one_word) {
+  return PhraseBefore(t, b, lex.org_before, one_word ? &lex.outlet_before : nullptr);
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -153,6 +157,13 @@ Cue PersonOrOrgCue(const Lexicon& lex, const std::vector<Token>& t, int b, int e
   if (e + 1 < n && t[e].IsPunct(',') && t[e + 1].Is(kWord) && t[e + 1].key == "who")
     return Cue::kPerson;
   return Cue::kNone;
+}
+
+bool CompanyContext(const Lexicon& lex, const std::vector<Token>& t, int b, int e) {
+  if (PhraseBefore(t, b, lex.company_before, nullptr)) return true;
+  const int n = static_cast<int>(t.size());
+  // "Merrill Lynch & Co".
+  return e + 1 < n && t[e].IsPunct('&') && t[e + 1].Is(kWord) && lex.org_heads.count(t[e + 1].key);
 }
 
 bool SurnameShaped(const Token& t) {

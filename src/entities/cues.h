@@ -34,6 +34,11 @@ enum class Cue { kNone, kPerson, kOrg };
 // title before the name ("Mayor X") is read by the caller.
 Cue PersonOrOrgCue(const Lexicon& lex, const std::vector<Token>& t, int b, int e);
 
+// True when the words around [b, e) make any name a company, even one shaped
+// like a person's: "an analyst at Merrill Lynch", "shares of Philip Morris",
+// "Robert Baird & Co".
+bool CompanyContext(const Lexicon& lex, const std::vector<Token>& t, int b, int e);
+
 // True for a one-word lexicon organisation that may also be a person's
 // surname: written with an initial capital only, no digits, no hyphen.
 bool SurnameShaped(const Token& t);

@@ -222,6 +222,10 @@ std::unique_ptr<Lexicon> Build() {
     lex->org_before.insert(std::string(phrase));
   for (std::string_view phrase : SplitNonEmpty(tables::kOutletBefore, '|'))
     lex->outlet_before.insert(std::string(phrase));
+  for (std::string_view phrase : SplitNonEmpty(tables::kCompanyBefore, '|')) {
+    lex->company_before.insert(std::string(phrase));
+    lex->org_before.insert(std::string(phrase));
+  }
   AddNicknames(lex.get());
   // Demonym plurals ("Ukrainians", "Serbs").
   std::vector<std::string> plurals;

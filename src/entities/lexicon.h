@@ -40,6 +40,7 @@ struct Lexicon {
   WordSet stage_titles, kin_titles, office_titles, person_after, org_after;
   WordSet org_before;     // phrase keys, one to three words ("according to")
   WordSet outlet_before;  // the same, for one-word names only ("told")
+  WordSet company_before;  // the same, for any name ("analyst at")
   // Nickname -> the formal given name it is grouped under ("bill" ->
   // "william"); FormalGiven() reads it.
   std::unordered_map<std::string, std::string> formal_given;

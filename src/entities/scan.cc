@@ -414,7 +414,8 @@ class RunClassifier {
     // nationality word.
     if (len == 2 && Has(lex_.given_names, b) && Has(lex_.demonyms, e - 1)) return;
     if (len >= 2 && (Has(lex_.given_names, b) || initials)) {
-      Emit(b, e, EntityType::kPerson, kStrong);
+      Emit(b, e, CompanyContext(lex_, t_, b, e) ? EntityType::kOrg : EntityType::kPerson,
+           kStrong);
       return;
     }
     if (len >= 2 && Has(lex_.place_prefixes, b) && !table_line_) {

@@ -42,6 +42,7 @@ extern const char kOfficeTitles[];  // words; "Mayor" inside a run starts a new 
 extern const char kKinTitles[];     // words; "Grandpa X": a title, never a name
 extern const char kPersonAfter[];   // words; "the X administration": X is a person
 extern const char kOrgBefore[];     // phrases; "according to X": X is an outlet
+extern const char kCompanyBefore[];  // phrases; "an analyst at X": X is a company
 extern const char kOutletBefore[];  // phrases; "told X": a one-word X is an outlet
 extern const char kOrgAfter[];      // words; "X reports": X is an outlet or company
 

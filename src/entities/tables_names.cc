@@ -73,6 +73,14 @@ const char kOrgBefore[] =
     "survey by|poll by|shares of|stake in|owned by|bought by|acquired by|"
     "subscribers of";
 
+// Words before any name, even one shaped like a person's, that make it a
+// company ("an analyst at X", "shares of X", "a unit of X").
+const char kCompanyBefore[] =
+    "analyst at|analysts at|economist at|economists at|strategist at|strategists at|"
+    "dealer at|dealers at|trader at|traders at|broker at|brokers at|banker at|"
+    "bankers at|shares of|shares in|stake in|unit of|subsidiary of|division of|"
+    "acquired by|merger with|takeover of|bid for|brokerage|brokers";
+
 // The same for a one-word name only: an interviewer has a full name ("told
 // Anderson Cooper"), an outlet has one word ("told Bloomberg").
 const char kOutletBefore[] =
