@@ -219,6 +219,7 @@ united rovers rangers wanderers athletic athletico atletico albion hotspur
 wednesday city county town villa palace olympique sporting dynamo dinamo spartak
 lokomotiv celtic academicals argyle alexandra orient vale
 center centre centers centres lab labs laboratories studios pictures records entertainment publishing
+newsroom newsdesk
 )";
 
 // Club names often start with these ("Real Madrid", "Inter Milan").
