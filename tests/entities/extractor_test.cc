@@ -303,6 +303,23 @@ TEST(ResultsLineTest, ClubsInResultsAndStandingsAreOrganisations) {
   EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
 }
 
+TEST(ResultsLineTest, ScorersBeforeTheMinuteArePersons) {
+  Extractor ex;
+  Article a = MakeArticle("", {"Soccer results from the weekend's league matches on Sunday.",
+                               "Varnholt 2 (Brekke 12th, Ostrander 61st) Borgen 1"});
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kPerson), UnorderedElementsAre("Brekke", "Ostrander"));
+}
+
+TEST(RunShapeTest, ProductsCreedsAndCompaniesAreNoPersons) {
+  Extractor ex;
+  Article a = MakeArticle("", {"He drove a Toyota Vexor to the Roman Catholic church on Sunday.",
+                               "An analyst at Philip Hartwell said the bank would cut jobs."});
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
+  EXPECT_THAT(Names(a, EntityType::kOrg), Contains("Philip Hartwell"));
+}
+
 TEST(DatelineTest, BoilerplateDatelineStillNamesItsPlace) {
   Extractor ex;
   Article a = MakeArticle("", {"LONDON 1996-08-30"}, ParagraphKind::kBoilerplate);
