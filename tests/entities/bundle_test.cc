@@ -51,8 +51,10 @@ TEST_F(BundleTest, MayorAndCompanyOfOneNameAreToldApartByContext) {
   Article news = Run("Shares fell on Monday, according to Bloomberg, after the report.");
   EXPECT_THAT(Names(news, EntityType::kOrg), ElementsAre("Bloomberg"));
   EXPECT_THAT(Names(news, EntityType::kPerson), IsEmpty());
-  Article lp = Run("The report was first published by Bloomberg News on Monday.");
-  EXPECT_THAT(Names(lp, EntityType::kOrg), ElementsAre("Bloomberg News"));
+  Article agency = Run("The report was first published by Bloomberg News on Monday.");
+  EXPECT_THAT(Names(agency, EntityType::kOrg), ElementsAre("Bloomberg News"));
+  Article lp = Run("He sold his stake in Bloomberg LP to a group of investors last year.");
+  EXPECT_THAT(Names(lp, EntityType::kOrg), ElementsAre("Bloomberg LP"));
 }
 
 TEST_F(BundleTest, CompanyNameStaysACompanyWithoutPersonCues) {
