@@ -390,7 +390,7 @@ class ArticlePass {
               type = EntityType::kOrg;
             }
           } else if (!all_caps && len == 2 && lex_.given_names.count(t[s].key) &&
-                     !lex_.Find(t[s + 1].key)) {
+                     !lex_.Find(t[s + 1].key) && !lex_.titles.count(t[s + 1].key)) {
             best = len;
             type = EntityType::kPerson;
           }

@@ -398,6 +398,12 @@ class RunClassifier {
       Emit(b, e, EntityType::kOrg, kMedium);
       return;
     }
+    // A name written twice in a row (a caption and its credit run together).
+    if (len >= 4 && len % 2 == 0 && Key(b, b + len / 2) == Key(b + len / 2, e)) {
+      Classify(b, b + len / 2);
+      Classify(b + len / 2, e);
+      return;
+    }
     // "Michael Bloomberg Michael Bloomberg", "Brad Pitt Angelina Jolie": a
     // given name after a given-name-first pair starts a second person.
     if (len >= 4 && Has(lex_.given_names, b)) {
@@ -414,8 +420,7 @@ class RunClassifier {
     // nationality word.
     if (len == 2 && Has(lex_.given_names, b) && Has(lex_.demonyms, e - 1)) return;
     if (len >= 2 && (Has(lex_.given_names, b) || initials)) {
-      Emit(b, e, CompanyContext(lex_, t_, b, e) ? EntityType::kOrg : EntityType::kPerson,
-           kStrong);
+      Emit(b, e, CompanyContext(lex_, t_, b, e) ? EntityType::kOrg : EntityType::kPerson, kStrong);
       return;
     }
     if (len >= 2 && Has(lex_.place_prefixes, b) && !table_line_) {

@@ -122,10 +122,12 @@ TEST_F(BundleTest, ShopWrittenLikeAPersonIsAnOrganisation) {
 TEST(CanonicalNameTest, NeverHoldsATitleOrTwoPeople) {
   Extractor ex;
   Article a = Make({"Councilman Peter Halvorsen Jr. Mayor Bloomberg and the chancellor met.",
-                    "Michael Vandermeer Michael Vandermeer was printed twice in the caption."});
+                    "Michael Vandermeer Michael Vandermeer was printed twice in the caption.",
+                    "Kyrillos Dzhendov Kyrillos Dzhendov said so twice in the caption."});
   ex.Extract(a);
   EXPECT_THAT(Names(a, EntityType::kPerson),
-              UnorderedElementsAre("Peter Halvorsen Jr.", "Bloomberg", "Michael Vandermeer"));
+              UnorderedElementsAre("Peter Halvorsen Jr.", "Bloomberg", "Michael Vandermeer",
+                                   "Kyrillos Dzhendov"));
 }
 
 TEST(ArticleEvidenceTest, UnobserveUndoesObserve) {
