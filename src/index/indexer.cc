@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -74,8 +76,8 @@ constexpr size_t kInFlightBytes = 64u << 20;
 // thread. Skips are reported by the second pass.
 class Observer : public ingest::Visitor {
  public:
-  Observer(int threads, segment::BoilerplateClassifier* classifier,
-           entities::Extractor* extractor, double* entity_seconds)
+  Observer(int threads, segment::BoilerplateClassifier* classifier, entities::Extractor* extractor,
+           double* entity_seconds)
       : pool_(
             threads, kWindowPerThread * std::max(1, threads), kInFlightBytes,
             [](ingest::RawArticle&& raw) { return segment::BuildArticle(std::move(raw)); },
@@ -222,7 +224,7 @@ class Pipeline : public ingest::Visitor {
   index::Writer* writer_;
   index::StampReader* stamps_;
   IndexStats* stats_;
-  Status status_;                   // written by the writer thread only
+  Status status_;                    // written by the writer thread only
   std::atomic<bool> failed_{false};  // read by the walk: stop feeding a failed writer
   std::unordered_set<std::string> seen_keys_;
   std::map<std::string, std::unordered_set<std::string>> keys_by_file_;
@@ -231,10 +233,33 @@ class Pipeline : public ingest::Visitor {
   index::OrderedPool<ingest::RawArticle, Prepared> pool_;
 };
 
+std::string IsoTime(std::time_t t) {
+  char buf[32];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// The run as the index remembers it (Writer::RecordRun; nsearch-index --stats).
+std::string RunRecord(const IndexStats& s, std::time_t start) {
+  nlohmann::json skipped = nlohmann::json::object();
+  for (const auto& [reason, n] : s.skipped_by_reason) skipped[reason] = n;
+  nlohmann::json j = {
+      {"start", IsoTime(start)},     {"end", IsoTime(std::time(nullptr))},
+      {"seconds", s.seconds},        {"result", s.skipped > 0 ? "skipped inputs" : "ok"},
+      {"articles", s.articles},      {"added", s.added},
+      {"updated", s.updated},        {"unchanged", s.unchanged},
+      {"removed", s.removed},        {"skipped", s.skipped},
+      {"skipped_by_reason", skipped}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 Result<IndexStats> RunIndexer(const IndexOptions& options) {
   const auto start = Clock::now();
+  const std::time_t start_time = std::time(nullptr);
   IndexStats stats;
   // Checked before the index is created: a bad input leaves nothing behind.
   auto prepared = ingest::PrepareInputs(options.inputs, options.dry_run ? "" : options.index_path);
@@ -265,8 +290,7 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   }
   std::unique_ptr<index::StampReader> stamps;
   if (writer) stamps = index::StampReader::Open(options.index_path);
-  Pipeline pipeline(options, writer.get(), stamps.get(), &classifier, &extractor, &stats,
-                    threads);
+  Pipeline pipeline(options, writer.get(), stamps.get(), &classifier, &extractor, &stats, threads);
   (void)ingest::Walk(inputs, ingest_options, pipeline);
   if (Status s = pipeline.Finish(); !s.ok()) return s;
   if (writer) {
@@ -278,6 +302,8 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     Status pruned = pipeline.Prune(directories);
     if (!pruned.ok()) return pruned;
     const bool changed = stats.added + stats.updated + stats.removed > 0;
+    stats.seconds = SecondsSince(start);
+    writer->RecordRun(RunRecord(stats, start_time));
     Status finished = writer->Finish(changed);
     if (!finished.ok()) return finished;
   }

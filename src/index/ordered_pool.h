@@ -48,8 +48,8 @@ class OrderedPool {
     }
     std::unique_lock<std::mutex> lock(mu_);
     room_.wait(lock, [&] {
-      return pushed_ - consumed_ < window_ && (in_flight_bytes_ + bytes <= max_bytes_ ||
-                                               pushed_ == consumed_);
+      return pushed_ - consumed_ < window_ &&
+             (in_flight_bytes_ + bytes <= max_bytes_ || pushed_ == consumed_);
     });
     in_flight_bytes_ += bytes;
     input_.push_back({pushed_++, bytes, std::move(item)});
@@ -109,9 +109,8 @@ class OrderedPool {
       Done done;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        result_ready_.wait(lock, [&] {
-          return results_.count(consumed_) || (workers_done_ && results_.empty());
-        });
+        result_ready_.wait(
+            lock, [&] { return results_.count(consumed_) || (workers_done_ && results_.empty()); });
         auto it = results_.find(consumed_);
         if (it == results_.end()) return;
         done = std::move(it->second);

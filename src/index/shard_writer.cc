@@ -110,7 +110,8 @@ void ShardWriter::Loop() {
     try {
       Write(std::move(item.first), item.second, nullptr);
     } catch (const Xapian::Error& e) {
-      failed = Status::IOError("cannot write article " + item.first.id + ": " + e.get_description());
+      failed =
+          Status::IOError("cannot write article " + item.first.id + ": " + e.get_description());
     }
     {
       std::lock_guard<std::mutex> lock(mu_);

@@ -2,12 +2,14 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <unordered_map>
 
 #include "index/generations.h"
-#include "index/shard_writer.h"
 #include "index/schema.h"
+#include "index/shard_writer.h"
 #include "index/synonyms.h"
 
 namespace nsearch::index {
@@ -22,10 +24,12 @@ struct Writer::Impl {
   std::string index_path;  // what the user named
   std::string generation;  // the glass database written (and locked)
   WriterOptions options;
-  std::unique_ptr<ShardWriter> main;             // the generation itself
+  std::unique_ptr<ShardWriter> main;               // the generation itself
   std::vector<std::unique_ptr<ShardWriter>> bulk;  // an empty index: shards on threads
   std::vector<std::string> bulk_dirs;
   size_t next_shard = 0;
+  std::string indexed_stamp;  // kSlotIndexed of the articles this run writes
+  std::string run_record;     // RecordRun, written at Finish
 
   Xapian::WritableDatabase& db() { return main->db(); }
 
@@ -56,8 +60,17 @@ struct Writer::Impl {
 
   // Synonyms and the passage length normalisation, computed over |all| and
   // written to |out|.
-  static void WriteRunTables(const Xapian::Database& all, Xapian::WritableDatabase& out) {
+  void WriteRunTables(const Xapian::Database& all, Xapian::WritableDatabase& out) const {
     RebuildSynonyms(all, out);
+    if (!run_record.empty()) {
+      // The previous runs come from the live generation (a bulk build's
+      // shards start without them).
+      std::string runs = main->db().get_metadata(kRunsKey);
+      runs += run_record + "\n";
+      size_t lines = std::count(runs.begin(), runs.end(), '\n');
+      while (lines-- > kMaxRunRecords) runs.erase(0, runs.find('\n') + 1);
+      out.set_metadata(kRunsKey, runs);
+    }
     uint64_t words = 0, paragraphs = 0;
     for (auto v = all.valuestream_begin(kSlotLayout); v != all.valuestream_end(kSlotLayout); ++v) {
       const auto layout = DecodeLayout(*v);
@@ -102,6 +115,7 @@ Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
     auto impl = std::make_unique<Impl>();
     impl->options = options;
     impl->index_path = path;
+    impl->indexed_stamp = Xapian::sortable_serialise(static_cast<double>(std::time(nullptr)));
     auto generation = WritableGeneration(path);
     if (!generation.ok()) return generation.status();
     impl->generation = *generation;
@@ -150,8 +164,11 @@ bool StampReader::IsUnchanged(const std::string& article_id, uint64_t content_ha
   return false;
 }
 
+void Writer::RecordRun(const std::string& json) { impl_->run_record = json; }
+
 Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
   auto& impl = *impl_;
+  built.doc.add_value(kSlotIndexed, impl.indexed_stamp);
   ShardWriter& to =
       impl.bulk.empty() ? *impl.main : *impl.bulk[impl.next_shard++ % impl.bulk.size()];
   bool existed = false;
@@ -224,7 +241,7 @@ Status Writer::Finish(bool compact) {
       // The shards hold everything; the run's tables go into the first.
       Xapian::Database all;
       for (const auto& dir : impl.bulk_dirs) all.add_database(Xapian::Database(dir));
-      Impl::WriteRunTables(all, impl.bulk[0]->db());
+      impl.WriteRunTables(all, impl.bulk[0]->db());
       if (Status s = impl.bulk[0]->Commit(); !s.ok()) return s;
       impl.bulk.clear();  // closes them
       Status published = impl.Publish(impl.bulk_dirs);
@@ -232,7 +249,7 @@ Status Writer::Finish(bool compact) {
       for (const auto& dir : impl.bulk_dirs) std::filesystem::remove_all(dir, ec);
       return published;
     }
-    Impl::WriteRunTables(impl.db(), impl.db());
+    impl.WriteRunTables(impl.db(), impl.db());
     if (Status s = impl.main->Commit(); !s.ok()) return s;
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot write the synonym table of " + impl.index_path + ": " +

@@ -38,7 +38,8 @@ class Writer {
                                               const WriterOptions& options = {});
   ~Writer();
 
-  // Adds or replaces the article's document; may commit (see WriterOptions).
+  // Adds or replaces the article's document, stamped with the run's start
+  // (kSlotIndexed); may commit (see WriterOptions).
   Result<PutOutcome> Put(BuiltArticle&& built, size_t text_bytes);
   // Removes the articles that came from |source_file| in an earlier run but
   // whose keys (ArticleKey of the id) are not in |keep|: JSONL lines or
@@ -51,6 +52,9 @@ class Writer {
 
   // Makes everything put so far visible to readers, atomically.
   Status Commit();
+  // Appends |json| (one object, one line) to the index's run records
+  // (kRunsKey), keeping the newest kMaxRunRecords; written at Finish.
+  void RecordRun(const std::string& json);
   // End of a run: rebuilds the synonym table from the names the index holds
   // (so it matches a clean rebuild) and commits; with |compact|, writes a
   // compacted copy as the index's next generation and switches readers to
