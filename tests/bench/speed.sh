@@ -42,20 +42,9 @@ for exe in nsearch nsearch-index; do
 done
 [ -x /usr/bin/time ] || { echo "error: /usr/bin/time (package time) is needed for peak RSS" >&2; exit 1; }
 
-# The peers, installed when missing (apt-get as root, else through sudo).
-missing=()
-command -v omindex >/dev/null && command -v quest >/dev/null || missing+=(xapian-omega)
-command -v sqlite3 >/dev/null || missing+=(sqlite3)
-if ((${#missing[@]})); then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-  echo "speed: installing ${missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
-    { $sudo apt-get update -qq >/dev/null 2>&1 &&
-      $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1; } ||
-    echo "speed: could not install ${missing[*]}; those peers are left out" >&2
-fi
+# shellcheck source=lib/peers.sh
+source "$here/lib/peers.sh"
+install_peers
 
 work=${NSEARCH_BENCH_WORK:-${TMPDIR:-/tmp}/nsearch-bench}
 mkdir -p "$work"
