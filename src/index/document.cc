@@ -7,6 +7,7 @@
 
 #include "index/schema.h"
 #include "text/normalize.h"
+#include "text/stopwords.h"
 
 namespace nsearch::index {
 namespace {
@@ -33,7 +34,8 @@ void AddWords(const std::vector<text::Token>& tokens, Xapian::termpos start,
     term.assign(prefix);
     term += Stem(t.term);
     if (Fits(term)) {
-      if (positional && pos < kMaxPosition)
+      // Stop words count but have no positions (text/stopwords.h).
+      if (positional && pos < kMaxPosition && !text::IsStopWord(t.term))
         doc->add_posting(term, pos, wdf);
       else
         doc->add_term(term, wdf);
