@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the benchmarks (not a test of its own): install_peers installs
 # the peer engines that are missing, with apt-get as root or through sudo:
 # xapian-omega (omindex, quest) and sqlite3. A failed install is reported and
