@@ -71,18 +71,23 @@ struct Writer::Impl {
       while (lines-- > kMaxRunRecords) runs.erase(0, runs.find('\n') + 1);
       out.set_metadata(kRunsKey, runs);
     }
-    uint64_t words = 0, paragraphs = 0;
+    uint64_t words = 0, paragraphs = 0, articles = 0, article_words = 0;
     for (auto v = all.valuestream_begin(kSlotLayout); v != all.valuestream_end(kSlotLayout); ++v) {
       const auto layout = DecodeLayout(*v);
-      for (size_t i = 1; i < layout.size(); ++i) {  // entry 0 is the title
+      ++articles;
+      for (size_t i = 0; i < layout.size(); ++i) {
         if (!IsSearchable(layout[i].kind)) continue;
+        article_words += layout[i].words;
+        if (i == 0) continue;  // entry 0 is the title
         words += layout[i].words;
         ++paragraphs;
       }
     }
-    if (paragraphs > 0)
-      out.set_metadata(kAvgParagraphWordsKey, std::to_string(static_cast<double>(words) /
-                                                             static_cast<double>(paragraphs)));
+    auto mean = [](uint64_t sum, uint64_t n) {
+      return std::to_string(static_cast<double>(sum) / static_cast<double>(n));
+    };
+    if (paragraphs > 0) out.set_metadata(kAvgParagraphWordsKey, mean(words, paragraphs));
+    if (articles > 0) out.set_metadata(kAvgArticleWordsKey, mean(article_words, articles));
   }
 
   // Writes the next generation from |sources| (compacted, merged) and

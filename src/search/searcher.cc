@@ -38,15 +38,12 @@ Xapian::BM25Weight Bm25() {
 void Searcher::Impl::ClearCaches() {
   names.clear();
   author_list.reset();
-  avg_paragraph_words.reset();
+  lengths.reset();
 }
 
-double Searcher::Impl::AvgParagraphWords() {
-  if (!avg_paragraph_words) {
-    const std::string v = db.get_metadata(index::kAvgParagraphWordsKey);
-    avg_paragraph_words = v.empty() ? 40.0 : std::max(1.0, std::atof(v.c_str()));
-  }
-  return *avg_paragraph_words;
+const search::LengthStats& Searcher::Impl::Lengths() {
+  if (!lengths) lengths = search::ReadLengthStats(db);
+  return *lengths;
 }
 
 const std::vector<std::pair<std::string, int>>& Searcher::Impl::Names(EntityType type) {
@@ -229,15 +226,15 @@ template <typename MakeHit>
 SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOptions& o,
                                        SearchResponse resp, const search::PassageScorer* rerank,
                                        MakeHit make_hit) {
-  enquire.set_collapse_key(index::kSlotArticle);  // an article in two indexes shows once
-  search::ArticleEntitySpy spy;
-  if (o.facets) enquire.add_matchspy(&spy);
+  // An article indexed in two of several indexes shows once; one index
+  // holds an article once, and collapsing costs a value read per match.
+  if (db.size() > 1) enquire.set_collapse_key(index::kSlotArticle);
   const int depth = rerank ? search::DefaultRankParams().rerank_depth : 0;
   const int64_t wanted = static_cast<int64_t>(o.offset) + o.limit;
   const auto first = static_cast<Xapian::doccount>(std::min<int64_t>(wanted, db.get_doccount()));
-  const auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
-  const Xapian::doccount check = std::max<Xapian::doccount>(count, o.facets ? kFacetArticles : 100);
-  Xapian::MSet mset = enquire.get_mset(0, count, check);
+  auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
+  if (o.facets) count = std::max<Xapian::doccount>(count, kFacetArticles);
+  Xapian::MSet mset = enquire.get_mset(0, count, std::max<Xapian::doccount>(count, 100));
   resp.total = mset.get_matches_estimated();
   resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
@@ -249,22 +246,34 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
   for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it, {}});
   if (rerank) {
     const size_t n = std::min<size_t>(ranked.size(), depth);
+    std::vector<Xapian::docid> dids;
+    for (size_t i = 0; i < n; ++i) dids.push_back(*ranked[i].it);
+    const auto layouts = search::Layouts(db, dids);
     for (size_t i = 0; i < n; ++i)
-      ranked[i].ev = rerank->Score(*ranked[i].it, ranked[i].it.get_weight());
+      ranked[i].ev = rerank->Score(dids[i], ranked[i].it.get_weight(), layouts[i]);
     std::stable_sort(ranked.begin(), ranked.begin() + n,
                      [](const auto& a, const auto& b) { return a.ev.score > b.ev.score; });
   }
+  // Past the re-scored window, articles keep Xapian's order; their score
+  // is capped at the window's last, so scores fall as ranks rise.
+  double cap = 0;
+  if (rerank && !ranked.empty() && ranked.size() > static_cast<size_t>(depth))
+    cap = ranked[depth - 1].ev.score;
   for (size_t i = o.offset; i < ranked.size() && i < static_cast<size_t>(wanted); ++i) {
     auto& c = ranked[i];
-    if (rerank && i >= static_cast<size_t>(depth)) c.ev = rerank->Score(*c.it, c.it.get_weight());
+    const bool past = rerank && i >= static_cast<size_t>(depth);
+    if (past) c.ev = rerank->Score(*c.it, c.it.get_weight(), search::Layouts(db, {*c.it})[0]);
     Hit h = make_hit(c.it, c.ev);
     h.rank = static_cast<int>(i) + 1;
-    h.score = rerank ? c.ev.score : c.it.get_weight();
+    h.score = !rerank ? c.it.get_weight() : past ? std::min(c.ev.score, cap) : c.ev.score;
+    if (past) cap = h.score;
     resp.hits.push_back(std::move(h));
   }
   if (o.facets) {
+    std::vector<Xapian::docid> dids;
+    for (const auto& c : ranked) dids.push_back(*c.it);
     resp.has_facets = true;
-    resp.facets = spy.Top(o.facet_limit);
+    resp.facets = search::CountFacets(db, std::move(dids), o.facet_limit);
     resp.facets.sampled = resp.facets.articles < resp.total;
   }
   return resp;
@@ -278,10 +287,11 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
   auto date_key = search::DateSortKey(o.sort);
   const bool by_date = o.sort != SortOrder::kRelevance;
   if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
-  search::PassageScorer scorer(db, q, o.include_boilerplate, AvgParagraphWords());
+  search::PassageScorer scorer(db, q, o.include_boilerplate, Lengths());
   return Collect(enquire, o, std::move(resp), by_date ? nullptr : &scorer,
                  [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
-                   if (by_date) ev = scorer.Score(*it, it.get_weight());
+                   if (by_date)
+                     ev = scorer.Score(*it, it.get_weight(), search::Layouts(db, {*it})[0]);
                    auto a = LoadArticle(it.get_document());
                    if (!a) return Hit{};
                    const bool in_title = ev.paragraph == 0;
@@ -389,11 +399,12 @@ Result<Facets> Searcher::CoOccurring(const EntityFilter& filter, int limit,
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(search::EntityQuery(filter.type, r.value()));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    search::ArticleEntitySpy spy;
-    enquire.add_matchspy(&spy);
-    enquire.get_mset(0, 0, impl_->db.get_doccount());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet all = enquire.get_mset(0, impl_->db.get_doccount());
+    std::vector<Xapian::docid> dids;
+    for (auto it = all.begin(); it != all.end(); ++it) dids.push_back(*it);
     std::unordered_set<std::string> self(r.value().begin(), r.value().end());
-    return spy.Top(limit, self);
+    return search::CountFacets(impl_->db, std::move(dids), limit, self);
   } catch (const Xapian::Error& e) {
     return Status::IOError("co-occurrence lookup failed on " + impl_->path + ": " +
                            e.get_description());

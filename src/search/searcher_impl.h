@@ -26,11 +26,11 @@ struct Searcher::Impl {
   // Caches, filled on first use (a Searcher is used by one thread).
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
   std::optional<std::vector<search::IndexedAuthor>> author_list;
-  std::optional<double> avg_paragraph_words;
+  std::optional<search::LengthStats> lengths;
 
   void ClearCaches();
 
-  double AvgParagraphWords();
+  const search::LengthStats& Lengths();
 
   // Every name of |type| with its article count (the slow path of Resolve).
   const std::vector<std::pair<std::string, int>>& Names(EntityType type);
