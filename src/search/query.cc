@@ -611,6 +611,10 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     normalized[normalized.rfind('"')] = ' ';
     out.notes.push_back("ignored an unbalanced quote");
   }
+  if (normalized.find_first_not_of(" \"()+-") == std::string::npos &&
+      raw.find_first_not_of(" \t\r\n") != std::string_view::npos && extra_filters.empty() &&
+      !date && authors.empty())
+    out.notes.push_back("the query holds no words (only symbols): nothing to search for");
   const std::string typed = normalized;  // before the parser's own fields
   normalized = PhrasesAsFields(OnlyExclusionsAsNot(normalized));
 

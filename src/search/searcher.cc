@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <tuple>
+#include <unordered_set>
 
 #include "entities/fold.h"
 #include "entities/resolve.h"
@@ -369,8 +370,28 @@ Hit Searcher::Impl::MentionHit(const Article& a, const std::vector<std::string>&
 Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int limit) {
   try {
     auto list = impl_->Names(type);
-    std::stable_sort(list.begin(), list.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    auto by_count = [](const auto& a, const auto& b) { return a.second > b.second; };
+    std::stable_sort(list.begin(), list.end(), by_count);
+    auto& db = impl_->db;
+    if (db.size() > 1) {
+      // Several indexes may hold one article twice: count articles, not
+      // postings (for a margin of names beyond the cut, whose order may move).
+      const size_t n =
+          limit > 0 ? std::min(list.size(), static_cast<size_t>(limit) * 2 + 10) : list.size();
+      list.resize(n);
+      for (auto& [name, count] : list) {
+        const std::string term = index::EntityTerm(type, name);
+        std::unordered_set<std::string> keys;
+        auto key = db.valuestream_begin(index::kSlotArticle);
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+          key.skip_to(*p);
+          if (key != db.valuestream_end(index::kSlotArticle) && key.get_docid() == *p)
+            keys.insert(*key);
+        }
+        count = static_cast<int>(keys.size());
+      }
+      std::stable_sort(list.begin(), list.end(), by_count);
+    }
     if (limit > 0 && static_cast<int>(list.size()) > limit) list.resize(limit);
     std::vector<EntityListing> out;
     for (const auto& [name, count] : list) {
