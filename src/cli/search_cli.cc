@@ -26,13 +26,14 @@ constexpr char kUsage[] = R"(Usage: nsearch [OPTIONS] [--] QUERY...
 Searches an nsearch index and prints the best passage of each matching
 article, best first, with the matched words highlighted.
 
-Query syntax (Xapian QueryParser): words (stemmed: swap finds swaps),
-"exact phrases", AND OR NOT, +required -excluded, (grouping), title:word,
-person:Name person:"Full Name" place:Kyiv org:NATO, date:2014 date:2014-05
-date:2014-05-06 date:2014..2015, author:"Jen Chung" author:chung. Several
-words are one query. Stray quotes or operators never fail: they fall back
-to plain words.
-Use -- before a query that starts with '-'.
+Query syntax (Xapian QueryParser; --help-syntax for a page of it): words
+(stemmed: swap finds swaps; Kiev = Kyiv), "exact phrases", AND OR NOT NEAR,
++required -excluded, (grouping), negotiat*, title:word, person:Name
+person:"Full Name" place:Kyiv org:NATO, date:2014 date:2014-05..2015,
+author:"Jen Chung" author:chung. Several words are one query. Stray quotes
+or operators never fail: they are ignored, and one line says so.
+Use -- before a query that starts with '-'; after the first word, -word is
+a query word.
 
 Filters alone (no words) list matching articles: by entity filters, most
 central first; by date or author, newest first.
@@ -44,6 +45,33 @@ Options)";
 // -n without a value given: 10 results, every entity with --list.
 constexpr int kLimitNotGiven = INT_MIN;
 constexpr int kDefaultLimit = 10;
+
+// docs/query.md in one screen.
+constexpr char kSyntax[] = R"(nsearch query language (docs/query.md has it all)
+
+  ceasefire Istanbul        either word; both, and close together, rank first
+  "two to tango"            a phrase (stop words count as one word each)
+  30-day                    a hyphenated word is a phrase
+  ceasefire AND Istanbul    both words         ceasefire OR truce   either
+  ceasefire -Istanbul       without Istanbul   (same: ceasefire NOT Istanbul)
+  -- -Istanbul              every article without Istanbul
+  +ceasefire talks          ceasefire required, talks optional
+  talks NEAR Istanbul       within 10 words (NEAR/5: within 5); ADJ: in order
+  (ceasefire OR truce) Istanbul             grouping
+  negotiat*                 every index word starting so (3+ letters, 200 words at most)
+  title:ceasefire           a headline word
+  person:Lavrov  person:"Marco Rubio"  place:Kyiv  org:NATO    entity filters
+  author:"Jen Chung"  author:chung       date:2014  date:2014-05  date:2014..2015
+
+Words are folded (Turkiye = Türkiye), stemmed (swap finds swaps) and written
+in Latin letters ("Владимир Путин" finds Vladimir Putin). English stop words
+are dropped unless they are all you typed. Spellings of one name are one word
+(Kiev = Kyiv, Zelensky = Zelenskyy); "Kiev" in quotes, or --exact, searches
+that spelling only. An unknown word gets a suggestion (Did you mean: lavrov?),
+run when the query as typed finds nothing. Matching is per article; a phrase
+never spans two paragraphs. Stray quotes or operators never fail: they are
+ignored, and one line says so.
+)";
 
 struct Args {
   std::vector<std::string> index;
@@ -62,6 +90,7 @@ struct Args {
   std::string color = "auto";
   bool exact = false;
   bool explain = false;
+  bool help_syntax = false;
   bool verbose = false;
   bool quiet = false;
 };
@@ -102,6 +131,7 @@ po::options_description Describe(Args* a) {
       "when there are more)");
   add("exact", po::bool_switch(&a->exact),
       "no expansion: spellings of a name (Kiev/Kyiv) and spelling suggestions are off");
+  add("help-syntax", po::bool_switch(&a->help_syntax), "print the query language and exit");
   add("explain", po::bool_switch(&a->explain),
       "show the parts of each hit's score (article BM25, passage BM25, proximity, matching "
       "passages, title)");
@@ -334,6 +364,10 @@ int RunSearchCli(int argc, char** argv) {
           ParseCommandLine(QueryWordsLast(argc, argv, desc), "nsearch", desc, "query", &a.words);
       stop >= 0)
     return stop;
+  if (a.help_syntax) {
+    std::cout << kSyntax;
+    return kExitOk;
+  }
   SetUpLogging("nsearch", a.quiet ? -1 : a.verbose ? 1 : 0);
   if (std::string problem = UsageProblem(a); !problem.empty()) {
     std::cerr << "nsearch: " << problem << " (see nsearch --help)\n";
