@@ -1,5 +1,6 @@
 #include "nsearch/searcher.h"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -164,30 +165,79 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     }
     // Several indexes are searched as one (shards, or one index per bundle).
     impl->db.add_database(one);
+    impl->paths.push_back(path);
     impl->path += (impl->path.empty() ? "" : ", ") + path;
   }
   if (index_paths.empty()) return Status::InvalidArgument("no index given");
+  impl->stub_stamps = impl->StubStamps();
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
 int64_t Searcher::ArticleCount() const { return impl_->db.get_doccount(); }
 
+std::vector<std::pair<uint64_t, int64_t>> Searcher::Impl::StubStamps() const {
+  std::vector<std::pair<uint64_t, int64_t>> out;
+  for (const auto& p : paths) {
+    struct stat st {};
+    if (::stat((p + "/XAPIANDB").c_str(), &st) == 0)
+      out.emplace_back(st.st_ino, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
+    else
+      out.emplace_back(0, 0);
+  }
+  return out;
+}
+
+Status Searcher::Impl::FollowStubs() {
+  auto now = StubStamps();
+  if (now == stub_stamps) return Status::Ok();
+  stub_stamps = std::move(now);
+  ClearCaches();
+  try {
+    Xapian::Database fresh;
+    for (const auto& p : paths) fresh.add_database(Xapian::Database(p));
+    db = fresh;
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot reopen index " + path + ": " + e.get_description());
+  }
+}
+
+Status Searcher::Impl::Reopen() {
+  ClearCaches();
+  try {
+    db.reopen();  // a new commit of the same generation
+    return Status::Ok();
+  } catch (const Xapian::Error&) {
+    // The generation was replaced (index/generations.h): through the stubs
+    // again.
+  }
+  try {
+    Xapian::Database fresh;
+    for (const auto& p : paths) fresh.add_database(Xapian::Database(p));
+    db = fresh;
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot reopen index " + path + ": " + e.get_description());
+  }
+}
+
 Result<SearchResponse> Searcher::Search(const SearchOptions& options) {
+  // A run that published a new generation switched the stub: follow it.
+  if (Status s = impl_->FollowStubs(); !s.ok()) return s;
   for (int attempt = 0;; ++attempt) {
     try {
       return impl_->Search(options);
     } catch (const Xapian::DatabaseModifiedError&) {
       // The indexer committed while we read: reopen at the new revision, once.
       if (attempt > 0) return Status::IOError("index changed twice during one search; try again");
-      try {
-        impl_->db.reopen();
-      } catch (const Xapian::Error& e) {
-        return Status::IOError("cannot reopen index " + impl_->path + ": " + e.get_description());
-      }
-      impl_->ClearCaches();
+    } catch (const Xapian::DatabaseError& e) {
+      // A generation removed under us (its files gone): once, through the stub.
+      if (attempt > 0)
+        return Status::IOError("search failed on " + impl_->path + ": " + e.get_description());
     } catch (const Xapian::Error& e) {
       return Status::IOError("search failed on " + impl_->path + ": " + e.get_description());
     }
+    if (Status s = impl_->Reopen(); !s.ok()) return s;
   }
 }
 
@@ -368,6 +418,7 @@ Hit Searcher::Impl::MentionHit(const Article& a, const std::vector<std::string>&
 }
 
 Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int limit) {
+  if (Status s = impl_->FollowStubs(); !s.ok()) return s;
   try {
     auto list = impl_->Names(type);
     auto by_count = [](const auto& a, const auto& b) { return a.second > b.second; };
@@ -413,6 +464,7 @@ Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int l
 
 Result<Facets> Searcher::CoOccurring(const EntityFilter& filter, int limit,
                                      std::vector<std::string>* resolved) {
+  if (Status s = impl_->FollowStubs(); !s.ok()) return s;
   try {
     auto r = impl_->Resolve(filter);
     if (!r.ok()) return r.status();

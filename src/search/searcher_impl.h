@@ -21,7 +21,8 @@
 namespace nsearch {
 
 struct Searcher::Impl {
-  std::string path;
+  std::vector<std::string> paths;  // as opened
+  std::string path;                // the same, for messages
   Xapian::Database db;
   // Caches, filled on first use (a Searcher is used by one thread).
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
@@ -29,6 +30,15 @@ struct Searcher::Impl {
   std::optional<search::LengthStats> lengths;
 
   void ClearCaches();
+  // The index's newest revision: the same generation reopened, or, when it
+  // was replaced, every path opened again through its stub.
+  Status Reopen();
+  // Each path's stub (inode, mtime): a published generation changes it.
+  std::vector<std::pair<uint64_t, int64_t>> stub_stamps;
+  std::vector<std::pair<uint64_t, int64_t>> StubStamps() const;
+  // Opens the paths again when a stub changed since they were opened (one
+  // stat per path: cheap enough for every search).
+  Status FollowStubs();
 
   const search::LengthStats& Lengths();
 
