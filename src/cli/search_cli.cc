@@ -12,6 +12,7 @@
 
 #include "cli/common.h"
 #include "cli/render.h"
+#include "cli/serve_exec.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
 #include "search/rank.h"
@@ -22,6 +23,8 @@ namespace nsearch::cli {
 namespace {
 
 constexpr char kUsage[] = R"(Usage: nsearch [OPTIONS] [--] QUERY...
+       nsearch --timeline [OPTIONS] [--] [QUERY...]
+       nsearch serve [--index DIR] [--port N] [--listen ADDR]
 
 Searches an nsearch index and prints the best passage of each matching
 article, best first, with the matched words highlighted.
@@ -32,7 +35,11 @@ person:Name person:"Full Name" place:Kyiv org:NATO, date:2014 date:2014-05
 date:2014-05-06 date:2014..2015, author:"Jen Chung" author:chung. Several
 words are one query. Stray quotes or operators never fail: they fall back
 to plain words.
-Use -- before a query that starts with '-'.
+Use -- before a query that starts with '-' or is the word serve.
+
+--timeline counts the matching articles per month (per day when they span
+two months at most, per year past fifty years), with the undated apart.
+`nsearch serve` opens a local search page (nsearch serve --help).
 
 Filters alone (no words) list matching articles: by entity filters, most
 central first; by date or author, newest first.
@@ -62,6 +69,7 @@ struct Args {
   std::string color = "auto";
   bool exact = false;
   bool explain = false;
+  bool timeline = false;
   bool verbose = false;
   bool quiet = false;
 };
@@ -109,6 +117,9 @@ po::options_description Describe(Args* a) {
       "list every entity of a type (person, place, org) with article counts and aliases; -n "
       "caps it");
   add("with", po::value(&a->with), "who appears in the same articles as this person, ranked");
+  add("timeline", po::bool_switch(&a->timeline),
+      "matching articles per month (or day, or year) as a chart; with --json "
+      "{\"timeline\": [{\"period\", \"count\"}], \"undated\"}");
   add("color", po::value(&a->color)->default_value("auto"),
       "auto, always or never (NO_COLOR also disables)");
   add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
@@ -254,6 +265,7 @@ void WarnIgnored(const Args& a) {
   add(a.offset != 0, "--offset");
   add(a.facets, "--facets");
   add(a.include_boilerplate, "--include-boilerplate");
+  add(a.timeline, "--timeline");
   if (!ignored.empty()) spdlog::warn("{} ignores {}", mode, OneLine(ignored));
 }
 
@@ -325,9 +337,29 @@ int RunSearch(Searcher& searcher, const Args& a, const Style& style) {
   return r.total > 0 || !r.hits.empty() ? kExitOk : kExitNoResults;
 }
 
+int RunTimeline(Searcher& searcher, const Args& a) {
+  SearchOptions o = ToSearchOptions(a);
+  if (a.offset != 0 || a.limit != kLimitNotGiven || a.facets)
+    spdlog::warn(
+        "--timeline counts every matching article: --limit, --offset and --facets do "
+        "nothing");
+  auto timeline = searcher.Timeline(o);
+  if (!timeline.ok()) {
+    if (a.json && timeline.status().code() == StatusCode::kNotFound)
+      std::cout << RenderTimelineJson(o.query, TimelineCounts{}) << "\n";
+    return Fail(timeline.status(), a.quiet);
+  }
+  if (a.json)
+    std::cout << RenderTimelineJson(o.query, *timeline) << "\n";
+  else
+    std::cout << RenderTimelineTerminal(*timeline);
+  return timeline->articles > 0 ? kExitOk : kExitNoResults;
+}
+
 }  // namespace
 
 int RunSearchCli(int argc, char** argv) {
+  if (IsServeCommand(argc, argv)) return ExecServe(argc, argv);
   Args a;
   auto desc = Describe(&a);
   if (int stop =
@@ -356,6 +388,7 @@ int RunSearchCli(int argc, char** argv) {
   style.proximity_weight = search::DefaultRankParams().proximity_weight;
   if (!a.list.empty()) return RunList(searcher, a);
   if (!a.with.empty()) return RunWith(searcher, a, style);
+  if (a.timeline) return RunTimeline(searcher, a);
   return RunSearch(searcher, a, style);
 }
 

@@ -143,6 +143,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_path) 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>& index_paths) {
   auto impl = std::make_unique<Impl>();
   for (const auto& path : index_paths) {
+    impl->RememberIndex(path);
     Xapian::Database one;
     try {
       one = Xapian::Database(path);
@@ -175,6 +176,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
 int64_t Searcher::ArticleCount() const { return impl_->db.get_doccount(); }
 
 Result<SearchResponse> Searcher::Search(const SearchOptions& options) {
+  if (Status invalid = Validate(options); !invalid.ok()) return invalid;
   for (int attempt = 0;; ++attempt) {
     try {
       return impl_->Search(options);

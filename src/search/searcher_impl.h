@@ -23,12 +23,21 @@ namespace nsearch {
 struct Searcher::Impl {
   std::string path;
   Xapian::Database db;
+  // Each index as given to Open() and the generation its stub named just
+  // before it was opened (index::CurrentGeneration), so that Refresh() sees
+  // a switch.
+  std::vector<std::string> paths;
+  std::vector<std::string> generations;
   // Caches, filled on first use (a Searcher is used by one thread).
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
   std::optional<std::vector<search::IndexedAuthor>> author_list;
   std::optional<double> avg_paragraph_words;
 
   void ClearCaches();
+
+  // Records |index_path| and its current generation; called before opening
+  // it (a switch in between only costs one needless reopen).
+  void RememberIndex(const std::string& index_path);
 
   double AvgParagraphWords();
 
@@ -69,6 +78,10 @@ struct Searcher::Impl {
   // paragraph.
   Hit MentionHit(const Article& a, const std::vector<std::string>& mentions,
                  bool include_boilerplate);
+
+  // Views (views.cc): Searcher::GetArticle and Searcher::Timeline.
+  Result<ArticleView> View(const std::string& article_id, const SearchOptions& highlight);
+  Result<TimelineCounts> Timeline(const SearchOptions& o, TimelineUnit unit);
 };
 
 }  // namespace nsearch
