@@ -8,13 +8,13 @@
 #include <climits>
 #include <cstdlib>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli/common.h"
 #include "cli/render.h"
 #include "cli/serve_exec.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
+#include "search/json.h"
 #include "search/rank.h"
 
 namespace po = boost::program_options;
@@ -79,9 +79,7 @@ po::options_description Describe(Args* a) {
   auto add = d.add_options();
   add("help,h", "show this help");
   add("version", "print the version");
-  add("index,i", po::value(&a->index)->composing(),
-      "index directory (default: $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else "
-      "~/.local/share/nsearch/index); repeat to search several indexes as one");
+  add("index,i", po::value(&a->index)->composing(), kReadIndexHelp);
   add("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)");
   add("limit,n", po::value(&a->limit),
       "articles to show (default 10); with --list, entities to show (default all); with --with, "
@@ -194,10 +192,7 @@ int RunList(Searcher& searcher, const Args& a) {
               << " in the index (built with --no-entities, or its articles name none)\n";
   }
   if (a.json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& l : *list)
-      out.push_back({{"name", l.name}, {"count", l.articles}, {"aliases", l.aliases}});
-    std::cout << nlohmann::json{{"type", EntityTypeName(type)}, {"entities", out}}.dump() << "\n";
+    std::cout << search::Dump(search::EntityListJson(type, *list)) << "\n";
   } else {
     for (const auto& l : *list) {
       std::cout << l.articles << "\t" << l.name;

@@ -102,6 +102,13 @@ json CoOccurrenceJson(const std::string& typed, const std::vector<std::string>& 
           {"org", FacetList(f.org)}};
 }
 
+json EntityListJson(EntityType type, const std::vector<EntityListing>& list) {
+  json entities = json::array();
+  for (const auto& l : list)
+    entities.push_back({{"name", l.name}, {"count", l.articles}, {"aliases", l.aliases}});
+  return {{"type", EntityTypeName(type)}, {"entities", entities}};
+}
+
 json ArticleViewJson(const ArticleView& v) {
   json paras = json::array();
   for (const auto& p : v.paragraphs) {

@@ -33,6 +33,10 @@ nlohmann::json FacetsJson(const Facets& facets);
 nlohmann::json CoOccurrenceJson(const std::string& typed, const std::vector<std::string>& names,
                                 const Facets& facets);
 
+// `nsearch --list TYPE --json`: {"type", "entities": [{"name", "count",
+// "aliases"}]}.
+nlohmann::json EntityListJson(EntityType type, const std::vector<EntityListing>& list);
+
 // {"path", "title", "title_highlights", "paragraphs": [{"n", "kind", "text",
 // "highlights"}], "entities", "matching_paragraphs", "date"?, "author"?, "url"?}.
 nlohmann::json ArticleViewJson(const ArticleView& view);
