@@ -120,7 +120,7 @@ struct WebServer::Impl {
     };
     http.Get("/", shell);
     http.Get("/article", shell);
-    http.Get(R"(/person/[^/]+)", shell);
+    http.Get(R"(/person/.+)", shell);  // a name may hold a slash (encoded)
     http.Get(R"(/static/[A-Za-z0-9._-]+)", [](const httplib::Request& req, httplib::Response& res) {
       const Asset* asset = FindAsset(req.path);
       if (asset)

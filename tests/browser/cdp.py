@@ -98,8 +98,11 @@ class Browser:
     def wait_for(self, condition, timeout=10, what=None):
         deadline = time.time() + timeout
         while time.time() < deadline:
-            if self.evaluate(f"Boolean({condition})"):
-                return
+            try:
+                if self.evaluate(f"Boolean({condition})"):
+                    return
+            except RuntimeError:
+                pass  # the page is between two documents
             time.sleep(0.05)
         raise AssertionError(f"timed out waiting for {what or condition}")
 
@@ -111,14 +114,18 @@ class Browser:
         self.send("Page.navigate", url=url)
         self.wait_ready()
 
-    # A real mouse click at the middle of the first element |selector| matches.
-    def click(self, selector, expect_navigation=False):
+    # A real mouse click at the middle of the first element |selector|
+    # matches (or that the JavaScript expression |element| gives).
+    def click(self, selector=None, expect_navigation=False, element=None):
+        element = element or "document.querySelector(%s)" % json.dumps(selector)
         box = self.evaluate(
-            "(() => { const e = document.querySelector(%s); if (!e) return null;"
-            " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
-            " return [r.left + r.width / 2, r.top + r.height / 2]; })()" % json.dumps(selector))
+            "(() => { const e = %s; if (!e) return null;"
+            " e.scrollIntoView({block: 'center'});"
+            # The first line's box: a link that wraps has a hole in its middle.
+            " const r = e.getClientRects()[0] || e.getBoundingClientRect();"
+            " return [r.left + r.width / 2, r.top + r.height / 2]; })()" % element)
         if box is None:
-            raise AssertionError(f"nothing matches {selector}")
+            raise AssertionError(f"nothing matches {selector or element}")
         if expect_navigation:
             self.evaluate("document.body.dataset.ready = 'old'")
         for kind in ("mousePressed", "mouseReleased"):
@@ -126,6 +133,12 @@ class Browser:
                       clickCount=1)
         if expect_navigation:
             self.wait_ready()
+
+    # Presses Enter (or |key|) expecting it to load another page.
+    def press_and_wait(self, key="Enter", code="Enter", text="\r", vk=13):
+        self.evaluate("document.body.dataset.ready = 'old'")
+        self.key(key, code, text, vk)
+        self.wait_ready()
 
     def key(self, key, code=None, text=None, vk=0):
         self.send("Input.dispatchKeyEvent", type="keyDown", key=key, code=code or key,

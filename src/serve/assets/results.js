@@ -4,6 +4,8 @@
 // filter chips, the date range and the timeline whose bars filter.
 (function () {
   const PAGE_SIZE = 10;
+  const FACETS_SHOWN = 8;  // per type; the rest behind "N more"
+  const FACETS_FETCHED = 30;
   const TYPES = [['person', 'People', 'Person'], ['place', 'Places', 'Place'], ['org', 'Organisations', 'Organisation']];
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -123,6 +125,23 @@
       type === 'person' ? NS.el('a', { class: 'facet-page', href: NS.personHref(name), title: 'Person page: ' + name, 'aria-label': 'Person page: ' + name }, '›') : null);
   }
 
+  // Past FACETS_SHOWN, the names wait behind a button that shows them.
+  function moreFacets(ul, heading) {
+    const extra = Array.from(ul.children).slice(FACETS_SHOWN);
+    if (!extra.length) return null;
+    extra.forEach((li) => { li.hidden = true; });
+    const button = NS.el('button', { type: 'button', class: 'facet-more', 'aria-expanded': 'false' },
+      extra.length + ' more');
+    button.setAttribute('aria-label', 'Show ' + extra.length + ' more ' + heading.toLowerCase());
+    button.addEventListener('click', function () {
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      extra.forEach((li) => { li.hidden = !open; });
+      button.setAttribute('aria-expanded', String(open));
+      button.textContent = open ? 'Fewer' : extra.length + ' more';
+    });
+    return button;
+  }
+
   function facetsPanel(facets, state, resolved) {
     const box = NS.el('div', { class: 'facets' });
     if (!facets) return box;
@@ -136,7 +155,8 @@
       }
       for (const f of list) if (!active[type].has(f.name)) ul.append(facetItem(state, type, f.name, f.count, undefined));
       if (!ul.children.length) continue;
-      box.append(NS.el('section', { class: 'facet', 'data-type': type }, NS.el('h3', {}, heading), ul));
+      box.append(NS.el('section', { class: 'facet', 'data-type': type }, NS.el('h3', {}, heading), ul,
+        moreFacets(ul, heading)));
     }
     if (facets.sampled) box.append(NS.el('p', { class: 'side-note' }, 'Counted over the best ' + NS.number(facets.articles) + ' matching articles.'));
     return box;
@@ -168,6 +188,7 @@
     sort.addEventListener('change', () => { location.href = NS.href('/', NS.with({ sort: sort.value === 'relevance' ? '' : sort.value })); });
     return NS.el('div', { class: 'status' },
       NS.el('p', { class: 'status-count', role: 'status' }, count + ' ', ...what),
+      NS.el('a', { class: 'to-filters', href: '#side' }, 'Filters ↓'),
       NS.el('label', { class: 'sort' }, 'Order ', sort));
   }
 
@@ -210,6 +231,7 @@
     const filters = NS.filterParams(s);
     const p = new URLSearchParams(filters);
     p.set('facets', '1');
+    p.set('facet_limit', String(FACETS_FETCHED));
     p.set('limit', String(PAGE_SIZE));
     if (s.page) p.set('page', s.page);
     const [search, timeline] = await Promise.all([NS.api('search', p), NS.api('timeline', filters)]);

@@ -15,9 +15,10 @@
   // Indices of the periods to label: years' starts (months), months' starts
   // (days), every year (years), thinned to at most |most|.
   function ticks(periods, unit, most) {
+    const fewMonths = unit === 'month' && periods.length <= 24;
     let picks = periods.map((p, i) => i).filter(function (i) {
       const p = periods[i].period;
-      if (unit === 'month') return p.endsWith('-01');
+      if (unit === 'month') return fewMonths || p.endsWith('-01');
       if (unit === 'day') return p.endsWith('-01') || p.endsWith('-15');
       return true;
     });
@@ -26,8 +27,11 @@
     return picks.filter((p, k) => k % stride === 0);
   }
 
-  function tickText(period, unit, first) {
-    if (unit === 'month') return period.endsWith('-01') ? period.slice(0, 4) : label(period, unit);
+  // Years alone under many months; under a few, months with the year at
+  // the first and at each January.
+  function tickText(period, unit, first, count) {
+    if (unit === 'month' && count > 24) return period.slice(0, 4);
+    if (unit === 'month') return first || period.endsWith('-01') ? label(period, unit) : label(period, unit).slice(0, 3);
     if (unit === 'day') return label(period, unit) + (first ? ', ' + period.slice(0, 4) : '');
     return period;
   }
@@ -51,7 +55,8 @@
     const max = Math.max(1, ...periods.map((p) => p.count));
     const plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM;
     const step = plotW / periods.length;
-    const gap = step > 4 ? Math.min(2, step * 0.2) : 0;
+    // Bars no wider than 44 units, so that a few periods still read as bars.
+    const barW = Math.min(44, step > 4 ? step - Math.min(2, step * 0.2) : step);
     const first = periods[0].period, last = periods[periods.length - 1].period;
     const svg = NS.svg('svg', {
       viewBox: '0 0 ' + W + ' ' + H, class: 'timeline-chart', role: 'group',
@@ -68,14 +73,14 @@
       svg.append(NS.svg('a', { class: 'bar', href: hrefFor(p.period), 'aria-label': words, 'data-period': p.period },
         NS.svg('title', {}, words + ' (show them)'),
         NS.svg('rect', { class: 'hit', x: x, y: TOP, width: step, height: plotH }),
-        NS.svg('rect', { class: 'fill', x: x + gap / 2, y: TOP + plotH - h, width: Math.max(1, step - gap), height: h })));
+        NS.svg('rect', { class: 'fill', x: x + (step - barW) / 2, y: TOP + plotH - h, width: Math.max(1, barW), height: h })));
     });
     svg.append(NS.svg('line', { class: 'axis', x1: LEFT, x2: W - RIGHT, y1: TOP + plotH, y2: TOP + plotH }));
     ticks(periods, unit, 9).forEach(function (i, k) {
       const x = LEFT + i * step + step / 2;
       svg.append(NS.svg('line', { class: 'tick-mark', x1: x, x2: x, y1: TOP + plotH, y2: TOP + plotH + 4 }));
       svg.append(NS.svg('text', { class: 'tick', x: x, y: H - 6, 'text-anchor': 'middle' },
-        tickText(periods[i].period, unit, k === 0)));
+        tickText(periods[i].period, unit, k === 0, periods.length)));
     });
     fig.append(svg);
     return fig;
