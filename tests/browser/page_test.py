@@ -175,6 +175,19 @@ def test_url_holds_the_state(ctx):
     assert dates == sorted(dates) and all(d >= "2024-02" for d in dates), dates
 
 
+def test_spelling_suggestion_is_a_link(ctx):
+    b = ctx.browser
+    b.navigate(ctx.desk + "?q=harbuor")
+    notice = b.evaluate("document.querySelector('.notice').textContent")
+    assert "Showing results for" in notice and "harbour" in notice, notice
+    assert hits(b), "the correction's results"
+    b.navigate(ctx.desk + "?q=strke+harbour")
+    link = "document.querySelector('.notice.suggestion a')"
+    assert b.evaluate(link + ".textContent") == "strike harbour"
+    b.click(element=link, expect_navigation=True)
+    assert query_of(b).get("q") == "strike harbour"
+
+
 def test_narrow_window(ctx):
     b = ctx.browser
     b.send("Emulation.setDeviceMetricsOverride", width=400, height=800, deviceScaleFactor=1,
@@ -201,7 +214,8 @@ def page_suite(ctx):
     ctx.desk = ctx.serve(ctx.index("desk", bundle))
     return [test_type_a_query_by_keyboard, test_facet_and_chip, test_more_passages_expand_in_place,
             test_open_an_article, test_timeline_bar_filters, test_person_page,
-            test_keyboard_alone_opens_an_article, test_url_holds_the_state, test_narrow_window]
+            test_keyboard_alone_opens_an_article, test_url_holds_the_state,
+            test_spelling_suggestion_is_a_link, test_narrow_window]
 
 
 def main():
