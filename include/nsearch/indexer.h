@@ -32,6 +32,8 @@ struct IndexOptions {
       jsonl_author_fields, jsonl_url_fields, jsonl_id_fields;
   // Articles per Xapian commit; each commit is atomic for readers.
   int commit_every = 2000;
+  // Worker threads; 0 = one per processor.
+  int threads = 0;
   // Called with each finished article (dry-run output, progress).
   std::function<void(const Article&)> on_article;
   // Called with the id of each article skipped because the index already

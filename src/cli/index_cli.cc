@@ -44,6 +44,7 @@ struct Args {
   std::vector<std::string> title_fields, text_fields, date_fields, author_fields, url_fields,
       id_fields;
   int commit_every = 2000;
+  int threads = 0;
   bool verbose = false;
   bool quiet = false;
 };
@@ -87,6 +88,9 @@ po::options_description Describe(Args* a) {
       "FILE:ID, FILE:LINE only for a record with none");
   add("commit-every", po::value(&a->commit_every)->default_value(2000),
       "articles per atomic commit (1 or more)");
+  add("threads", po::value(&a->threads)->default_value(0),
+      "worker threads that segment, classify, extract and build documents (0: one per "
+      "processor)");
   add("verbose,v", po::bool_switch(&a->verbose), "log every article");
   add("quiet,q", po::bool_switch(&a->quiet),
       "only warnings (skipped inputs) and errors; no summary");
@@ -167,6 +171,8 @@ std::string ToIndexOptions(const Args& a, IndexOptions* o) {
   if (a.commit_every < 1)
     return "--commit-every takes 1 or more articles, not " + std::to_string(a.commit_every);
   o->commit_every = a.commit_every;
+  if (a.threads < 0) return "--threads takes 0 or more, not " + std::to_string(a.threads);
+  o->threads = a.threads;
   o->jsonl_title_fields = FieldNames(a.title_fields);
   o->jsonl_text_fields = FieldNames(a.text_fields);
   o->jsonl_date_fields = FieldNames(a.date_fields);

@@ -1,69 +1,214 @@
 #include "entities/bundle.h"
 
 #include <map>
-#include <unordered_set>
+
+#include "entities/names.h"
 
 namespace nsearch::entities {
+namespace {
 
-void BundleNames::AddArticle(const std::vector<BundleName>& names,
-                             const std::vector<std::string>& unexplained) {
-  std::unordered_set<std::string> seen;
-  for (const BundleName& n : names) {
-    if (!seen.insert(n.key).second) continue;
+std::string_view Surname(std::string_view id) {
+  size_t sp = id.find(' ');
+  return sp == std::string_view::npos ? std::string_view() : id.substr(sp + 1);
+}
+
+// Surnames this short have too many real neighbours ("Hanks", "Banks").
+constexpr size_t kMinSpellingLength = 5;
+
+}  // namespace
+
+void BundleNames::Apply(const ArticleEvidence& a, int sign) {
+  for (const BundleName& n : a.names) {
     Run& r = runs_[n.key];
-    ++r.evidence;
-    ++r.seen;
+    r.evidence += sign;
+    r.seen += sign;
     if (!n.given_first) continue;
     auto [it, inserted] = full_.try_emplace(n.key);
-    ++it->second.articles;
+    it->second.articles += sign;
+    if (n.cue > 0) it->second.person_cued += sign;
+    if (n.cue < 0) it->second.company_cued += sign;
     if (!inserted) continue;
     it->second.surface = n.surface;
-    for (size_t sp = n.key.find(' '); sp != std::string::npos; sp = n.key.find(' ', sp + 1)) {
-      tails_[n.key.substr(sp + 1)].push_back(n.key);
-    }
+    it->second.identity = n.identity;
+    it->second.initials = n.initials;
+    Index(n.key, n.identity);
   }
-  for (const std::string& key : unexplained) {
-    if (seen.insert(key).second) ++runs_[key].seen;
+  for (const std::string& key : a.unexplained) runs_[key].seen += sign;
+  for (const auto& [key, vote] : a.surname_orgs) {
+    Votes& v = votes_[key];
+    (vote > 0 ? v.person : v.org) += sign;
+  }
+  for (const auto& [key, id] : a.surname_votes) surname_votes_[key][id] += sign;
+  for (const auto& [key, surface] : a.stage_names) {
+    Stage& s = stage_[key];
+    s.articles += sign;
+    if (s.surface.empty()) s.surface = surface;
   }
 }
 
-const std::string* BundleNames::FullFor(const std::string& tail,
+void BundleNames::Index(const std::string& key, const std::string& identity) {
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
+    tails_[key.substr(sp + 1)].push_back(key);
+  }
+  std::vector<std::string>& group = groups_[identity];
+  group.push_back(key);
+  if (group.size() > 1) return;
+  // A new identity: index its one-letter-shorter spellings.
+  const size_t surname = identity.size() - Surname(identity).size();
+  if (identity.size() - surname < kMinSpellingLength) return;
+  near_[identity].push_back(identity);
+  for (size_t i = surname; i < identity.size(); ++i) {
+    near_[identity.substr(0, i) + identity.substr(i + 1)].push_back(identity);
+  }
+}
+
+const BundleNames::Full* BundleNames::Best(const std::string& id,
+                                           const std::string* initials) const {
+  auto g = groups_.find(id);
+  if (g == groups_.end()) return nullptr;
+  const Full* best = nullptr;
+  const std::string* best_key = nullptr;
+  for (const std::string& key : g->second) {
+    const Full& f = full_.at(key);
+    if (f.articles <= 0 || (initials && f.initials != *initials)) continue;
+    if (!best || f.articles > best->articles || (f.articles == best->articles && key < *best_key)) {
+      best = &f;
+      best_key = &key;
+    }
+  }
+  return best;
+}
+
+int BundleNames::Articles(const std::string& id) const {
+  auto g = groups_.find(id);
+  int n = 0;
+  if (g != groups_.end()) {
+    for (const std::string& key : g->second) n += full_.at(key).articles;
+  }
+  return n;
+}
+
+const std::string* BundleNames::CanonicalSurface(const std::string& id,
+                                                 const std::string& initials) const {
+  const Full* best = Best(id);
+  // Other initials than the best spelling's: another person of the same
+  // given name and surname, unless the best spelling has none.
+  if (best && !initials.empty() && !best->initials.empty() && best->initials != initials) {
+    if (const Full* same = Best(id, &initials)) return &same->surface;
+  }
+  const int n = best ? Articles(id) : 0;
+  if (n >= kSpellingMin) return &best->surface;
+  // A rare spelling: is there a much more common one a letter off?
+  const std::string_view surname = Surname(id);
+  const std::string* neighbour = nullptr;
+  int neighbour_articles = std::max(kSpellingMin, kSpellingDominance * n);
+  const auto consider = [&](const std::string& variant) {
+    auto it = near_.find(variant);
+    if (it == near_.end()) return;
+    for (const std::string& other : it->second) {
+      if (other == id || !OneEditApart(surname, Surname(other))) continue;
+      if (int m = Articles(other); m >= neighbour_articles) {
+        neighbour = &other;
+        neighbour_articles = m + 1;
+      }
+    }
+  };
+  if (surname.size() >= kMinSpellingLength - 1) {
+    consider(id);
+    const size_t start = id.size() - surname.size();
+    for (size_t i = start; i < id.size(); ++i) consider(id.substr(0, i) + id.substr(i + 1));
+  }
+  if (neighbour) return &Best(*neighbour)->surface;
+  return best ? &best->surface : nullptr;
+}
+
+const std::string* BundleNames::BestKey(const std::string& id, const std::string** surface) const {
+  auto g = groups_.find(id);
+  const Full* best = Best(id);
+  if (!best) return nullptr;
+  for (const std::string& key : g->second) {
+    if (&full_.at(key) != best) continue;
+    if (surface) *surface = &best->surface;
+    return &key;
+  }
+  return nullptr;
+}
+
+const std::string* BundleNames::Voted(const std::string& key, int dominance) const {
+  auto v = surname_votes_.find(key);
+  if (v == surname_votes_.end()) return nullptr;
+  const std::string* top = nullptr;
+  int top_votes = 0, total = 0;
+  for (const auto& [id, n] : v->second) {
+    total += n;
+    if (n > top_votes || (n == top_votes && top && id < *top)) {
+      top = &id;
+      top_votes = n;
+    }
+  }
+  if (!top || top_votes < kMinArticles || top_votes < dominance * (total - top_votes))
+    return nullptr;
+  return top;
+}
+
+const std::string* BundleNames::FullFor(const std::string& tail, const std::string& title,
                                         const std::string** surface) const {
+  const std::string* voted = title.empty() ? nullptr : Voted(title + " " + tail, 2);
+  if (!voted) voted = Voted(tail, 3);
+  if (voted) {
+    if (const std::string* key = BestKey(*voted, surface)) return key;
+  }
   auto t = tails_.find(tail);
   if (t == tails_.end()) return nullptr;
-  // One person per first word + tail: "andrew m cuomo" is "andrew cuomo".
-  // Only maximal names count ("de blasio" is the tail of "bill de blasio").
-  struct Person {
-    int articles = 0;
-    const std::string* best = nullptr;
-    int best_articles = 0;
-  };
-  std::map<std::string, Person> people;
+  // One person per identity ("andrew m cuomo" is "andrew cuomo", "mike
+  // bloomberg" is "michael bloomberg"). Only maximal names count ("de
+  // blasio" is the tail of "bill de blasio").
+  std::map<std::string, int> people;
   for (const std::string& f : t->second) {
     if (tails_.count(f)) continue;
     const Full& full = full_.at(f);
-    Person& p = people[f.substr(0, f.find(' '))];
-    p.articles += full.articles;
-    if (full.articles > p.best_articles) {
-      p.best_articles = full.articles;
-      p.best = &f;
+    if (full.articles > 0) people[full.identity] += full.articles;
+  }
+  const std::string* top = nullptr;
+  int top_articles = 0, total = 0;
+  for (const auto& [id, n] : people) {
+    total += n;
+    if (n > top_articles) {
+      top = &id;
+      top_articles = n;
     }
   }
-  const Person* top = nullptr;
-  int total = 0;
-  for (const auto& [first, p] : people) {
-    total += p.articles;
-    if (!top || p.articles > top->articles) top = &p;
-  }
-  if (!top || top->articles < kMinArticles || top->articles < kDominance * (total - top->articles))
+  if (!top || top_articles < kMinArticles || top_articles < kDominance * (total - top_articles))
     return nullptr;
-  if (surface) *surface = &full_.at(*top->best).surface;
-  return top->best;
+  return BestKey(*top, surface);
+}
+
+bool BundleNames::CompanyName(const std::string& id) const {
+  auto g = groups_.find(id);
+  if (g == groups_.end()) return false;
+  int person = 0, company = 0;
+  for (const std::string& key : g->second) {
+    const Full& f = full_.at(key);
+    person += f.person_cued;
+    company += f.company_cued;
+  }
+  return company >= kMinCompanyArticles && 4 * person <= company;
 }
 
 bool BundleNames::IsPersonName(const std::string& key) const {
   auto r = runs_.find(key);
   return r != runs_.end() && r->second.evidence >= 2 && r->second.evidence * 5 >= r->second.seen;
+}
+
+bool BundleNames::PersonByCues(const std::string& key) const {
+  auto v = votes_.find(key);
+  return v != votes_.end() && v->second.person >= kMinArticles &&
+         v->second.person >= 2 * v->second.org;
+}
+
+const std::string* BundleNames::StageName(const std::string& key) const {
+  auto s = stage_.find(key);
+  return s != stage_.end() && s->second.articles >= kMinArticles ? &s->second.surface : nullptr;
 }
 
 }  // namespace nsearch::entities

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "entities/bundle.h"
 #include "entities/fold.h"
 #include "entities/lexicon.h"
+#include "entities/names.h"
 #include "entities/scan.h"
 #include "entities/tokenizer.h"
 
@@ -41,27 +43,6 @@ struct Para {
   bool table = false;  // a results line (IsTableLine)
 };
 
-// "PUTIN" -> "Putin" for names only ever seen in capitals (ASCII letters;
-// other scripts keep their case).
-std::string TitleCase(std::string_view s) {
-  std::string out(s);
-  bool start = true;
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
-    start = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80) || c == '\'');
-  }
-  return out;
-}
-
-bool AllCapsWord(std::string_view s) {
-  bool letter = false;
-  for (char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') letter = true;
-  }
-  return letter;
-}
-
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t i = 0;
@@ -74,15 +55,30 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   return out;
 }
 
+// "LONDON 1996-08-30", "AL-AIN, United Arab Emirates 1996-12-06": a short
+// line that opens with a word in capitals and ends with an ISO date.
+bool WireDateline(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  if (text.size() < 13 || text.size() > 80 || text[text.size() - 11] != ' ') return false;
+  for (size_t i = text.size() - 10; i < text.size(); ++i) {
+    const bool dash = i == text.size() - 6 || i == text.size() - 3;
+    if (dash ? text[i] != '-' : (text[i] < '0' || text[i] > '9')) return false;
+  }
+  const std::string_view first = text.substr(0, text.find_first_of(" ,"));
+  return first.size() >= 2 && AllCapsWord(first);
+}
+
 class ArticlePass {
  public:
   ArticlePass(const Lexicon& lex, const BundleNames* bundle) : lex_(lex), bundle_(bundle) {}
 
-  void Add(std::string_view text, ParagraphKind kind) {
+  // |dateline|: a wire dateline, read as running text so its place stays a
+  // place in a sports report.
+  void Add(std::string_view text, ParagraphKind kind, bool dateline = false) {
     Para p;
     p.text = text;
     p.tokens = TokenizeForNames(text);
-    p.mode = ModeFor(p.tokens, text, kind);
+    p.mode = dateline ? ScanMode::kNormal : ModeFor(p.tokens, text, kind);
     p.table = IsTableLine(p.tokens);
     paras_.push_back(std::move(p));
   }
@@ -265,11 +261,14 @@ class ArticlePass {
         if (std::find(v.begin(), v.end(), m.key) == v.end()) v.push_back(m.key);
       }
     }
-    // Drop full names that are themselves the tail of a longer one.
+    // Drop full names that are themselves the tail of a longer one, and
+    // spellings of one person but the first ("Mike Bloomberg" after
+    // "Michael Bloomberg").
     for (auto& [tail, fulls] : tails) {
       std::vector<std::string> maximal;
+      std::unordered_set<std::string> ids;
       for (const auto& f : fulls) {
-        if (!tails.count(f)) maximal.push_back(f);
+        if (!tails.count(f) && ids.insert(PersonIdentity(lex_, f)).second) maximal.push_back(f);
       }
       if (!maximal.empty()) fulls = std::move(maximal);
     }
@@ -277,7 +276,9 @@ class ArticlePass {
     kept.reserve(mentions_.size());
     for (Mention& m : mentions_) {
       auto t = tails.find(m.key);
-      if (t != tails.end() && t->second.size() == 1 && !m.country) {
+      // "according to Bloomberg" stays the company next to "Michael Bloomberg".
+      const bool org_cue = m.surname_org && m.type == EntityType::kOrg && m.strength >= kMedium;
+      if (t != tails.end() && t->second.size() == 1 && !m.country && !org_cue) {
         m.type = EntityType::kPerson;
         m.full = t->second.front();
         m.strength = std::max(m.strength, kMedium);
@@ -301,6 +302,13 @@ class ArticlePass {
           }
         }
       }
+      // "Bloomberg" with no cue in this article: the bundle's cued articles
+      // decide between the company and the person.
+      if (m.surname_org && m.type == EntityType::kOrg && m.strength == kWeak && bundle_ &&
+          bundle_->PersonByCues(m.key)) {
+        m.type = EntityType::kPerson;
+        m.strength = kMedium;
+      }
       // A lone capitalised word nothing else in the article explains is more
       // often a plain word, an event or a nationality than a name: drop it
       // (measured: dropping beats typing it as ORG or PER on every type).
@@ -311,10 +319,14 @@ class ArticlePass {
     // One type per name in an article: the best supported.
     std::unordered_map<std::string, std::array<int, kTypes>> final_votes;
     for (const Mention& m : mentions_)
-      final_votes[m.key][TypeIndex(m.type)] += Weight(m.strength) + 1;
+      if (!m.dateline) final_votes[m.key][TypeIndex(m.type)] += Weight(m.strength) + 1;
     for (Mention& m : mentions_) {
       const auto& s = final_votes[m.key];
-      m.type = TypeAt(static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin()));
+      // A cued company-or-person keeps its cue ("Mayor Bloomberg" and
+      // "according to Bloomberg" in one article are two entities).
+      // So does a dateline's place ("NEW YORK 1996-08-22" beside the club).
+      if (!(m.surname_org && m.strength >= kMedium) && !m.dateline)
+        m.type = TypeAt(static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin()));
       known_[m.key] = m.type;
       if (!m.full.empty()) known_[m.full] = EntityType::kPerson;
     }
@@ -368,13 +380,17 @@ class ArticlePass {
             best = len;
             type = k->type;
             kn = k;
+            if (type == EntityType::kOrg && bundle_ && bundle_->PersonByCues(key)) {
+              type = EntityType::kPerson;  // "BLOOMBERG VETOES ..." in a bundle about the mayor
+              kn = nullptr;
+            }
             // A club named after its city, in a sports heading or results line.
             bool in = s > 0 && t[s - 1].Is(kWord) && t[s - 1].key == "in";
             if (type == EntityType::kPlace && !k->country && sports_ && !in) {
               type = EntityType::kOrg;
             }
           } else if (!all_caps && len == 2 && lex_.given_names.count(t[s].key) &&
-                     !lex_.Find(t[s + 1].key)) {
+                     !lex_.Find(t[s + 1].key) && !lex_.titles.count(t[s + 1].key)) {
             best = len;
             type = EntityType::kPerson;
           }
@@ -407,10 +423,22 @@ class ArticlePass {
     }
   }
 
-  std::string PersonName(const Mention& m,
-                         const std::unordered_map<std::string, std::string>& surf) {
+  std::string PersonName(const Mention& m, const std::unordered_map<std::string, std::string>& surf,
+                         const std::unordered_map<std::string, std::string>& stage) {
     const std::string& key = m.full.empty() ? m.key : m.full;
     if (auto a = lex_.person_aliases.find(key); a != lex_.person_aliases.end()) return a->second;
+    // One name per person across the bundle: "Mike Bloomberg", "Michael R.
+    // Bloomberg" -> the most written spelling.
+    if (bundle_ && GivenFirst(lex_, key)) {
+      if (const std::string* s =
+              bundle_->CanonicalSurface(PersonIdentity(lex_, key), MiddleInitials(lex_, key)))
+        return AllCapsWord(*s) ? TitleCase(*s) : *s;
+    }
+    // "Gaga" -> "Lady Gaga", as this article or the bundle writes it.
+    if (key.find(' ') == std::string::npos) {
+      if (auto st = stage.find(key); st != stage.end()) return st->second;
+      if (const std::string* s = bundle_ ? bundle_->StageName(key) : nullptr) return *s;
+    }
     // "Donald J. Trump": the alias table knows the name without the initial.
     auto words = SplitOn(key, ' ');
     if (words.size() == 3 && words[1].size() == 1) {
@@ -473,26 +501,50 @@ class ArticlePass {
     }
   }
 
+  // A bare surname the article never spells out takes the full name the
+  // bundle gives it ("Cuomo" -> "Andrew Cuomo"), when unambiguous there. A
+  // titled mention decides for the article's other mentions of the surname
+  // ("President Obama ... Obama").
+  void BundleFullNames() {
+    std::unordered_map<std::string, std::pair<const std::string*, const std::string*>> chosen;
+    for (int titled = 1; titled >= 0; --titled) {
+      for (Mention& m : mentions_) {
+        // The article's own longest form, unless it already starts with a
+        // given name ("de Blasio" still maps, "Bill de Blasio" stays).
+        const std::string& k = m.full.empty() ? m.key : m.full;
+        if (m.type != EntityType::kPerson || m.linked >= 0 || m.title.empty() == titled ||
+            lex_.person_aliases.count(k) ||
+            (!m.full.empty() && lex_.given_names.count(m.full.substr(0, m.full.find(' ')))))
+          continue;
+        const std::string* surface = nullptr;
+        const std::string* full = nullptr;
+        if (auto c = chosen.find(k); c != chosen.end()) {
+          std::tie(full, surface) = c->second;
+        } else {
+          full = bundle_->FullFor(k, m.title, &surface);
+          if (full && titled) chosen.emplace(k, std::make_pair(full, surface));
+        }
+        if (full) {
+          m.full = *full;
+          m.bundle_full = *surface;
+        }
+      }
+    }
+  }
+
   std::vector<Entity> Aggregate() {
     std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
       return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.begin < b.begin;
     });
     LinkAcronyms();
-    // A bare surname the article never spells out takes the full name the
-    // bundle gives it ("Cuomo" -> "Andrew Cuomo"), when unambiguous there.
     if (bundle_) {
+      BundleFullNames();
+      // "Duane Reade": the bundle writes it like a shop, not a person.
       for (Mention& m : mentions_) {
-        // The article's own longest form, unless it already starts with a
-        // given name ("de Blasio" still maps, "Bill de Blasio" stays).
         const std::string& k = m.full.empty() ? m.key : m.full;
-        if (m.type != EntityType::kPerson || m.linked >= 0 || lex_.person_aliases.count(k) ||
-            (!m.full.empty() && lex_.given_names.count(m.full.substr(0, m.full.find(' ')))))
-          continue;
-        const std::string* surface = nullptr;
-        if (const std::string* full = bundle_->FullFor(k, &surface)) {
-          m.full = *full;
-          m.bundle_full = *surface;
-        }
+        if (m.type == EntityType::kPerson && GivenFirst(lex_, k) &&
+            bundle_->CompanyName(PersonIdentity(lex_, k)))
+          m.type = EntityType::kOrg;
       }
     }
     // Best surface per key: the first one not in capitals.
@@ -503,13 +555,18 @@ class ArticlePass {
         it->second = m.surface;
       }
     }
+    std::unordered_map<std::string, std::string> stage;  // "gaga" -> "Lady Gaga"
+    for (const Mention& m : mentions_) {
+      if (!m.stage.empty() && m.type == EntityType::kPerson && m.full.empty())
+        stage.try_emplace(m.key, m.stage + " " + TitleCase(m.surface));
+    }
     std::vector<std::string> names(mentions_.size());
     for (size_t i = 0; i < mentions_.size(); ++i) {
       const Mention& m = mentions_[i];
       if (m.linked >= 0) {
         names[i] = names[m.linked];
       } else if (m.type == EntityType::kPerson) {
-        names[i] = PersonName(m, surface);
+        names[i] = PersonName(m, surface, stage);
       } else if (const Known* k = lex_.Find(m.key); k && k->type == m.type) {
         // Also for heading mentions typed from the article ("NYC" in a
         // title-case heading): the lexicon's canonical name.
@@ -557,35 +614,15 @@ class ArticlePass {
 
 Extractor::Extractor() : lex_(&GetLexicon()) {}
 
-void Extractor::Observe(const Article& article) {
+void Extractor::Observe(const Article& article) { Observe(Evidence(article)); }
+
+void Extractor::Observe(const ArticleEvidence& evidence) {
   if (!bundle_) bundle_ = std::make_shared<BundleNames>();
-  std::vector<BundleName> names;
-  std::vector<std::string> unexplained;
-  std::vector<Mention> mentions;
-  int pi = 0;
-  for (const Paragraph& p : article.paragraphs) {
-    if (p.kind != ParagraphKind::kBody) continue;
-    std::vector<Token> tokens = TokenizeForNames(p.text);
-    int words = 0;
-    for (const Token& t : tokens) words += t.Is(kWord);
-    if (words < 6 || ModeFor(tokens, p.text, p.kind) != ScanMode::kNormal) continue;
-    mentions.clear();
-    ScanNormal(*lex_, p.text, tokens, pi++, /*sports=*/false, IsTableLine(tokens), &mentions);
-    for (const Mention& m : mentions) {
-      if (m.type != EntityType::kPerson || m.words < 2 || AllCapsWord(m.surface)) continue;
-      if (m.strength == kUntyped) {
-        unexplained.push_back(m.key);
-        continue;
-      }
-      if (m.strength < kMedium) continue;
-      const std::string first = m.key.substr(0, m.key.find(' '));
-      // Initials: "J. Smith", "A.R. Rahman", "JD Vance".
-      const bool initials =
-          first.size() <= 2 || (first.size() <= 5 && first.find('.') != std::string::npos);
-      names.push_back({m.key, m.surface, initials || lex_->given_names.count(first) != 0});
-    }
-  }
-  bundle_->AddArticle(names, unexplained);
+  bundle_->AddArticle(evidence);
+}
+
+void Extractor::Unobserve(const ArticleEvidence& evidence) {
+  if (bundle_) bundle_->RemoveArticle(evidence);
 }
 
 size_t Extractor::ObservedNames() const { return bundle_ ? bundle_->size() : 0; }
@@ -599,6 +636,10 @@ void Extractor::Extract(Article& article) const {
     if (p.kind == ParagraphKind::kBody || p.kind == ParagraphKind::kHeading ||
         p.kind == ParagraphKind::kCaption) {
       pass.Add(p.text, p.kind);
+    } else if (p.kind == ParagraphKind::kBoilerplate && WireDateline(p.text)) {
+      // Repeated across a wire bundle, a dateline is boilerplate to the
+      // classifier, but it names where the story was filed.
+      pass.Add(p.text, ParagraphKind::kBody, /*dateline=*/true);
     }
   }
   article.entities = pass.Run();

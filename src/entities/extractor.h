@@ -14,12 +14,12 @@
 
 #include <memory>
 
+#include "entities/bundle.h"
 #include "nsearch/article.h"
 
 namespace nsearch::entities {
 
 struct Lexicon;
-class BundleNames;
 
 class Extractor {
  public:
@@ -30,16 +30,27 @@ class Extractor {
   // data.
   void Extract(Article& article) const;
 
-  // Optional first pass over a bundle, before any Extract: collects the
-  // persons named in full ("Andrew Cuomo"), cheaply (the body paragraphs'
-  // local evidence only, no article-level pass). Extract then gives a bare
-  // surname ("Cuomo") the full name when one person clearly dominates that
-  // surname in the bundle, and accepts an unexplained capitalised pair that
-  // the bundle knows as a person. Reads paragraphs of kind body only, with
+  // Optional first pass over a bundle, before any Extract: collects what
+  // the bundle says about its people (bundle.h), cheaply (the body
+  // paragraphs' local evidence only, no article-level pass). Extract then
+  // names each person the same way in every article ("Mike Bloomberg",
+  // "Michael R. Bloomberg" -> "Michael Bloomberg"), gives a bare or titled
+  // surname ("Cuomo", "President Obama") the full name the bundle gives it,
+  // tells a person from a company of the same name where the article has
+  // no cue ("Bloomberg"), keeps stage names ("Lady Gaga"), and accepts an
+  // unexplained capitalised pair that the bundle knows as a person. Reads
+  // paragraphs of kind body only, with
   // at least six words: before boilerplate classification a repeated line
   // shaped like a sentence may still add a name (a small, accepted noise).
   // Not thread-safe against Extract; without it Extract works per article.
   void Observe(const Article& article);
+  // The same in two steps, for a store that keeps each article's evidence
+  // (incremental runs): Evidence reads one article alone (const,
+  // thread-safe); Observe adds it to the bundle and Unobserve takes it back
+  // out exactly (an article that changed or went away).
+  ArticleEvidence Evidence(const Article& article) const;
+  void Observe(const ArticleEvidence& evidence);
+  void Unobserve(const ArticleEvidence& evidence);
   // Full names collected so far (for stats and tests).
   size_t ObservedNames() const;
 

@@ -12,6 +12,7 @@
 #include "entities/fold.h"
 #include "entities/tables.h"
 #include "entities/tokenizer.h"
+#include "entities/wordfile.h"
 
 namespace nsearch::entities {
 namespace {
@@ -160,6 +161,39 @@ class Builder {
   Lexicon* lex_;
 };
 
+void AddNicknames(Lexicon* lex) {
+  for (std::string_view entry : SplitNonEmpty(tables::kNicknames, '|')) {
+    size_t eq = entry.find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string nick(entry.substr(0, eq));
+    auto formals = SplitNonEmpty(entry.substr(eq + 1), ',');
+    if (formals.empty()) continue;
+    for (std::string_view f : formals) lex->given_names.insert(std::string(f));
+    lex->given_names.insert(nick);
+    lex->formal_given.emplace(std::move(nick), std::string(formals.front()));
+  }
+}
+
+// Debian's propernames list (package miscfiles), minus what the lexicon
+// already reads as something else: a place ("Israel", "Indiana"), an
+// organisation, a title or head word, a stopword ("June").
+void AddSystemGivenNames(Lexicon* lex) {
+  std::unordered_set<std::string> exclude;
+  for (const auto& [key, known] : lex->phrases) {
+    if (key.find(' ') == std::string::npos) exclude.insert(key);
+  }
+  for (const WordSet* set :
+       {&lex->stopwords, &lex->titles, &lex->title_modifiers, &lex->demonyms, &lex->org_heads,
+        &lex->place_heads, &lex->place_prefixes, &lex->misc_heads, &lex->facility_heads,
+        &lex->misc_prefixes, &lex->particles, &lex->org_prefixes}) {
+    exclude.insert(set->begin(), set->end());
+  }
+  lex->common_words = ReadWords(DefaultWordsPath());
+  for (std::string name : ReadGivenNames(DefaultNamesPath(), lex->common_words, exclude)) {
+    if (lex->given_names.insert(std::move(name)).second) ++lex->system_given_names;
+  }
+}
+
 std::unique_ptr<Lexicon> Build() {
   auto lex = std::make_unique<Lexicon>();
   AddWords(tables::kGivenNames, &lex->given_names);
@@ -178,6 +212,21 @@ std::unique_ptr<Lexicon> Build() {
   AddWords(tables::kKinWords, &lex->kin_words);
   AddWords(tables::kFacilityHeads, &lex->facility_heads);
   AddWords(tables::kMiscPrefixes, &lex->misc_prefixes);
+  AddWords(tables::kStageTitles, &lex->stage_titles);
+  AddWords(tables::kKinTitles, &lex->kin_titles);
+  AddWords(tables::kKinTitles, &lex->titles);
+  AddWords(tables::kOfficeTitles, &lex->office_titles);
+  AddWords(tables::kPersonAfter, &lex->person_after);
+  AddWords(tables::kOrgAfter, &lex->org_after);
+  for (std::string_view phrase : SplitNonEmpty(tables::kOrgBefore, '|'))
+    lex->org_before.insert(std::string(phrase));
+  for (std::string_view phrase : SplitNonEmpty(tables::kOutletBefore, '|'))
+    lex->outlet_before.insert(std::string(phrase));
+  for (std::string_view phrase : SplitNonEmpty(tables::kCompanyBefore, '|')) {
+    lex->company_before.insert(std::string(phrase));
+    lex->org_before.insert(std::string(phrase));
+  }
+  AddNicknames(lex.get());
   // Demonym plurals ("Ukrainians", "Serbs").
   std::vector<std::string> plurals;
   for (const auto& d : lex->demonyms) {
@@ -205,6 +254,7 @@ std::unique_ptr<Lexicon> Build() {
   // Short foreign-language forms that are English words or abbreviations:
   // Dutch "VS" (Verenigde Staten) would make every "vs." a United States.
   for (const char* word : {"vs", "ver", "am", "is", "de", "la", "le"}) lex->phrases.erase(word);
+  AddSystemGivenNames(lex.get());
   for (std::string_view entry : SplitNonEmpty(tables::kPersonAliases, '|')) {
     size_t eq = entry.find('=');
     if (eq == std::string_view::npos) continue;

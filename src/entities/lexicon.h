@@ -34,6 +34,30 @@ struct Lexicon {
   WordSet given_names, titles, title_modifiers, org_heads, org_prefixes, place_heads,
       place_prefixes, misc_heads, demonyms, stopwords, particles, speech_verbs, roles, kin_words,
       facility_heads, misc_prefixes;
+  // How news writes a person (tables_names.cc): stage titles ("Lady"), kin
+  // address forms ("Grandpa", also in |titles|), and the context words that
+  // tell a person from a company of the same name.
+  WordSet stage_titles, kin_titles, office_titles, person_after, org_after;
+  WordSet org_before;     // phrase keys, one to three words ("according to")
+  WordSet outlet_before;  // the same, for one-word names only ("told")
+  WordSet company_before;  // the same, for any name ("analyst at")
+  // Nickname -> the formal given name it is grouped under ("bill" ->
+  // "william"); FormalGiven() reads it.
+  std::unordered_map<std::string, std::string> formal_given;
+  // Given names that came from the system's propernames list (0 when the
+  // Debian package miscfiles is absent).
+  size_t system_given_names = 0;
+  // Ordinary English words of up to 8 letters from the system wordlist
+  // (package wamerican; empty when absent): "NET", "SALES" in a table are
+  // words, not acronyms.
+  WordSet common_words;
+
+  // The grouping key of a given name: "mike" -> "michael", "michael" ->
+  // "michael", any other word unchanged.
+  const std::string& FormalGiven(const std::string& key) const {
+    auto it = formal_given.find(key);
+    return it == formal_given.end() ? key : it->second;
+  }
 
   const Known* Find(std::string_view key) const {
     auto it = phrases.find(std::string(key));

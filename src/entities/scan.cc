@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "entities/cues.h"
+
 namespace nsearch::entities {
 namespace {
 
@@ -12,23 +14,6 @@ bool IsDate(std::string_view s) {
     if (s[i] < '0' || s[i] > '9') return false;
   }
   return true;
-}
-
-// Called per token several times: compare by length first.
-bool IsSmallWord(const std::string& k) {
-  switch (k.size()) {
-    case 1:
-      return k[0] == 'a' || k[0] == 'v';
-    case 2:
-      return k == "of" || k == "an" || k == "in" || k == "on" || k == "at" || k == "to" ||
-             k == "by" || k == "as" || k == "vs" || k == "or" || k == "is";
-    case 3:
-      return k == "the" || k == "and" || k == "for";
-    case 4:
-      return k == "with" || k == "from";
-    default:
-      return false;
-  }
 }
 
 class RunClassifier {
@@ -42,7 +27,7 @@ class RunClassifier {
         out_(out),
         table_line_(table_line),
         sports_(sports) {
-    MarkAddresses();
+    address_ = AddressTokens(text_, t_);
   }
 
   void Run() {
@@ -54,7 +39,10 @@ class RunClassifier {
       while (e < n && t_[e].Is(kWord) && t_[e].Is(kAllCaps)) ++e;
       const Known* k = lex_.Find(Key(0, e));
       Emit(0, e, k ? k->type : EntityType::kPlace, kStrong, k);
+      if (e > 0) out_->back().dateline = true;
       start = e;
+      // The rest ("COMMACK, New York 1996-08-21") is where, not who played.
+      sports_ = table_line_ = false;
     }
     for (int i = start; i < n;) {
       if (!NameLike(i)) {
@@ -69,60 +57,6 @@ class RunClassifier {
   }
 
  private:
-  // Tokens inside a web address, an e-mail address or a phone number
-  // ("WWW.EXAMPLE.COM", "tips@example.org", "1-800-555-TIPS") and a code in
-  // brackets right after a number ("274637 (CRIMES)") are never names.
-  void MarkAddresses() {
-    address_.assign(t_.size(), false);
-    size_t ti = 0;
-    size_t i = 0;
-    const size_t n = text_.size();
-    while (i < n) {
-      while (i < n && IsSpace(text_[i])) ++i;
-      size_t j = i;
-      while (j < n && !IsSpace(text_[j])) ++j;
-      if (j > i && AddressLike(text_.substr(i, j - i))) {
-        while (ti < t_.size() && t_[ti].begin < i) ++ti;
-        for (size_t k = ti; k < t_.size() && t_[k].begin < j; ++k) address_[k] = true;
-      }
-      i = j;
-    }
-    for (size_t k = 2; k + 1 < t_.size(); ++k) {
-      if (t_[k].Is(kWord) && t_[k].Is(kAllCaps) && t_[k - 1].IsPunct('(') &&
-          t_[k + 1].IsPunct(')') && t_[k - 2].Is(kNumber) && t_[k - 2].text.size() >= 3) {
-        address_[k] = true;
-      }
-    }
-  }
-  static bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-  static bool AddressLike(std::string_view w) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    std::string s;
-    s.reserve(w.size());
-    int digits = 0, letters = 0;
-    bool hyphen = false, at = false;
-    for (char c : w) {
-      s.push_back(lower(c));
-      digits += c >= '0' && c <= '9';
-      letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      hyphen = hyphen || c == '-';
-      at = at || c == '@';
-    }
-    if (s.find("://") != std::string::npos || s.find("www.") != std::string::npos) return true;
-    if (at && letters > 0 && s.find('.', s.find('@')) != std::string::npos) return true;
-    if (digits >= 3 && letters > 0 && hyphen) return true;  // "1-800-577-TIPS"
-    // "example.com", "nyc.gov/tips": a dot between letters and a known ending.
-    while (!s.empty() && !(s.back() >= 'a' && s.back() <= 'z')) s.pop_back();
-    for (std::string_view end :
-         {".com", ".org", ".net", ".gov", ".edu", ".io", ".ly", ".nyc", ".info"}) {
-      size_t p = s.find(end);
-      if (p != std::string::npos && p > 1 && s[p - 1] >= 'a' && s[p - 1] <= 'z' &&
-          (p + end.size() == s.size() || s[p + end.size()] == '/'))
-        return true;
-    }
-    return false;
-  }
-
   std::string Key(int b, int e) const {
     std::string k;
     for (int i = b; i < e; ++i) {
@@ -147,7 +81,7 @@ class RunClassifier {
              t.text[h + 1] >= 'A' && t.text[h + 1] <= 'Z' &&
              lex_.particles.count(std::string(t.key.substr(0, h))) != 0;
     }
-    if (t.Is(kLowerPart)) return false;  // "Russian-occupied", "Oscar-winning"
+    if (t.Is(kLowerPart) && !LinkedName(t.text)) return false;                 // "Russian-occupied"
     if (t.Is(kHyphen) && t.text.size() > 1 && t.text[1] == '-') return false;  // (R-Texas)
     if (t.text.size() == 1) return false;                                      // "I", "A", "X"
     if (size_t a = t.key.find('\''); a != std::string::npos) {
@@ -162,6 +96,23 @@ class RunClassifier {
       return t.Is(kAllCaps) && t.key.size() >= 2 && lex_.Find(t.key);  // "US" in text
     }
     return true;
+  }
+
+  // "Inzamam-ul-Haq", "Ata-ur-Rehman": short lower-case links between
+  // capitalised parts, unlike "Oscar-winning".
+  static bool LinkedName(std::string_view w) {
+    size_t start = 0;
+    bool last_upper = false;
+    for (size_t dash = w.find('-');; dash = w.find('-', start)) {
+      std::string_view part =
+          w.substr(start, dash == std::string_view::npos ? w.npos : dash - start);
+      if (part.empty()) return false;
+      last_upper = part[0] >= 'A' && part[0] <= 'Z';
+      if (!last_upper && part.size() > 3) return false;
+      if (dash == std::string_view::npos) break;
+      start = dash + 1;
+    }
+    return last_upper;
   }
 
   bool HasHead(int b, int e) const {
@@ -288,6 +239,11 @@ class RunClassifier {
            !(k.size() > 5 && k.compare(k.size() - 3, 3, "ons") == 0);
   }
 
+  // A one-word lexicon organisation that may also be a surname.
+  bool SurnameOrg(const Known* k, int b, int e) const {
+    return k && k->type == EntityType::kOrg && e == b + 1 && SurnameShaped(t_[b]);
+  }
+
   // A sentence-initial word that is plainly not a name ("Speaking",
   // "Interestingly").
   bool WeakStarter(int i, int e) const {
@@ -356,6 +312,17 @@ class RunClassifier {
     }
     const bool next_number = NextIsNumber(e);
     if (const Known* k = lex_.Find(key)) {
+      if (SurnameOrg(k, b, e)) {
+        // "Bloomberg", "Ford": the company, or a person of that name.
+        Cue cue = PersonOrOrgCue(lex_, t_, b, e);
+        if (cue == Cue::kPerson) {
+          Emit(b, e, EntityType::kPerson, kMedium);
+        } else {
+          Emit(b, e, EntityType::kOrg, cue == Cue::kOrg ? kStrong : kWeak, k);
+        }
+        out_->back().surname_org = true;
+        return;
+      }
       EntityType type = k->type;
       if (type == EntityType::kPlace && !k->country &&
           ((table_line_ && next_number) || (sports_ && !Locative(b) && !Venue(e)))) {
@@ -381,10 +348,20 @@ class RunClassifier {
         return;
       }
     }
+    // "Toyota Celica", "Ford Escort": a company's product, not a person or
+    // a second company ("Ford Foundation" has a head word).
+    if (len == 2 && !HasHead(b, e)) {
+      const Known* maker = lex_.Find(t_[b].key);
+      if (maker && maker->type == EntityType::kOrg && !Has(lex_.given_names, b + 1) &&
+          !lex_.Find(t_[b + 1].key))
+        return;
+    }
     if (TitledPerson(b, e)) return;
     const Token& last = t_[e - 1];
+    // "John Smith Jr.", "Henry VIII"-style suffixes; not "World War II".
     if (len >= 2 &&
-        (last.key == "jr" || last.key == "sr" || last.key == "ii" || last.key == "iii")) {
+        (last.key == "jr" || last.key == "sr" || last.key == "ii" || last.key == "iii") &&
+        !HasHead(b, e) && !Has(lex_.misc_heads, e - 2)) {
       Emit(b, e, EntityType::kPerson, kStrong);
       return;
     }
@@ -400,9 +377,10 @@ class RunClassifier {
       return;
     }
     const Token& first = t_[b];
-    bool initials =
-        first.Is(kInitial) || (len == 2 && first.Is(kAllCaps) && first.key.size() <= 2 &&
-                               !t_[b + 1].Is(kAllCaps) && !lex_.Find(first.key));
+    // Not "U.S. Treasury": a country's abbreviation is no initial.
+    bool initials = (first.Is(kInitial) && !lex_.Find(first.key)) ||
+                    (len == 2 && first.Is(kAllCaps) && first.key.size() <= 2 &&
+                     !t_[b + 1].Is(kAllCaps) && !lex_.Find(first.key));
     // "Democrat Walter Mondale", "Yankees pitcher...": a word before a given
     // name that starts a two-word name is typed on its own.
     if (len >= 3 && !Has(lex_.given_names, b) && !first.Is(kInitial) &&
@@ -414,15 +392,42 @@ class RunClassifier {
         return;
       }
     }
+    // "Nancy 0 Paris St Germain 0", "NEC Nijmegen 1 0 0 1 1 4 0": clubs in a
+    // match result or a standings row, whatever their shape.
+    if (table_line_ && len >= 2 && ClubInResults(b, e, !Has(lex_.given_names, b))) {
+      Emit(b, e, EntityType::kOrg, kMedium);
+      return;
+    }
+    // A name written twice in a row (a caption and its credit run together).
+    if (len >= 4 && len % 2 == 0 && Key(b, b + len / 2) == Key(b + len / 2, e)) {
+      Classify(b, b + len / 2);
+      Classify(b + len / 2, e);
+      return;
+    }
+    // "Michael Bloomberg Michael Bloomberg", "Brad Pitt Angelina Jolie": a
+    // given name after a given-name-first pair starts a second person.
+    if (len >= 4 && Has(lex_.given_names, b)) {
+      for (int g = b + 2; g + 2 <= e; ++g) {
+        if (!Has(lex_.given_names, g) || Has(lex_.given_names, g - 1) ||
+            Has(lex_.particles, g - 1) || t_[g - 1].Is(kInitial))
+          continue;
+        Classify(b, g);
+        Classify(g, e);
+        return;
+      }
+    }
+    // "Roman Catholic", "Christian Democrat": a given name before a creed or
+    // nationality word.
+    if (len == 2 && Has(lex_.given_names, b) && Has(lex_.demonyms, e - 1)) return;
     if (len >= 2 && (Has(lex_.given_names, b) || initials)) {
-      Emit(b, e, EntityType::kPerson, kStrong);
+      Emit(b, e, CompanyContext(lex_, t_, b, e) ? EntityType::kOrg : EntityType::kPerson, kStrong);
       return;
     }
     if (len >= 2 && Has(lex_.place_prefixes, b) && !table_line_) {
       Emit(b, e, EntityType::kPlace, kMedium);
       return;
     }
-    if (ContextPerson(b, e)) {
+    if (ContextPerson(lex_, t_, b, e)) {
       Emit(b, e, EntityType::kPerson, kMedium);
       return;
     }
@@ -436,11 +441,13 @@ class RunClassifier {
     if (table_line_ && (next_number || paren_)) {
       // Results: a club is mostly one word, a player two ("Aamir Sohail
       // 5-0-31-0").
-      bool person = paren_ || len >= 2;
+      // "(Balakov 50th, Bobic 61st)": a scorer and the minute.
+      bool person = paren_ || len >= 2 || MinuteAfter(e);
       Emit(b, e, person ? EntityType::kPerson : EntityType::kOrg, kMedium);
       return;
     }
-    if (len == 1 && first.Is(kAllCaps) && first.key.size() <= 6) {
+    // "NATO", "CSIS": a short acronym; not "NET", "SALES" (English words).
+    if (len == 1 && first.Is(kAllCaps) && first.key.size() <= 6 && !Has(lex_.common_words, b)) {
       Emit(b, e, EntityType::kOrg, kMedium);
       return;
     }
@@ -465,6 +472,47 @@ class RunClassifier {
       return;
     }
     Emit(b, e, EntityType::kPerson, kUntyped);
+  }
+
+  // "61st", "47th", "82nd": an ordinal number, the minute of a goal.
+  bool MinuteAfter(int e) const {
+    if (!IsNum(e)) return false;
+    std::string_view w = t_[e].text;
+    if (w.size() < 3) return false;
+    std::string_view suf = w.substr(w.size() - 2);
+    return (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && w[0] >= '0' && w[0] <= '9';
+  }
+
+  bool IsNum(int i) const {
+    return i >= 0 && i < static_cast<int>(t_.size()) && t_[i].Is(kWord) && t_[i].Is(kNumber);
+  }
+  // Skips a bracketed group at |i| ("(Numan 11th)"), returning the index after.
+  int SkipBrackets(int i) const {
+    const int n = static_cast<int>(t_.size());
+    if (i >= n || !t_[i].IsPunct('(')) return i;
+    while (i < n && !t_[i].IsPunct(')')) ++i;
+    return i + 1;
+  }
+  // "A 1 B 2" (a result: a name, a number, a name, a number) with the run as
+  // either name, or, with |standings|, the run followed by six or more
+  // numbers of which two have one digit (a standings row; a golf card's
+  // rounds have two digits). A given name first ("Lech Poznan") allows the
+  // result pattern only: a golfer's row is shaped like a standings row.
+  bool ClubInResults(int b, int e, bool standings) const {
+    const int n = static_cast<int>(t_.size());
+    if (!IsNum(e)) return false;
+    int j = SkipBrackets(e + 1);
+    int k = j;
+    while (k < n && NameLike(k)) ++k;
+    if (k > j && IsNum(k)) return true;
+    if (b >= 2 && IsNum(b - 1) && NameLike(b - 2)) return true;
+    if (!standings) return false;
+    int numbers = 0, one_digit = 0;
+    for (int i = e; i < n && IsNum(i); ++i) {
+      ++numbers;
+      one_digit += t_[i].text.size() == 1;
+    }
+    return numbers >= 6 && one_digit >= 2;
   }
 
   // A capitalised function word right before the run that does not open the
@@ -512,9 +560,13 @@ class RunClassifier {
                      t_[s - 1].key == "of")) {
       --s;
     }
-    // "Martin Luther King": a name that merely contains a title word.
+    // "Martin Luther King": a name that merely contains a title word. An
+    // office title inside a run starts a second name: "Peter Vallone Jr.
+    // Mayor Bloomberg" is two people.
     if (s > b && (Has(lex_.given_names, b) || (t_[b].Is(kInitial) && !lex_.Find(t_[b].key)))) {
-      return false;
+      if (!Has(lex_.office_titles, j) || j + 1 >= e) return false;
+      Classify(b, s);
+      b = s;
     }
     int r = j + 1;
     while (r < e && (Has(lex_.title_modifiers, r) || Has(lex_.titles, r) || t_[r].key == "of" ||
@@ -528,7 +580,7 @@ class RunClassifier {
       return true;
     }
     const Known* known = lex_.Find(Key(r, e));
-    if (known) {
+    if (known && !SurnameOrg(known, r, e)) {
       if (s > b) ClassifyPrefix(b, s);
       Emit(r, e, known->type, kStrong, known);
       return true;
@@ -540,7 +592,20 @@ class RunClassifier {
       return true;
     }
     if (s > b) ClassifyPrefix(b, s);
+    // "Councilman Peter Vallone Jr. Mayor Bloomberg": a second office title
+    // starts a second person.
+    for (int k = r + 1; k + 1 < e; ++k) {
+      if (!Has(lex_.office_titles, k)) continue;
+      Classify(r, k);
+      Classify(k, e);
+      return true;
+    }
     Emit(r, e, EntityType::kPerson, kStrong);
+    out_->back().surname_org = known != nullptr;  // "Mayor Bloomberg"
+    if (Has(lex_.titles, r - 1)) out_->back().title = t_[r - 1].key;
+    // "Lady Gaga": a stage title before one word that is no given name.
+    if (e == r + 1 && Has(lex_.stage_titles, r - 1) && !Has(lex_.given_names, r))
+      out_->back().stage = std::string(t_[r - 1].text);
     return true;
   }
 
@@ -570,52 +635,6 @@ class RunClassifier {
     return true;
   }
 
-  bool ContextPerson(int b, int e) const {
-    int n = static_cast<int>(t_.size());
-    // "Pete Sampras (U.S.)": an entrant and his country in a results line.
-    if (e + 2 < n && t_[e].IsPunct('(') && t_[e + 2].IsPunct(')')) {
-      const Known* k = lex_.Find(t_[e + 1].key);
-      if (k && k->type == EntityType::kPlace) return true;
-    }
-    if (const Token* p = Prev(b); p && p->Is(kWord) && !p->Is(kCap)) {
-      if (Has(lex_.titles, b - 1)) return true;  // "striker Ronaldo"
-      const std::string& k = p->key;
-      if (k == "c" || k == "b" || k == "lbw" || k == "st") return true;  // cricket card
-    }
-    if (e - b >= 2 && e < n && t_[e].Is(kWord) && lex_.speech_verbs.count(t_[e].key)) return true;
-    if (const Token* p = Prev(b); p && p->Is(kWord)) {
-      const std::string& k = p->key;
-      // "Mr. Smith", "Ms. Roe" (these are stopwords, so outside the run).
-      if (k == "mr" || k == "mrs" || k == "ms" || k == "mister") return true;
-      // "actor John Doe", "said Jane Roe".
-      // Not "told NBC New York": the one told is often an outlet.
-      if (!p->Is(kCap) &&
-          (lex_.roles.count(k) || (e - b >= 2 && (k == "said" || k == "says" || k == "added" ||
-                                                  k == "wrote" || k == "explained"))))
-        return true;
-    }
-    // "Smith's wife", "Doe's lawyer".
-    if (t_[e - 1].Is(kPossessive) && e < n && t_[e].Is(kWord) && !t_[e].Is(kCap) &&
-        lex_.kin_words.count(t_[e].key))
-      return true;
-    if (e - b >= 2 && e + 1 < n && t_[e].IsPunct(',')) {
-      // "John Doe, who", "Jane Roe, a spokeswoman for", "John Doe, the
-      // company's chief executive".
-      if (t_[e + 1].Is(kWord) && t_[e + 1].key == "who") return true;
-      // "... justified," Lesia Zaburranna, ...: a speaker after a quote.
-      if (const Token* p = Prev(b); p && (p->IsPunct(0x201D) || p->IsPunct('"'))) return true;
-      for (int i = e + 1; i < n && i <= e + 4; ++i) {
-        if (!t_[i].Is(kWord) || t_[i].Is(kCap)) break;
-        if (lex_.roles.count(t_[i].key) || lex_.titles.count(t_[i].key)) return true;
-      }
-    }
-    if (e + 1 < n && t_[e].IsPunct(',') && t_[e + 1].Is(kNumber) && e + 2 < n &&
-        t_[e + 2].IsPunct(',')) {
-      return true;  // "John Smith, 45, said"
-    }
-    return false;
-  }
-
   const Lexicon& lex_;
   std::string_view text_;
   const std::vector<Token>& t_;
@@ -629,54 +648,9 @@ class RunClassifier {
 
 }  // namespace
 
-ScanMode ModeFor(const std::vector<Token>& tokens, std::string_view text, ParagraphKind kind) {
-  int words = 0, caps = 0, content = 0, numbers = 0, commas = 0;
-  for (const Token& t : tokens) {
-    if (t.IsPunct(',')) ++commas;
-    if (t.IsPunct(':') || t.IsPunct(';') || t.IsPunct('(')) commas += 2;
-    if (!t.Is(kWord)) continue;
-    ++words;
-    if (t.Is(kNumber)) {
-      ++numbers;
-      continue;
-    }
-    if (t.Is(kCap))
-      ++caps;
-    else if (!IsSmallWord(t.key))
-      ++content;
-  }
-  int all_caps = 0;
-  for (const Token& t : tokens) all_caps += t.Is(kWord) && t.Is(kAllCaps);
-  if (all_caps * 2 >= words - numbers && MostlyUpper(text) && numbers * 2 < words) {
-    return ScanMode::kAllCaps;
-  }
-  if (kind == ParagraphKind::kHeading && numbers == 0) return ScanMode::kRestricted;
-  if (tokens.empty() || numbers > 0 || words > 12 || caps < 2 || commas >= 2) {
-    return ScanMode::kNormal;
-  }
-  const Token& last = tokens.back();
-  if (!last.Is(kWord) && (last.punct == '.' || last.punct == '!' || last.punct == ':' ||
-                          last.punct == '"' || last.punct == 0x201D)) {
-    return ScanMode::kNormal;
-  }
-  return caps >= 2 && content * 4 <= caps ? ScanMode::kRestricted : ScanMode::kNormal;
-}
-
 void ScanNormal(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
                 int paragraph, bool sports, bool table_line, std::vector<Mention>* out) {
   RunClassifier(lex, text, tokens, paragraph, sports, table_line, out).Run();
-}
-
-bool IsTableLine(const std::vector<Token>& tokens) {
-  int numbers = 0, lower = 0;
-  for (const Token& t : tokens) {
-    if (!t.Is(kWord)) continue;
-    if (t.Is(kNumber))
-      ++numbers;
-    else if (!t.Is(kCap) && !IsSmallWord(t.key))
-      ++lower;
-  }
-  return numbers >= 2 && lower <= numbers;
 }
 
 }  // namespace nsearch::entities

@@ -31,11 +31,15 @@ struct Mention {
   int paragraph = 0;             // index into the article's scanned paragraphs
   uint32_t begin = 0;            // byte offsets in that paragraph
   uint32_t end = 0;
-  std::string canonical;    // lexicon canonical name when known
-  bool country = false;     // lexicon place that is a country/region
-  std::string full;         // article pass: the full name a surname stands for
-  std::string bundle_full;  // display form when |full| came from the bundle
-  int linked = -1;          // article pass: the mention an acronym spells out
+  std::string canonical;     // lexicon canonical name when known
+  bool country = false;      // lexicon place that is a country/region
+  std::string full;          // article pass: the full name a surname stands for
+  std::string bundle_full;   // display form when |full| came from the bundle
+  int linked = -1;           // article pass: the mention an acronym spells out
+  bool dateline = false;     // the place of a wire dateline
+  bool surname_org = false;  // a lexicon company that may be a surname ("Bloomberg")
+  std::string stage;         // "Lady" of "Lady Gaga": a stage title before a one-word name
+  std::string title;         // "mayor" of "Mayor Bloomberg": the title key right before
 };
 
 // How a paragraph is read. kNormal: running text. kRestricted: an all-caps or

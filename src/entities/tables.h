@@ -35,6 +35,16 @@ extern const char kOrgs[];            // phrases; well-known organisations
 extern const char kPlaceAliases[];    // "Canonical=variant,variant|..."
 extern const char kOrgAliases[];      // same format
 extern const char kPersonAliases[];   // same; "Full Name=Surname variant,..."
+// tables_names.cc: how news writes a person's name.
+extern const char kNicknames[];     // "nick=formal,formal|...": Bill -> William
+extern const char kStageTitles[];   // words; "Lady X": part of a stage name
+extern const char kOfficeTitles[];  // words; "Mayor" inside a run starts a new name
+extern const char kKinTitles[];     // words; "Grandpa X": a title, never a name
+extern const char kPersonAfter[];   // words; "the X administration": X is a person
+extern const char kOrgBefore[];     // phrases; "according to X": X is an outlet
+extern const char kCompanyBefore[];  // phrases; "an analyst at X": X is a company
+extern const char kOutletBefore[];  // phrases; "told X": a one-word X is an outlet
+extern const char kOrgAfter[];      // words; "X reports": X is an outlet or company
 
 }  // namespace nsearch::entities::tables
 

@@ -120,6 +120,13 @@ const char kPlaces[] =
     "Kivu|Sahara|Western "
     "Sahara|Sahel|Ogaden|Biafra|Natal|KwaZulu-Natal|Transvaal|"
     "Ulster|"
+    // Counties and regions of Britain (not those that are common surnames or
+    // given names: Kent, Durham, Devon).
+    "Yorkshire|Lancashire|Hampshire|Surrey|Sussex|Essex|Somerset|Cornwall|"
+    "Dorset|Norfolk|Suffolk|Cumbria|Derbyshire|Nottinghamshire|Leicestershire|"
+    "Northamptonshire|Warwickshire|Worcestershire|Gloucestershire|Oxfordshire|"
+    "Berkshire|Wiltshire|Cheshire|Lincolnshire|Middlesex|Glamorgan|Merseyside|"
+    "Midlands|West Midlands|East Anglia|Highlands|"
     "Bavaria|Saxony|Hesse|Brandenburg|Catalonia|Andalusia|Basque "
     "Country|Galicia|"
     "Navarre|Brittany|Normandy|Provence|Alsace|Lombardy|Tuscany|Flanders|"

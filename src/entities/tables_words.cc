@@ -194,7 +194,7 @@ public borough
 )";
 
 const char kOrgHeads[] = R"(
-inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv gmbh bv spa
+inc inc. corp corp. corporation co co. ltd ltd. llc lp llp plc ag sa nv gmbh bv spa
 oyj ab asa kk limited incorporated holdings holding group groupe company companies
 bank banks bancorp banco banque trust fund funds capital securities investments
 partners ventures insurance assurance financial finance exchange bourse
@@ -219,6 +219,7 @@ united rovers rangers wanderers athletic athletico atletico albion hotspur
 wednesday city county town villa palace olympique sporting dynamo dinamo spartak
 lokomotiv celtic academicals argyle alexandra orient vale
 center centre centers centres lab labs laboratories studios pictures records entertainment publishing
+newsroom newsdesk
 )";
 
 // Club names often start with these ("Real Madrid", "Inter Milan").

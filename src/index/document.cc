@@ -7,6 +7,7 @@
 
 #include "index/schema.h"
 #include "text/normalize.h"
+#include "text/stopwords.h"
 
 namespace nsearch::index {
 namespace {
@@ -33,7 +34,8 @@ void AddWords(const std::vector<text::Token>& tokens, Xapian::termpos start,
     term.assign(prefix);
     term += Stem(t.term);
     if (Fits(term)) {
-      if (positional && pos < kMaxPosition)
+      // Stop words count but have no positions (text/stopwords.h).
+      if (positional && pos < kMaxPosition && !text::IsStopWord(t.term))
         doc->add_posting(term, pos, wdf);
       else
         doc->add_term(term, wdf);
@@ -143,7 +145,6 @@ BuiltArticle BuildDocument(const Article& a) {
   if (!a.entities.empty()) doc.add_value(kSlotEntities, EncodeEntities(a.entities));
   doc.add_value(kSlotSourceHash, SourceStamp(a.source.content_hash));
   doc.add_value(kSlotLayout, EncodeLayout(layout));
-  doc.add_value(kSlotSourceFile, a.source.file);
   doc.set_data(EncodeStoredArticle(a));
   return out;
 }

@@ -81,17 +81,16 @@ std::string NextGeneration(const std::string& index_path, const std::string& cur
 
 Status SwitchGeneration(const std::string& index_path, const std::string& generation) {
   const fs::path dir(index_path);
-  const std::string previous = StubTarget(dir);
   const std::string name = fs::path(generation).filename().string();
   Status s = WriteStub(dir, name);
   if (!s.ok()) return s;
-  // Keep |previous| (readers may still have it open); drop anything older.
-  const int keep_from = GenerationNumber(previous);
+  // Older generations go at once (an index is not kept twice on disk). A
+  // reader that has one open keeps reading its open files; nsearch's
+  // Searcher reopens the index through the stub when they are gone.
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string n = entry.path().filename().string();
-    const int g = GenerationNumber(n);
-    if (g >= 0 && n != name && n != previous && g < keep_from) fs::remove_all(entry.path(), ec);
+    if (GenerationNumber(n) >= 0 && n != name) fs::remove_all(entry.path(), ec);
   }
   return Status::Ok();
 }

@@ -4,8 +4,8 @@
 // generation (a glass database in a subdirectory, gen-000001, gen-000002...).
 // Readers open the directory (Xapian follows the stub); the writer updates
 // the current generation in place, or writes a compacted next generation and
-// switches the stub with one rename. The generation before the current one
-// is kept until the next switch, for readers still holding it open.
+// switches the stub with one rename, then removes the older generations
+// (readers that had one open reopen through the stub).
 #ifndef NSEARCH_INDEX_GENERATIONS_H_
 #define NSEARCH_INDEX_GENERATIONS_H_
 
@@ -30,8 +30,7 @@ std::string CurrentGeneration(const std::string& index_path);
 std::string NextGeneration(const std::string& index_path, const std::string& current);
 
 // Points the stub of |index_path| at |generation| (atomically: a new stub
-// renamed over the old), then removes the generations older than the one it
-// replaces.
+// renamed over the old), then removes every other generation.
 Status SwitchGeneration(const std::string& index_path, const std::string& generation);
 
 }  // namespace nsearch::index

@@ -143,7 +143,8 @@ std::string EncodeStoredArticle(const Article& a) {
     PutVarint((static_cast<uint64_t>(p.n) << 3) | static_cast<int>(p.kind), &out);
     PutString(p.text, &out);
   }
-  PutString(a.source.file, &out);
+  PutString(a.source.file == a.id ? std::string_view() : std::string_view(a.source.file),
+            &out);  // a file that is the article itself: its id
   PutString(a.source.member, &out);
   PutVarint(a.source.size, &out);
   PutVarint(static_cast<uint64_t>(a.source.mtime), &out);
@@ -177,6 +178,7 @@ std::optional<Article> DecodeStoredArticle(std::string_view in) {
       !GetVarint(&in, &a.source.size) || !GetVarint(&in, &v))
     return std::nullopt;
   a.source.mtime = static_cast<int64_t>(v);
+  if (a.source.file.empty()) a.source.file = a.id;
   if (!GetVarint(&in, &a.source.content_hash) || !GetString(&in, &a.source.encoding) ||
       !GetVarint(&in, &v))
     return std::nullopt;

@@ -25,7 +25,7 @@
 //  * Boolean: article key "A" (unique: replace_document), author "XA",
 //    source file "F".
 //  * Values: article key (collapse), date, entities (facets), source stamp,
-//    paragraph layout, source file.
+//    paragraph layout, when it was indexed.
 //  * Data: EncodeStoredArticle(): every paragraph with its kind, title, id,
 //    date, author, url, source facts (entities are in their value slot).
 //    Glass compresses it.
@@ -53,6 +53,10 @@ inline constexpr char kSchemaVersionKey[] = "nsearch.schema";
 // Mean words per searchable paragraph, written at the end of each run (the
 // length normalisation of passage scores).
 inline constexpr char kAvgParagraphWordsKey[] = "nsearch.avg_paragraph_words";
+// The runs that wrote this index, newest last: one JSON object per line
+// (Writer::RecordRun), at most kMaxRunRecords of them.
+inline constexpr char kRunsKey[] = "nsearch.runs";
+inline constexpr size_t kMaxRunRecords = 100;
 // Xapian's limit on a term's length in bytes (prefix included).
 inline constexpr size_t kMaxTermBytes = 245;
 
@@ -87,7 +91,9 @@ inline constexpr unsigned kSlotDate = 2;        // YYYYMMDD, sortable
 inline constexpr unsigned kSlotEntities = 3;    // EncodeEntities(): facets, hits' entities
 inline constexpr unsigned kSlotSourceHash = 4;  // SourceStamp(): unchanged articles are skipped
 inline constexpr unsigned kSlotLayout = 5;      // EncodeLayout(): paragraph kinds and lengths
-inline constexpr unsigned kSlotSourceFile = 6;  // the source file's path (pruning)
+// When the article was last written (added or changed), as
+// Xapian::sortable_serialise(seconds since the epoch): "what is new since".
+inline constexpr unsigned kSlotIndexed = 6;
 
 // Positions: words are numbered from 1 through the title (paragraph 0),
 // then through each paragraph in order, with kParagraphGap positions left

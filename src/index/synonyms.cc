@@ -97,11 +97,11 @@ std::vector<std::vector<std::string>> SpellingGroups(const Xapian::Database& db)
   return merged;
 }
 
-void RebuildSynonyms(Xapian::WritableDatabase& db) {
+void RebuildSynonyms(const Xapian::Database& all, Xapian::WritableDatabase& db) {
   std::vector<std::string> keys;
   for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) keys.push_back(*k);
   for (const auto& k : keys) db.clear_synonyms(k);
-  for (const auto& group : SpellingGroups(db)) {
+  for (const auto& group : SpellingGroups(all)) {
     for (const auto& word : group) {
       std::set<std::string> stems;
       for (const auto& other : group)

@@ -21,10 +21,10 @@ namespace nsearch::index {
 // and from |db|'s entity alias terms; each group sorted, groups sorted.
 std::vector<std::vector<std::string>> SpellingGroups(const Xapian::Database& db);
 
-// Replaces |db|'s synonym table with SpellingGroups(db): each word of a group
-// has the stems of the others as synonyms. Deterministic, so incremental runs
-// and a rebuild give the same table.
-void RebuildSynonyms(Xapian::WritableDatabase& db);
+// Replaces |out|'s synonym table with SpellingGroups(all): each word of a
+// group has the stems of the others as synonyms. Deterministic, so
+// incremental runs and a rebuild give the same table.
+void RebuildSynonyms(const Xapian::Database& all, Xapian::WritableDatabase& out);
 
 // True when |a| and |b| are spellings of one word by the rule above.
 bool SameWordSpelling(std::string_view a, std::string_view b);

@@ -2,63 +2,112 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <ctime>
 #include <filesystem>
+#include <unordered_map>
 
 #include "index/generations.h"
 #include "index/schema.h"
+#include "index/shard_writer.h"
 #include "index/synonyms.h"
 
 namespace nsearch::index {
 
+// A build into an empty index writes this many shards on threads of their
+// own (a fixed number, so the result does not depend on the machine), merged
+// into the next generation by compaction at the end.
+constexpr int kBulkShards = 2;
+constexpr char kBulkPrefix[] = ".bulk-";
+
 struct Writer::Impl {
   std::string index_path;  // what the user named
-  std::string generation;  // the glass database written
-  Xapian::WritableDatabase db;
+  std::string generation;  // the glass database written (and locked)
   WriterOptions options;
-  int pending_articles = 0;
-  size_t pending_bytes = 0;
+  std::unique_ptr<ShardWriter> main;               // the generation itself
+  std::vector<std::unique_ptr<ShardWriter>> bulk;  // an empty index: shards on threads
+  std::vector<std::string> bulk_dirs;
+  size_t next_shard = 0;
+  std::string indexed_stamp;  // kSlotIndexed of the articles this run writes
+  std::string run_record;     // RecordRun, written at Finish
 
-  std::string ArticleTerm(const std::string& key) const {
-    return std::string(kPrefixArticle) + key;
+  Xapian::WritableDatabase& db() { return main->db(); }
+
+  ShardWriterOptions ShardOptions(bool threaded) const {
+    ShardWriterOptions o;
+    o.commit_every = options.commit_every;
+    o.commit_bytes = WriterOptions::kCommitBytes;
+    o.threaded = threaded;
+    return o;
   }
 
-  // The old version's words leave the spelling table with it, so the table
-  // is what a clean rebuild would give.
-  void ForgetSpellings(Xapian::docid did) {
-    auto old = DecodeStoredArticle(db.get_document(did).get_data());
-    if (!old) return;
-    for (const auto& w : SpellingWords(*old)) db.remove_spelling(w);
+  // An empty index is built in shards beside the generation; what a killed
+  // run left of them goes first.
+  void StartBulk() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(index_path, ec))
+      if (entry.path().filename().string().rfind(kBulkPrefix, 0) == 0)
+        fs::remove_all(entry.path(), ec);
+    for (int i = 0; i < kBulkShards; ++i) {
+      const std::string dir = (fs::path(index_path) / (kBulkPrefix + std::to_string(i))).string();
+      Xapian::WritableDatabase shard(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+      shard.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
+      bulk.push_back(std::make_unique<ShardWriter>(std::move(shard), ShardOptions(true)));
+      bulk_dirs.push_back(dir);
+    }
   }
 
-  // Deletes the article with |key|, if any; true when it existed.
-  bool Delete(const std::string& key) {
-    const std::string term = ArticleTerm(key);
-    auto it = db.postlist_begin(term);
-    if (it == db.postlist_end(term)) return false;
-    ForgetSpellings(*it);
-    db.delete_document(term);
-    return true;
+  // Synonyms and the passage length normalisation, computed over |all| and
+  // written to |out|.
+  void WriteRunTables(const Xapian::Database& all, Xapian::WritableDatabase& out) const {
+    RebuildSynonyms(all, out);
+    if (!run_record.empty()) {
+      // The previous runs come from the live generation (a bulk build's
+      // shards start without them).
+      std::string runs = main->db().get_metadata(kRunsKey);
+      runs += run_record + "\n";
+      size_t lines = std::count(runs.begin(), runs.end(), '\n');
+      while (lines-- > kMaxRunRecords) runs.erase(0, runs.find('\n') + 1);
+      out.set_metadata(kRunsKey, runs);
+    }
+    uint64_t words = 0, paragraphs = 0;
+    for (auto v = all.valuestream_begin(kSlotLayout); v != all.valuestream_end(kSlotLayout); ++v) {
+      const auto layout = DecodeLayout(*v);
+      for (size_t i = 1; i < layout.size(); ++i) {  // entry 0 is the title
+        if (!IsSearchable(layout[i].kind)) continue;
+        words += layout[i].words;
+        ++paragraphs;
+      }
+    }
+    if (paragraphs > 0)
+      out.set_metadata(kAvgParagraphWordsKey, std::to_string(static_cast<double>(words) /
+                                                             static_cast<double>(paragraphs)));
   }
 
-  Status MaybeCommit() {
-    if (pending_articles < options.commit_every && pending_bytes < WriterOptions::kCommitBytes)
-      return Status::Ok();
-    pending_articles = 0;
-    pending_bytes = 0;
-    db.commit();
-    return Status::Ok();
+  // Writes the next generation from |sources| (compacted, merged) and
+  // switches readers to it.
+  Status Publish(const std::vector<std::string>& sources) {
+    const std::string next = NextGeneration(index_path, generation);
+    std::error_code ec;
+    std::filesystem::remove_all(next, ec);  // left by a run killed while compacting
+    try {
+      // Compacted from readers while the writer still holds the lock, so no
+      // other indexer can write the old generation meanwhile.
+      Xapian::Database all;
+      for (const auto& src : sources) all.add_database(Xapian::Database(src));
+      all.compact(next, sources.size() == 1 ? Xapian::DBCOMPACT_NO_RENUMBER : 0);
+    } catch (const Xapian::Error& e) {
+      std::filesystem::remove_all(next, ec);
+      return Status::IOError("cannot compact index " + index_path + " (it stays as last " +
+                             "committed): " + e.get_description());
+    }
+    return SwitchGeneration(index_path, next);
   }
 };
 
 Writer::Writer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Writer::~Writer() {
-  if (!impl_) return;
-  try {
-    impl_->db.close();
-  } catch (const Xapian::Error&) {
-    // Nothing useful to do in a destructor; uncommitted changes are dropped.
-  }
-}
+Writer::~Writer() = default;  // uncommitted changes are dropped
 
 Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
                                              const WriterOptions& options) {
@@ -66,11 +115,12 @@ Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
     auto impl = std::make_unique<Impl>();
     impl->options = options;
     impl->index_path = path;
+    impl->indexed_stamp = Xapian::sortable_serialise(static_cast<double>(std::time(nullptr)));
     auto generation = WritableGeneration(path);
     if (!generation.ok()) return generation.status();
     impl->generation = *generation;
-    impl->db = Xapian::WritableDatabase(impl->generation, Xapian::DB_CREATE_OR_OPEN);
-    const std::string version = impl->db.get_metadata(kSchemaVersionKey);
+    Xapian::WritableDatabase db(impl->generation, Xapian::DB_CREATE_OR_OPEN);
+    const std::string version = db.get_metadata(kSchemaVersionKey);
     if (!version.empty() && version != std::to_string(kSchemaVersion)) {
       return Status::Unsupported("index " + path + " has schema version " + version +
                                  ", this nsearch writes " + std::to_string(kSchemaVersion) +
@@ -78,7 +128,10 @@ Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
                                  "into an empty directory (or delete " +
                                  path + " first)");
     }
-    if (version.empty()) impl->db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
+    if (version.empty()) db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
+    const bool empty = db.get_doccount() == 0 && impl->generation != path;
+    impl->main = std::make_unique<ShardWriter>(std::move(db), impl->ShardOptions(false));
+    if (empty && options.bulk) impl->StartBulk();
     return std::unique_ptr<Writer>(new Writer(std::move(impl)));
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::Locked("index " + path + " is locked: another nsearch-index is writing it");
@@ -87,34 +140,41 @@ Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
   }
 }
 
-bool Writer::IsUnchanged(const std::string& article_id, uint64_t content_hash) {
-  const std::string term = impl_->ArticleTerm(ArticleKey(article_id));
+std::unique_ptr<StampReader> StampReader::Open(const std::string& index_path) {
   try {
-    auto it = impl_->db.postlist_begin(term);
-    if (it == impl_->db.postlist_end(term)) return false;
-    return impl_->db.get_document(*it).get_value(kSlotSourceHash) == SourceStamp(content_hash);
+    return std::unique_ptr<StampReader>(new StampReader(Xapian::Database(index_path)));
   } catch (const Xapian::Error&) {
-    return false;
+    return nullptr;
   }
 }
 
-Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
-  try {
-    const std::string term = impl_->ArticleTerm(built.key);
-    auto it = impl_->db.postlist_begin(term);
-    const bool existed = it != impl_->db.postlist_end(term);
-    if (existed) impl_->ForgetSpellings(*it);
-    // One document per article, replaced whole: readers never see half of it.
-    impl_->db.replace_document(term, built.doc);
-    for (const auto& w : built.words) impl_->db.add_spelling(w);
-    ++impl_->pending_articles;
-    impl_->pending_bytes += text_bytes;
-    Status s = impl_->MaybeCommit();
-    if (!s.ok()) return s;
-    return existed ? PutOutcome::kUpdated : PutOutcome::kAdded;
-  } catch (const Xapian::Error& e) {
-    return Status::IOError("cannot write article " + built.id + ": " + e.get_description());
+bool StampReader::IsUnchanged(const std::string& article_id, uint64_t content_hash) {
+  const std::string term = std::string(kPrefixArticle) + ArticleKey(article_id);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      auto it = db_.postlist_begin(term);
+      if (it == db_.postlist_end(term)) return false;
+      return db_.get_document(*it).get_value(kSlotSourceHash) == SourceStamp(content_hash);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      db_.reopen();  // the writer committed meanwhile
+    } catch (const Xapian::Error&) {
+      return false;
+    }
   }
+  return false;
+}
+
+void Writer::RecordRun(const std::string& json) { impl_->run_record = json; }
+
+Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
+  auto& impl = *impl_;
+  built.doc.add_value(kSlotIndexed, impl.indexed_stamp);
+  ShardWriter& to =
+      impl.bulk.empty() ? *impl.main : *impl.bulk[impl.next_shard++ % impl.bulk.size()];
+  bool existed = false;
+  Status s = to.Put(std::move(built), text_bytes, &existed);
+  if (!s.ok()) return s;
+  return existed ? PutOutcome::kUpdated : PutOutcome::kAdded;
 }
 
 Result<int64_t> Writer::RemoveStale(const std::string& source_file,
@@ -122,12 +182,12 @@ Result<int64_t> Writer::RemoveStale(const std::string& source_file,
   const std::string file_term = std::string(kPrefixSourceFile) + ArticleKey(source_file);
   try {
     std::vector<std::string> stale;
-    for (auto it = impl_->db.postlist_begin(file_term); it != impl_->db.postlist_end(file_term);
-         ++it) {
-      std::string key = impl_->db.get_document(*it).get_value(kSlotArticle);
+    auto& db = impl_->db();
+    for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
+      std::string key = db.get_document(*it).get_value(kSlotArticle);
       if (!key.empty() && !keep.count(key)) stale.push_back(std::move(key));
     }
-    for (const auto& key : stale) impl_->Delete(key);
+    for (const auto& key : stale) impl_->main->Delete(key);
     return static_cast<int64_t>(stale.size());
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot remove stale articles of " + source_file + ": " +
@@ -138,13 +198,15 @@ Result<int64_t> Writer::RemoveStale(const std::string& source_file,
 Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
   namespace fs = std::filesystem;
   const std::string prefix(kPrefixSourceFile);
-  auto& db = impl_->db;
+  auto& db = impl_->db();
   try {
     std::vector<std::string> gone;  // source-file terms whose file vanished
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
       auto p = db.postlist_begin(*t);
       if (p == db.postlist_end(*t)) continue;
-      const std::string file = db.get_document(*p).get_value(kSlotSourceFile);
+      const auto stored = DecodeStoredArticle(db.get_document(*p).get_data());
+      if (!stored) continue;
+      const std::string& file = stored->source.file;
       bool under = false;
       for (const auto& root : roots)
         under = under || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
@@ -157,7 +219,7 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
       std::vector<std::string> keys;
       for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
         keys.push_back(db.get_document(*p).get_value(kSlotArticle));
-      for (const auto& key : keys) removed += impl_->Delete(key) ? 1 : 0;
+      for (const auto& key : keys) removed += impl_->main->Delete(key) ? 1 : 0;
     }
     return removed;
   } catch (const Xapian::Error& e) {
@@ -166,59 +228,35 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
 }
 
 Status Writer::Commit() {
-  try {
-    impl_->pending_articles = 0;
-    impl_->pending_bytes = 0;
-    impl_->db.commit();
-    return Status::Ok();
-  } catch (const Xapian::Error& e) {
-    return Status::IOError("cannot commit index: " + e.get_description());
-  }
+  for (auto& shard : impl_->bulk)
+    if (Status s = shard->Commit(); !s.ok()) return s;
+  return impl_->main->Commit();
 }
 
 Status Writer::Finish(bool compact) {
+  auto& impl = *impl_;
+  if (Status s = Commit(); !s.ok()) return s;
   try {
-    RebuildSynonyms(impl_->db);
-    // Passage length normalisation: the mean searchable paragraph.
-    uint64_t words = 0, paragraphs = 0;
-    auto& db = impl_->db;
-    for (auto v = db.valuestream_begin(kSlotLayout); v != db.valuestream_end(kSlotLayout); ++v) {
-      const auto layout = DecodeLayout(*v);
-      for (size_t i = 1; i < layout.size(); ++i) {  // entry 0 is the title
-        const ParagraphShape& shape = layout[i];
-        if (!IsSearchable(shape.kind)) continue;
-        words += shape.words;
-        ++paragraphs;
-      }
+    if (!impl.bulk.empty()) {
+      // The shards hold everything; the run's tables go into the first.
+      Xapian::Database all;
+      for (const auto& dir : impl.bulk_dirs) all.add_database(Xapian::Database(dir));
+      impl.WriteRunTables(all, impl.bulk[0]->db());
+      if (Status s = impl.bulk[0]->Commit(); !s.ok()) return s;
+      impl.bulk.clear();  // closes them
+      Status published = impl.Publish(impl.bulk_dirs);
+      std::error_code ec;
+      for (const auto& dir : impl.bulk_dirs) std::filesystem::remove_all(dir, ec);
+      return published;
     }
-    if (paragraphs > 0)
-      db.set_metadata(kAvgParagraphWordsKey,
-                      std::to_string(static_cast<double>(words) / static_cast<double>(paragraphs)));
+    impl.WriteRunTables(impl.db(), impl.db());
+    if (Status s = impl.main->Commit(); !s.ok()) return s;
   } catch (const Xapian::Error& e) {
-    return Status::IOError("cannot write the synonym table: " + e.get_description());
+    return Status::IOError("cannot write the synonym table of " + impl.index_path + ": " +
+                           e.get_description());
   }
-  Status committed = Commit();
-  if (!committed.ok() || !compact || impl_->generation == impl_->index_path) return committed;
-  // The compacted copy becomes the next generation; until the stub is
-  // switched, readers and a killed run see the last commit.
-  const std::string next = NextGeneration(impl_->index_path, impl_->generation);
-  std::error_code ec;
-  std::filesystem::remove_all(next, ec);  // left by a run killed while compacting
-  try {
-    // Compacted from a reader while the writer still holds the lock, so no
-    // other indexer can write the old generation meanwhile.
-    Xapian::Database(impl_->generation).compact(next, Xapian::DBCOMPACT_NO_RENUMBER);
-  } catch (const Xapian::Error& e) {
-    std::filesystem::remove_all(next, ec);
-    return Status::IOError("cannot compact index " + impl_->index_path + " (it stays as last " +
-                           "committed): " + e.get_description());
-  }
-  Status switched = SwitchGeneration(impl_->index_path, next);
-  try {
-    impl_->db.close();
-  } catch (const Xapian::Error&) {
-  }
-  return switched;
+  if (!compact || impl.generation == impl.index_path) return Status::Ok();
+  return impl.Publish({impl.generation});
 }
 
 }  // namespace nsearch::index

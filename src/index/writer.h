@@ -24,6 +24,10 @@ struct WriterOptions {
   // Xapian's buffered postings stay small whatever the articles' sizes.
   int commit_every = 2000;
   static constexpr size_t kCommitBytes = 48u << 20;
+  // An empty index is built in shards on threads of their own and merged at
+  // Finish (readers see the index when the run ends); otherwise, and without
+  // |bulk|, articles are written in place, committed as they go.
+  bool bulk = true;
 };
 
 class Writer {
@@ -34,9 +38,8 @@ class Writer {
                                               const WriterOptions& options = {});
   ~Writer();
 
-  // True when the index already holds |article_id| with this content hash.
-  bool IsUnchanged(const std::string& article_id, uint64_t content_hash);
-  // Adds or replaces the article's document; may commit (see WriterOptions).
+  // Adds or replaces the article's document, stamped with the run's start
+  // (kSlotIndexed); may commit (see WriterOptions).
   Result<PutOutcome> Put(BuiltArticle&& built, size_t text_bytes);
   // Removes the articles that came from |source_file| in an earlier run but
   // whose keys (ArticleKey of the id) are not in |keep|: JSONL lines or
@@ -49,6 +52,9 @@ class Writer {
 
   // Makes everything put so far visible to readers, atomically.
   Status Commit();
+  // Appends |json| (one object, one line) to the index's run records
+  // (kRunsKey), keeping the newest kMaxRunRecords; written at Finish.
+  void RecordRun(const std::string& json);
   // End of a run: rebuilds the synonym table from the names the index holds
   // (so it matches a clean rebuild) and commits; with |compact|, writes a
   // compacted copy as the index's next generation and switches readers to
@@ -59,6 +65,21 @@ class Writer {
   struct Impl;
   explicit Writer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// The source stamps of the index as last committed, read on a thread other
+// than the writer's (the walk asks whether an article is unchanged while
+// the writer writes).
+class StampReader {
+ public:
+  // Null when |index_path| holds no readable index yet (nothing is unchanged).
+  static std::unique_ptr<StampReader> Open(const std::string& index_path);
+  // True when the index holds |article_id| with this content hash.
+  bool IsUnchanged(const std::string& article_id, uint64_t content_hash);
+
+ private:
+  explicit StampReader(Xapian::Database db) : db_(std::move(db)) {}
+  Xapian::Database db_;
 };
 
 }  // namespace nsearch::index

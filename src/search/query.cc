@@ -7,12 +7,15 @@
 #include "index/document.h"
 #include "index/schema.h"
 #include "text/normalize.h"
+#include "text/stopwords.h"
 
 namespace nsearch::search {
 namespace {
 
-// The field name the normaliser gives a word typed with a trailing '*'.
+// The field name the normaliser gives a word typed with a trailing '*', and
+// the one phrases ("two to tango", 30-day) are handed to the parser in.
 constexpr char kWildcardField[] = "nsearchwildcard";
+constexpr char kPhraseField[] = "nsearchphrase";
 
 bool IsOperator(std::string_view w) {
   static constexpr std::string_view kOps[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
@@ -42,31 +45,15 @@ std::string FoldedWords(std::string_view chunk, char joiner) {
   return out;
 }
 
-// Query-side English stop words: dropped from the query (not from the index),
-// so they neither match nor weigh. QueryParser keeps them inside "phrases",
-// after +, and when a query holds nothing else ("the who"). Measured on
-// Cranfield and CISI (docs/ranking.md).
-constexpr const char* kStopWords[] = {
-    "a",      "about",  "above",  "after",    "again",      "against", "all",    "am",
-    "an",     "and",    "any",    "are",      "as",         "at",      "be",     "because",
-    "been",   "before", "being",  "below",    "between",    "both",    "but",    "by",
-    "can",    "could",  "did",    "do",       "does",       "doing",   "down",   "during",
-    "each",   "few",    "for",    "from",     "further",    "had",     "has",    "have",
-    "having", "he",     "her",    "here",     "hers",       "herself", "him",    "himself",
-    "his",    "how",    "i",      "if",       "in",         "into",    "is",     "it",
-    "its",    "itself", "me",     "more",     "most",       "my",      "myself", "no",
-    "nor",    "not",    "of",     "off",      "on",         "once",    "only",   "or",
-    "other",  "ought",  "our",    "ours",     "ourselves",  "out",     "over",   "own",
-    "same",   "she",    "should", "so",       "some",       "such",    "than",   "that",
-    "the",    "their",  "theirs", "them",     "themselves", "then",    "there",  "these",
-    "they",   "this",   "those",  "through",  "to",         "too",     "under",  "until",
-    "up",     "very",   "was",    "we",       "were",       "what",    "when",   "where",
-    "which",  "while",  "who",    "whom",     "why",        "will",    "with",   "would",
-    "you",    "your",   "yours",  "yourself", "yourselves"};
-
+// The query parser drops stop words (text/stopwords.h), unless they are
+// all a query holds ("the who"); inside "phrases" they keep their places.
 const Xapian::SimpleStopper& Stopper() {
-  static const Xapian::SimpleStopper stopper(std::begin(kStopWords), std::end(kStopWords));
-  return stopper;
+  static const Xapian::SimpleStopper* stopper = [] {
+    auto* s = new Xapian::SimpleStopper;  // lives as long as the process
+    for (auto w : text::StopWords()) s->add(std::string(w));
+    return s;
+  }();
+  return *stopper;
 }
 
 // State shared by the field processors of one compilation: the first error
@@ -74,6 +61,9 @@ const Xapian::SimpleStopper& Stopper() {
 struct Sink {
   Status error;
   CompiledQuery* out = nullptr;
+  // Every phrase the parser built, excluded ones too; the walk keeps the
+  // positive ones.
+  std::vector<Phrase> phrases;
   void Fail(Status s) {
     if (error.ok()) error = std::move(s);
   }
@@ -187,6 +177,65 @@ class WildcardField : public Xapian::FieldProcessor {
   Sink* sink_;
 };
 
+// A phrase: its words in order, stop words among them. The index has no
+// positions for stop words (text/stopwords.h), so the phrase matches its
+// other words at their distances (Lucene's position gaps): "two to tango" is
+// two, then tango two words on. With fewer than two such words it is the
+// words anywhere in the article. The passage scorer checks the exact
+// distances (CompiledQuery::phrases).
+class PhraseField : public Xapian::FieldProcessor {
+ public:
+  PhraseField(bool hidden, Sink* sink) : hidden_(hidden), sink_(sink) {}
+  Xapian::Query operator()(const std::string& words) override {
+    Phrase phrase;
+    std::vector<std::string> all;
+    uint32_t offset = 0;
+    for (size_t i = 0; i <= words.size();) {
+      size_t j = words.find('_', i);
+      if (j == std::string::npos) j = words.size();
+      if (j > i) {
+        const std::string word = words.substr(i, j - i);
+        all.push_back(index::Stem(word));
+        if (!text::IsStopWord(word)) {
+          phrase.terms.push_back(all.back());
+          phrase.offsets.push_back(offset);
+        }
+        ++offset;
+      }
+      i = j + 1;
+    }
+    phrase.length = offset;
+    if (phrase.terms.size() < 2) {
+      // No order to check: every word, anywhere (the stop words too).
+      std::vector<Xapian::Query> each;
+      for (const auto& t : all) each.push_back(Either(t));
+      return Xapian::Query(Xapian::Query::OP_AND, each.begin(), each.end());
+    }
+    const Xapian::termcount window = phrase.offsets.back() - phrase.offsets.front() + 1;
+    std::vector<Xapian::Query> text, hidden;
+    for (const auto& t : phrase.terms) {
+      text.emplace_back(t);
+      hidden.emplace_back(std::string(index::kPrefixHidden) + t);
+    }
+    Xapian::Query q(Xapian::Query::OP_PHRASE, text.begin(), text.end(), window);
+    if (hidden_)
+      q = Xapian::Query(
+          Xapian::Query::OP_OR, q,
+          Xapian::Query(Xapian::Query::OP_PHRASE, hidden.begin(), hidden.end(), window));
+    sink_->phrases.push_back(std::move(phrase));
+    return q;
+  }
+
+ private:
+  Xapian::Query Either(const std::string& stem) const {
+    if (!hidden_) return Xapian::Query(stem);
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(stem),
+                         Xapian::Query(std::string(index::kPrefixHidden) + stem));
+  }
+  bool hidden_;
+  Sink* sink_;
+};
+
 // Text terms are unprefixed stems, title stems ("S") and hidden stems
 // ("XB"); every other prefix is a filter. Returns the stem, or "".
 std::string TextStem(const std::string& term) {
@@ -206,7 +255,7 @@ std::string TextStem(const std::string& term) {
 // Collects the positive words and phrases of the query that will run.
 class Walker {
  public:
-  explicit Walker(CompiledQuery* out) : out_(out) {}
+  Walker(const Sink* sink, CompiledQuery* out) : sink_(sink), out_(out) {}
 
   void Walk(const Xapian::Query& q, bool positive) {
     const auto type = q.get_type();
@@ -228,9 +277,13 @@ class Walker {
       case Xapian::Query::OP_PHRASE: {
         std::vector<std::string> stems;
         for (size_t i = 0; i < n; ++i) stems.push_back(TextStem(Leaf(q.get_subquery(i))));
-        if (positive && !stems.empty() &&
-            std::find(out_->phrases.begin(), out_->phrases.end(), stems) == out_->phrases.end())
-          out_->phrases.push_back(std::move(stems));
+        if (!positive) return;
+        for (const auto& p : sink_->phrases) {
+          if (p.terms != stems) continue;
+          if (std::find(out_->phrases.begin(), out_->phrases.end(), p) == out_->phrases.end())
+            out_->phrases.push_back(p);
+          return;
+        }
         return;
       }
       default:
@@ -272,6 +325,7 @@ class Walker {
     }
     out_->words.push_back(std::move(w));
   }
+  const Sink* sink_;
   CompiledQuery* out_;
 };
 
@@ -369,6 +423,71 @@ std::string TrustedCorrection(const Xapian::Database& db, const std::string& nor
   return out;
 }
 
+// Phrases become the phrase field for the parser, one token each: "two to
+// tango" -> nsearchphrase:two_to_tango, 30-day -> nsearchphrase:30_day. A quoted
+// title phrase asks for every word in the title (title words have no
+// positions); quoted field values (person:"...") stay as they are.
+std::string PhrasesAsFields(const std::string& q) {
+  auto words_of = [](std::string_view inner) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : inner) {
+      if (c == ' ' || c == '-') {
+        if (!cur.empty()) out.push_back(std::move(cur));
+        cur.clear();
+      } else {
+        cur.push_back(c);
+      }
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+  };
+  auto phrase = [&](const std::vector<std::string>& words) {
+    std::string joined;
+    // One token for the parser: folded words never hold '_'.
+    for (const auto& w : words) joined += (joined.empty() ? "" : "_") + w;
+    return std::string(kPhraseField) + ":" + joined;
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < q.size()) {
+    if (q[i] == '"') {
+      size_t close = q.find('"', i + 1);
+      if (close == std::string::npos) close = q.size();
+      const auto words = words_of(std::string_view(q).substr(i + 1, close - i - 1));
+      bool field = false;
+      for (auto f : kVerbatimFields) field = field || out.ends_with(std::string(f) + ":");
+      if (field) {
+        out.append(q, i, close + 1 - i);
+      } else if (out.ends_with("title:")) {
+        out.resize(out.size() - 6);
+        std::string all;
+        for (const auto& w : words) all += (all.empty() ? "" : " AND ") + ("title:" + w);
+        if (!all.empty()) out += "(" + all + ")";
+      } else if (!words.empty()) {
+        out += phrase(words);
+      }
+      i = close + 1;
+      continue;
+    }
+    if (q[i] == ' ' || q[i] == '(' || q[i] == ')' ||
+        ((q[i] == '+' || q[i] == '-') && (out.empty() || out.back() == ' ' || out.back() == '('))) {
+      out.push_back(q[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < q.size() && q[j] != ' ' && q[j] != '"' && q[j] != '(' && q[j] != ')') ++j;
+    const std::string_view chunk(q.data() + i, j - i);
+    if (chunk.find('-') != std::string_view::npos && chunk.find(':') == std::string_view::npos) {
+      out += phrase(words_of(chunk));
+    } else {
+      out.append(chunk);
+    }
+    i = j;
+  }
+  return out;
+}
+
 }  // namespace
 
 Xapian::Query EntityQuery(EntityType type, const std::vector<std::string>& names) {
@@ -376,8 +495,6 @@ Xapian::Query EntityQuery(EntityType type, const std::vector<std::string>& names
   for (const auto& n : names) terms.emplace_back(index::EntityTerm(type, n));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
-
-bool IsStopWord(std::string_view word) { return Stopper()(std::string(word)); }
 
 std::string NormalizeQueryText(std::string_view raw) {
   auto is_space = [](unsigned char c) { return c <= ' ' || c == 0x7f; };
@@ -442,7 +559,9 @@ std::string NormalizeQueryText(std::string_view raw) {
       if (verbatim) continue;
       if (const size_t len = FieldPrefixLength(chunk, "title"); len > 0) {
         std::string words = FoldedWords(chunk.substr(len), '-');
-        if (!words.empty()) out += "title:" + words;
+        // title:"two words": the quote follows.
+        if (!words.empty() || (len == chunk.size() && i < raw.size() && raw[i] == '"'))
+          out += "title:" + words;
         continue;
       }
       if (chunk.size() > 1 && chunk.back() == '*') {
@@ -475,7 +594,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     normalized[normalized.rfind('"')] = ' ';
     out.notes.push_back("ignored an unbalanced quote");
   }
-  normalized = OnlyExclusionsAsNot(normalized);
+  normalized = PhrasesAsFields(OnlyExclusionsAsNot(normalized));
 
   Xapian::QueryParser qp;
   qp.set_database(db);
@@ -492,12 +611,14 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
   AuthorField author(resolvers, &sink);
   DateField date_field(&sink);
   WildcardField wildcard(db, options.include_boilerplate, &sink);
+  PhraseField phrase(options.include_boilerplate, &sink);
   qp.add_boolean_prefix("person", &person);
   qp.add_boolean_prefix("place", &place);
   qp.add_boolean_prefix("org", &org);
   qp.add_boolean_prefix("author", &author);
   qp.add_boolean_prefix("date", &date_field);
   qp.add_prefix(kWildcardField, &wildcard);
+  qp.add_prefix(kPhraseField, &phrase);
 
   unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
@@ -548,7 +669,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     filters.push_back(AuthorQuery(*names));
   }
 
-  Walker(&out).Walk(q, true);
+  Walker(&sink, &out).Walk(q, true);
   out.has_text = !out.words.empty() || !out.phrases.empty();
   if (!filters.empty()) {
     Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());

@@ -45,14 +45,24 @@ struct QueryWord {
   std::vector<std::string> terms;  // unprefixed stems
 };
 
+// A phrase of the query as the index sees it: the words that have positions
+// (not stop words) and their offsets in the phrase, and its length in
+// words, stop words counted.
+struct Phrase {
+  std::vector<std::string> terms;  // stems
+  std::vector<uint32_t> offsets;
+  uint32_t length = 0;
+  bool operator==(const Phrase&) const = default;
+};
+
 struct CompiledQuery {
   Xapian::Query query;  // empty when nothing at all was typed
   // Positive words and phrases of the query that ran (not excluded ones),
   // for passage scoring and highlighting.
   std::vector<QueryWord> words;
-  std::vector<std::vector<std::string>> phrases;  // stems in order
-  bool excludes = false;                          // NOT, AND NOT or -word
-  bool has_text = false;                          // a word or phrase to look for (not only fields)
+  std::vector<Phrase> phrases;
+  bool excludes = false;  // NOT, AND NOT or -word
+  bool has_text = false;  // a word or phrase to look for (not only fields)
   // Entity fields (person:..., and --person), dates and authors resolved.
   std::vector<std::pair<std::string, std::vector<std::string>>> resolved;
   std::vector<std::pair<EntityType, std::vector<std::string>>> entity_names;
@@ -83,9 +93,6 @@ std::string NormalizeQueryText(std::string_view raw);
 
 // Articles mentioning any of the canonical |names| (of one entity filter).
 Xapian::Query EntityQuery(EntityType type, const std::vector<std::string>& names);
-
-// True for a query word dropped as an English stop word.
-bool IsStopWord(std::string_view folded_word);
 
 }  // namespace nsearch::search
 

@@ -49,9 +49,10 @@ PassageScorer::PassageScorer(const Xapian::Database& db, const CompiledQuery& qu
   }
   for (const auto& phrase : query.phrases) {
     Word word;
-    word.phrase_length = phrase.size();
-    word.terms = phrase;  // in order; boilerplate twins handled in Score
-    for (const auto& t : phrase) word.idf += idf({t});
+    word.phrase_length = phrase.length;
+    word.terms = phrase.terms;  // in order; boilerplate twins handled in Score
+    word.offsets = phrase.offsets;
+    for (const auto& t : phrase.terms) word.idf += idf({t});
     words_.push_back(std::move(word));
   }
 }
@@ -81,16 +82,20 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) con
       for (auto p : pos) occ.push_back({p, static_cast<int>(w)});
       continue;
     }
-    // A phrase occurs where its first word is followed by the others.
+    // A phrase occurs where its words stand at their distances (stop words
+    // have no positions: they are the gaps). The occurrence is at the
+    // phrase's first word.
     for (int hidden = 0; hidden <= (include_boilerplate_ ? 1 : 0); ++hidden) {
       const std::string prefix = hidden ? std::string(index::kPrefixHidden) : std::string();
       std::vector<std::vector<Xapian::termpos>> lists(word.terms.size());
       for (size_t i = 0; i < word.terms.size(); ++i) positions(prefix + word.terms[i], &lists[i]);
-      for (auto start : lists[0]) {
+      for (auto first : lists[0]) {
+        if (first <= word.offsets[0]) continue;
         bool all = true;
         for (size_t i = 1; i < lists.size() && all; ++i)
-          all = std::binary_search(lists[i].begin(), lists[i].end(), start + i);
-        if (all) occ.push_back({start, static_cast<int>(w)});
+          all = std::binary_search(lists[i].begin(), lists[i].end(),
+                                   first + word.offsets[i] - word.offsets[0]);
+        if (all) occ.push_back({first - word.offsets[0], static_cast<int>(w)});
       }
     }
   }

@@ -58,7 +58,8 @@ class PassageScorer {
   struct Word {
     std::vector<std::string> terms;  // as indexed (with "XB" twins when boilerplate counts)
     double idf = 0;
-    size_t phrase_length = 0;  // > 0: the terms form a phrase of this length
+    size_t phrase_length = 0;       // > 0: the terms form a phrase of this many words
+    std::vector<uint32_t> offsets;  // a phrase's terms: their offsets in it
   };
   const Xapian::Database& db_;
   bool include_boilerplate_;

@@ -1,5 +1,8 @@
 #include "segment/segmenter.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -302,28 +305,50 @@ std::string FirstSentence(std::string_view p, int max_chars) {
   return out + "\u2026";
 }
 
+namespace {
+
+// True when |line| holds a letter or digit (what Fold keeps); stops at the
+// first one, so it costs nothing on ordinary text.
+bool HasWordCharacter(std::string_view line) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t n = static_cast<int32_t>(line.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) continue;
+    if (c < 0x80 ? std::isalnum(c) != 0
+                 : (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool LooksLikeLogoOrCredit(std::string_view line) {
-  std::string folded = text::Fold(line);
-  if (folded.empty()) return true;  // symbols, bullets, a lone NBSP
+  // Symbols, bullets, a lone NBSP: no letter or digit at all.
+  if (!HasWordCharacter(line)) return true;
+  // Every rule below wants a short line; most paragraphs stop here.
+  const int words = WordCount(line);
+  if (words > 16) return false;
   std::string lower(line);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (WordCount(line) == 1 && lower.size() <= 40 &&
-      (lower.ends_with("logo") || lower.starts_with("logo")))
+  if (words == 1 && lower.size() <= 40 && (lower.ends_with("logo") || lower.starts_with("logo")))
     return true;
   static constexpr std::string_view kCredit[] = {
       "photo by ", "photo: ",      "photograph: ", "image: ",          "image by ", "picture: ",
       "credit: ",  "photo credit", "(photo",       "illustration by ", "video: "};
   for (auto c : kCredit)
-    if (lower.starts_with(c)) return WordCount(line) <= 16;
+    if (lower.starts_with(c)) return true;
   const bool agency =
       lower.find("getty images") != std::string::npos || lower.find("/afp") != std::string::npos ||
       lower.find("shutterstock") != std::string::npos ||
       lower.find("/reuters") != std::string::npos || lower.find("/ap photo") != std::string::npos;
-  if (agency && WordCount(line) <= 12) return true;
+  if (agency && words <= 12) return true;
   // "jason martin's flickr", "Kellen Winslow (AP)", "via Instagram": a short
   // line that ends on where the picture came from.
-  if (WordCount(line) > 8 || EndsSentence(line)) return false;
+  if (words > 8 || EndsSentence(line)) return false;
   std::string_view tail(lower);
   while (!tail.empty() && (tail.back() == ')' || tail.back() == ']' || tail.back() == ' '))
     tail.remove_suffix(1);

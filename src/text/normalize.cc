@@ -139,7 +139,177 @@ std::string Fold(std::string_view utf8) {
   return out;
 }
 
+namespace {
+
+// Word_Break classes the fast tokenizer tells apart (UAX #29).
+enum class Wb : uint8_t {
+  kOther,
+  kLetter,
+  kNumeric,
+  kMidLetter,
+  kMidNum,
+  kMidNumLetQ,
+  kExtendNumLet,
+  kComplex
+};
+
+// The class of |c|. kComplex: anything whose rules (or ICU's statuses for
+// them) the fast path does not reproduce — dictionary scripts, Hebrew (and
+// with it the double quote rules), Katakana, emoji sequences, regional
+// indicators, combining and format marks — so the whole text goes to ICU.
+Wb WordBreakClass(UChar32 c) {
+  if (c < 0x80) {
+    // ICU's word rules count '@' as a letter (e-mail addresses stay one word).
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return Wb::kLetter;
+    if (c >= '0' && c <= '9') return Wb::kNumeric;
+    switch (c) {
+      case ',':
+      case ';':
+        return Wb::kMidNum;
+      case '.':
+      case '\'':
+        return Wb::kMidNumLetQ;
+      case '_':
+        return Wb::kExtendNumLet;
+      default:
+        return Wb::kOther;
+    }
+  }
+  if (c < 0) return Wb::kOther;  // ill-formed UTF-8: U+FFFD
+  // Emoji and symbols such as (c) only join after a ZWJ, which is complex.
+  if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ||
+      u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT)
+    return Wb::kComplex;
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &status)) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+      return Wb::kComplex;
+    default:
+      break;
+  }
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+      return Wb::kLetter;
+    case U_WB_NUMERIC:
+      return Wb::kNumeric;
+    case U_WB_MIDLETTER:
+      // ICU's rules leave the colons out of MidLetter ("a:b" is two words).
+      return c == 0xFE55 || c == 0xFF1A ? Wb::kOther : Wb::kMidLetter;
+    case U_WB_MIDNUM:
+      return Wb::kMidNum;
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE:
+      return Wb::kMidNumLetQ;
+    case U_WB_EXTENDNUMLET:  // beyond '_': U+202F, U+203F... (ICU's statuses vary)
+    case U_WB_EXTEND:        // combining marks: decomposed text, Indic scripts
+    case U_WB_FORMAT:        // soft hyphens, invisible separators
+    case U_WB_KATAKANA:
+    case U_WB_HEBREW_LETTER:
+    case U_WB_REGIONAL_INDICATOR:
+    case U_WB_DOUBLE_QUOTE:
+    case U_WB_E_BASE:
+    case U_WB_E_BASE_GAZ:
+    case U_WB_E_MODIFIER:
+    case U_WB_GLUE_AFTER_ZWJ:
+    case U_WB_ZWJ:
+      return Wb::kComplex;
+    default:
+      return Wb::kOther;
+  }
+}
+
+// One code point of the text: where it is and its class.
+struct Cp {
+  int32_t byte;
+  Wb wb;
+};
+
+// The code points of |utf8| with their classes, and a sentinel entry at
+// the end. False when a class the fast path does not handle occurs.
+bool Classify(std::string_view utf8, std::vector<Cp>* cps) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    const Wb wb = WordBreakClass(c);
+    if (wb == Wb::kComplex) return false;
+    cps->push_back({at, wb});
+  }
+  cps->push_back({n, Wb::kOther});
+  return true;
+}
+
+bool IsWordStart(Wb wb) {
+  return wb == Wb::kLetter || wb == Wb::kNumeric || wb == Wb::kExtendNumLet;
+}
+
+// No boundary between two adjacent classes: WB5, WB8, WB9, WB10, WB13a,
+// WB13b. (WB6/7 and WB11/12, across one middle mark, are in Tokenize.)
+bool Joins(Wb a, Wb b) {
+  const bool alnum_a = a == Wb::kLetter || a == Wb::kNumeric;
+  const bool alnum_b = b == Wb::kLetter || b == Wb::kNumeric;
+  if (alnum_a && alnum_b) return true;
+  if (b == Wb::kExtendNumLet && IsWordStart(a)) return true;
+  return a == Wb::kExtendNumLet && alnum_b;
+}
+
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view utf8) {
+  std::vector<Cp> cps;  // entry k is code point k
+  cps.reserve(utf8.size() + 1);
+  if (!Classify(utf8, &cps)) return TokenizeWithIcu(utf8);
+  std::vector<Token> tokens;
+  const size_t last = cps.size() - 1;  // the end sentinel
+  for (size_t i = 0; i < last;) {
+    if (!IsWordStart(cps[i].wb)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;  // the token's last code point so far
+    while (j + 1 < last) {
+      const Wb a = cps[j].wb, b = cps[j + 1].wb, c = cps[j + 2].wb;  // cps[last] is a sentinel
+      if (Joins(a, b)) {
+        ++j;
+      } else if (a == Wb::kLetter && c == Wb::kLetter &&
+                 (b == Wb::kMidLetter || b == Wb::kMidNumLetQ)) {
+        j += 2;  // WB6, WB7: "U.S", "don't"
+      } else if (a == Wb::kNumeric && c == Wb::kNumeric &&
+                 (b == Wb::kMidNum || b == Wb::kMidNumLetQ)) {
+        j += 2;  // WB11, WB12: "1,000", "3.14"
+      } else {
+        break;
+      }
+    }
+    // A run of underscores alone is punctuation to ICU, not a word.
+    bool word = false;
+    for (size_t k = i; k <= j && !word; ++k) word = cps[k].wb != Wb::kExtendNumLet;
+    if (!word) {
+      i = j + 1;
+      continue;
+    }
+    Token t;
+    t.byte_begin = static_cast<uint32_t>(cps[i].byte);
+    t.byte_end = static_cast<uint32_t>(cps[j + 1].byte);
+    t.begin = static_cast<int32_t>(i);
+    t.end = static_cast<int32_t>(j + 1);
+    t.term = Fold(utf8.substr(t.byte_begin, t.byte_end - t.byte_begin));
+    if (!t.term.empty()) tokens.push_back(std::move(t));
+    i = j + 1;
+  }
+  return tokens;
+}
+
+std::vector<Token> TokenizeWithIcu(std::string_view utf8) {
   std::vector<Token> tokens;
   IcuState& st = State();
   if (!st.words || utf8.empty()) return tokens;

@@ -28,7 +28,14 @@ struct Token {
 
 // Splits UTF-8 text into words with ICU's word break rules (UAX #29);
 // whitespace and punctuation are not tokens. Invalid UTF-8 is tolerated.
+// Text in alphabetic scripts takes a fast path that implements the rules
+// for the word-break classes it meets (letters, digits, the marks between
+// them, underscores, combining marks); anything else (dictionary scripts
+// such as Chinese or Thai, Hebrew, emoji sequences) goes to ICU's break
+// iterator. Both give the same tokens (tests/text/normalize_test.cc).
 std::vector<Token> Tokenize(std::string_view utf8);
+// ICU's break iterator on every text: the reference the fast path matches.
+std::vector<Token> TokenizeWithIcu(std::string_view utf8);
 
 // Code points as Tokenize counts them: an ill-formed UTF-8 sequence is one
 // (it becomes one U+FFFD), so offsets agree on any input.

@@ -8,12 +8,8 @@
 set -euo pipefail
 bin=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${NSEARCH_SHARED:-}
-if [ -z "$shared" ]; then
-  for c in "$here/../../../shared" /work/shared; do
-    [ -d "$c/corpora/conll2003" ] && { shared=$c; break; }
-  done
-fi
+. "$here/shared.bash"
+find_shared conll2003
 split=${NSEARCH_NER_SPLIT:-eng.testa}
 conll=${shared:-/nonexistent}/corpora/conll2003/$split
 tools=${shared:-/nonexistent}/tools/ner

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "test_articles.h"
+
 namespace nsearch::entities {
 namespace {
 
@@ -15,29 +17,6 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
-
-Article MakeArticle(const std::string& title, const std::vector<std::string>& body,
-                    ParagraphKind kind = ParagraphKind::kBody) {
-  Article a;
-  a.title = title;
-  int n = 1;
-  for (const auto& text : body) {
-    Paragraph p;
-    p.n = n++;
-    p.kind = kind;
-    p.text = text;
-    a.paragraphs.push_back(p);
-  }
-  return a;
-}
-
-std::vector<std::string> Names(const Article& a, EntityType type) {
-  std::vector<std::string> out;
-  for (const auto& e : a.entities) {
-    if (e.type == type) out.push_back(e.name);
-  }
-  return out;
-}
 
 const Entity* Find(const Article& a, EntityType type, const std::string& name) {
   for (const auto& e : a.entities) {
@@ -134,16 +113,9 @@ TEST_F(ExtractorTest, AcronymsAndOrganisations) {
 
 TEST_F(ExtractorTest, HeadingsAreNotPersons) {
   Article a = MakeArticle("Kremlin Hesitation Over Talks", {});
-  Paragraph heading;
-  heading.n = 1;
-  heading.kind = ParagraphKind::kHeading;
-  heading.text = "Allies Remain Skeptical";
-  a.paragraphs.push_back(heading);
-  Paragraph body;
-  body.n = 2;
-  body.kind = ParagraphKind::kBody;
-  body.text = "Speaking on Friday, officials in Moscow said the Kremlin would wait.";
-  a.paragraphs.push_back(body);
+  AddParagraph(&a, ParagraphKind::kHeading, "Allies Remain Skeptical");
+  AddParagraph(&a, ParagraphKind::kBody,
+               "Speaking on Friday, officials in Moscow said the Kremlin would wait.");
   extractor_.Extract(a);
   EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
   EXPECT_THAT(Names(a, EntityType::kOrg), ElementsAre("Kremlin"));
@@ -204,13 +176,13 @@ TEST_F(ExtractorTest, CapitalisedPairWithoutEvidenceIsNotAPerson) {
 
 TEST_F(ExtractorTest, PersonCuesMakeAPerson) {
   Article a = Run(
-      "", {"Ravel Dunmore said the plan was sound.", "The crowd cheered for actor Osric Pellham.",
+      "", {"Ravel Dunmore said the plan was sound.", "The crowd cheered for actor Zorvan Pellham.",
            "\"We are done,\" Tamsin Quarrie, a member of the "
            "board, told reporters.",
            "Corvin Ashdale, who runs the shop, agreed."});
   EXPECT_THAT(
       Names(a, EntityType::kPerson),
-      UnorderedElementsAre("Ravel Dunmore", "Osric Pellham", "Tamsin Quarrie", "Corvin Ashdale"));
+      UnorderedElementsAre("Ravel Dunmore", "Zorvan Pellham", "Tamsin Quarrie", "Corvin Ashdale"));
 }
 
 TEST_F(ExtractorTest, SurnameAloneInPersonContextConfirmsTheFullName) {
@@ -303,16 +275,62 @@ TEST(BundleNamesTest, SurnameSharedByTwoPeopleStaysAsWritten) {
 
 TEST(BundleNamesTest, RunTheBundleKnowsAsAPersonIsKept) {
   Extractor ex;
-  for (const char* text : {"Osric Pellham said the album would come out in May.",
-                           "The label thanked singer Osric Pellham for the new songs."}) {
+  for (const char* text : {"Zorvan Pellham said the album would come out in May.",
+                           "The label thanked singer Zorvan Pellham for the new songs."}) {
     ex.Observe(MakeArticle("", {text}));
   }
-  Article a = MakeArticle("", {"Osric Pellham played two sets in the park."});
+  Article a = MakeArticle("", {"Zorvan Pellham played two sets in the park."});
   ex.Extract(a);
-  EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Osric Pellham"));
-  Article alone = MakeArticle("", {"Osric Pellham played two sets in the park."});
+  EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre("Zorvan Pellham"));
+  Article alone = MakeArticle("", {"Zorvan Pellham played two sets in the park."});
   Extractor().Extract(alone);
   EXPECT_THAT(Names(alone, EntityType::kPerson), IsEmpty());
+}
+
+}  // namespace
+}  // namespace nsearch::entities
+
+namespace nsearch::entities {
+namespace {
+
+TEST(ResultsLineTest, ClubsInResultsAndStandingsAreOrganisations) {
+  Extractor ex;
+  Article a = MakeArticle("", {"Soccer results from the weekend's league matches on Sunday.",
+                               "Varnholt 0 Palm Sankt Gereon 2", "Borgen Tresk 3 1 1 1 6 4 4"});
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kOrg), Contains("Palm Sankt Gereon"));
+  EXPECT_THAT(Names(a, EntityType::kOrg), Contains("Borgen Tresk"));
+  EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
+}
+
+TEST(ResultsLineTest, ScorersBeforeTheMinuteArePersons) {
+  Extractor ex;
+  Article a = MakeArticle("", {"Soccer results from the weekend's league matches on Sunday.",
+                               "Varnholt 2 (Brekke 12th, Ostrander 61st) Borgen 1"});
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kPerson), UnorderedElementsAre("Brekke", "Ostrander"));
+}
+
+TEST(RunShapeTest, ProductsCreedsAndCompaniesAreNoPersons) {
+  Extractor ex;
+  Article a = MakeArticle("", {"He drove a Toyota Vexor to the Roman Catholic church on Sunday.",
+                               "An analyst at Philip Hartwell said the bank would cut jobs."});
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kPerson), IsEmpty());
+  EXPECT_THAT(Names(a, EntityType::kOrg), Contains("Philip Hartwell"));
+}
+
+TEST(DatelineTest, BoilerplateDatelineStillNamesItsPlace) {
+  Extractor ex;
+  Article a = MakeArticle("", {"LONDON 1996-08-30"}, ParagraphKind::kBoilerplate);
+  AddParagraph(&a, ParagraphKind::kBody, "Shares closed higher on Friday after a quiet session.");
+  ex.Extract(a);
+  EXPECT_THAT(Names(a, EntityType::kPlace), ElementsAre("London"));
+  // Other boilerplate is still never read.
+  Article menu =
+      MakeArticle("", {"LONDON Sign in Subscribe Newsletters"}, ParagraphKind::kBoilerplate);
+  ex.Extract(menu);
+  EXPECT_THAT(menu.entities, IsEmpty());
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace nsearch::text {
 namespace {
 
@@ -62,6 +65,48 @@ TEST(TokenizeTest, InvalidUtf8KeepsOffsetsInsideTheInput) {
   }
   EXPECT_EQ(tokens[1].term, "words");
   EXPECT_EQ(tokens[1].begin, 6);  // o k ' ' FFFD FFFD ' '
+}
+
+std::string Describe(const std::vector<Token>& tokens) {
+  std::string out;
+  for (const auto& t : tokens)
+    out += t.term + "@" + std::to_string(t.begin) + "-" + std::to_string(t.end) + "/" +
+           std::to_string(t.byte_begin) + "-" + std::to_string(t.byte_end) + " ";
+  return out;
+}
+
+// The fast path and ICU's break iterator must agree on every text: random
+// strings over the characters where word-break rules differ, and the
+// project's own article fixtures.
+TEST(TokenizeTest, FastPathMatchesIcu) {
+  const std::vector<std::string> pieces = {
+      "a",      "Z",          "\u00e9", "\u00df",     "7",      "0",      ".",      ",",
+      ";",      ":",          "'",      "\u2019",     "\u2018", "_",      "-",      " ",
+      "\t",     "\n",         "\u00a0", "\u00ad",     "\u0301", "\u2014", "\u2026", "(",
+      ")",      "/",          "@",      "$",          "%",      "\u201c", "\u201d", "\u00b7",
+      "\u2024", "\ufe52",     "\uff0e", "\u0436",     "\u03a9", "\u0628", "\u0660", "\u00bd",
+      "\u2070", "\xff",       "\xc3",   "\u200b",     "\u2060", "\u0903", "\u05d0", "\u4e2d",
+      "\u0e01", "\U0001F600", "\u200d", "\U0001F1FA", "\u3042", "\"",     "\r",     "\u2028",
+      "\u0085", "\u202f",     "\u2063"};
+  uint64_t state = 42;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t n = 1 + next() % 12;
+    for (size_t i = 0; i < n; ++i) text += pieces[next() % pieces.size()];
+    ASSERT_EQ(Describe(Tokenize(text)), Describe(TokenizeWithIcu(text))) << "text: " << text;
+  }
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::string(NSEARCH_FIXTURES))) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line))
+      ASSERT_EQ(Describe(Tokenize(line)), Describe(TokenizeWithIcu(line))) << entry.path();
+  }
 }
 
 TEST(CollapseSpaceTest, NbspAndNewlinesCollapse) {
