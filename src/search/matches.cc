@@ -15,19 +15,23 @@ std::vector<Xapian::termpos> Positions(const Xapian::Database& db, Xapian::docid
   return out;
 }
 
-// The positions where |phrase| (terms in order, each with |prefix|) starts.
+// The positions where |phrase| starts: its words (each with |prefix|) at
+// their offsets; stop words have no positions and are the gaps.
 std::vector<Xapian::termpos> PhraseStarts(const Xapian::Database& db, Xapian::docid did,
-                                          const std::vector<std::string>& phrase,
-                                          const std::string& prefix) {
+                                          const Phrase& phrase, const std::string& prefix) {
   std::vector<Xapian::termpos> starts;
-  if (phrase.empty()) return starts;
+  if (phrase.terms.empty() || phrase.offsets.size() != phrase.terms.size()) return starts;
   std::vector<std::vector<Xapian::termpos>> rest;
-  for (size_t i = 1; i < phrase.size(); ++i) rest.push_back(Positions(db, did, prefix + phrase[i]));
-  for (Xapian::termpos first : Positions(db, did, prefix + phrase[0])) {
+  for (size_t i = 1; i < phrase.terms.size(); ++i)
+    rest.push_back(Positions(db, did, prefix + phrase.terms[i]));
+  const uint32_t lead = phrase.offsets[0];
+  for (Xapian::termpos first : Positions(db, did, prefix + phrase.terms[0])) {
+    if (first <= lead) continue;  // the phrase would start before the first word
     bool whole = true;
     for (size_t i = 0; i < rest.size() && whole; ++i)
-      whole = std::binary_search(rest[i].begin(), rest[i].end(), first + i + 1);
-    if (whole) starts.push_back(first);
+      whole =
+          std::binary_search(rest[i].begin(), rest[i].end(), first + phrase.offsets[i + 1] - lead);
+    if (whole) starts.push_back(first - lead);
   }
   return starts;
 }
@@ -54,7 +58,8 @@ EntryMatches MatchedWords(const Xapian::Database& db, Xapian::docid did, const C
       for (const auto& term : word.terms)
         for (Xapian::termpos pos : Positions(db, did, prefix + term)) add(pos, 1);
     for (const auto& phrase : query.phrases)
-      for (Xapian::termpos pos : PhraseStarts(db, did, phrase, prefix)) add(pos, phrase.size());
+      for (Xapian::termpos pos : PhraseStarts(db, did, phrase, prefix))
+        add(pos, std::max<size_t>(1, phrase.length));
   }
   for (auto& entry : out) {
     std::sort(entry.begin(), entry.end());
