@@ -175,6 +175,21 @@ def test_url_holds_the_state(ctx):
     assert dates == sorted(dates) and all(d >= "2024-02" for d in dates), dates
 
 
+def test_paging(ctx):
+    b = ctx.browser
+    b.navigate(ctx.desk + "?q=harbour+OR+council+OR+strike")
+    first = hits(b)
+    assert len(first) == 10, first
+    assert b.evaluate("document.querySelector('.page-of').textContent") == "Page 1 of 2"
+    b.click(".pager a[rel=next]", expect_navigation=True)
+    assert query_of(b).get("page") == "2"
+    second = hits(b)
+    assert len(second) == 1 and second[0] not in first, second
+    assert b.evaluate("document.querySelector('ol.hits').start") == 11
+    b.click(".pager a[rel=prev]", expect_navigation=True)
+    assert hits(b) == first
+
+
 def test_spelling_suggestion_is_a_link(ctx):
     b = ctx.browser
     b.navigate(ctx.desk + "?q=harbuor")
@@ -215,7 +230,7 @@ def page_suite(ctx):
     return [test_type_a_query_by_keyboard, test_facet_and_chip, test_more_passages_expand_in_place,
             test_open_an_article, test_timeline_bar_filters, test_person_page,
             test_keyboard_alone_opens_an_article, test_url_holds_the_state,
-            test_spelling_suggestion_is_a_link, test_narrow_window]
+            test_paging, test_spelling_suggestion_is_a_link, test_narrow_window]
 
 
 def main():
