@@ -17,6 +17,11 @@ inline constexpr int kExitNoResults = 1;
 inline constexpr int kExitSkipped = 1;
 inline constexpr int kExitError = 2;
 
+// --index's help for the commands that read indexes (nsearch, nsearch-serve).
+inline constexpr char kReadIndexHelp[] =
+    "index directory (default: $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else "
+    "~/.local/share/nsearch/index); repeat to search several indexes as one";
+
 // $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else
 // ~/.local/share/nsearch/index.
 std::string DefaultIndexPath();

@@ -8,12 +8,13 @@
 #include <climits>
 #include <cstdlib>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli/common.h"
 #include "cli/render.h"
+#include "cli/serve_exec.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
+#include "search/json.h"
 #include "search/rank.h"
 
 namespace po = boost::program_options;
@@ -22,6 +23,8 @@ namespace nsearch::cli {
 namespace {
 
 constexpr char kUsage[] = R"(Usage: nsearch [OPTIONS] [--] QUERY...
+       nsearch --timeline [OPTIONS] [--] [QUERY...]
+       nsearch serve [--index DIR] [--port N] [--listen ADDR]
 
 Searches an nsearch index and prints the best passage of each matching
 article, best first, with the matched words highlighted.
@@ -34,6 +37,11 @@ author:"Jen Chung" author:chung. Several words are one query. Stray quotes
 or operators never fail: they are ignored, and one line says so.
 Use -- before a query that starts with '-'; after the first word, -word is
 a query word.
+Use -- also before a query that is the word serve.
+
+--timeline counts the matching articles per month (per day when they span
+two months at most, per year past fifty years), with the undated apart.
+`nsearch serve` opens a local search page (nsearch serve --help).
 
 Filters alone (no words) list matching articles: by entity filters, most
 central first; by date or author, newest first.
@@ -91,6 +99,7 @@ struct Args {
   bool exact = false;
   bool explain = false;
   bool help_syntax = false;
+  bool timeline = false;
   bool verbose = false;
   bool quiet = false;
 };
@@ -100,9 +109,7 @@ po::options_description Describe(Args* a) {
   auto add = d.add_options();
   add("help,h", "show this help");
   add("version", "print the version");
-  add("index,i", po::value(&a->index)->composing(),
-      "index directory (default: $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else "
-      "~/.local/share/nsearch/index); repeat to search several indexes as one");
+  add("index,i", po::value(&a->index)->composing(), kReadIndexHelp);
   add("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)");
   add("limit,n", po::value(&a->limit),
       "articles to show (default 10); with --list, entities to show (default all); with --with, "
@@ -139,6 +146,9 @@ po::options_description Describe(Args* a) {
       "list every entity of a type (person, place, org) with article counts and aliases; -n "
       "caps it");
   add("with", po::value(&a->with), "who appears in the same articles as this person, ranked");
+  add("timeline", po::bool_switch(&a->timeline),
+      "matching articles per month (or day, or year) as a chart; with --json "
+      "{\"timeline\": [{\"period\", \"count\"}], \"undated\"}");
   add("color", po::value(&a->color)->default_value("auto"),
       "auto, always or never (NO_COLOR also disables)");
   add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
@@ -213,10 +223,7 @@ int RunList(Searcher& searcher, const Args& a) {
               << " in the index (built with --no-entities, or its articles name none)\n";
   }
   if (a.json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& l : *list)
-      out.push_back({{"name", l.name}, {"count", l.articles}, {"aliases", l.aliases}});
-    std::cout << nlohmann::json{{"type", EntityTypeName(type)}, {"entities", out}}.dump() << "\n";
+    std::cout << search::Dump(search::EntityListJson(type, *list)) << "\n";
   } else {
     for (const auto& l : *list) {
       std::cout << l.articles << "\t" << l.name;
@@ -284,6 +291,7 @@ void WarnIgnored(const Args& a) {
   add(a.offset != 0, "--offset");
   add(a.facets, "--facets");
   add(a.include_boilerplate, "--include-boilerplate");
+  add(a.timeline, "--timeline");
   if (!ignored.empty()) spdlog::warn("{} ignores {}", mode, OneLine(ignored));
 }
 
@@ -355,9 +363,29 @@ int RunSearch(Searcher& searcher, const Args& a, const Style& style) {
   return r.total > 0 || !r.hits.empty() ? kExitOk : kExitNoResults;
 }
 
+int RunTimeline(Searcher& searcher, const Args& a) {
+  SearchOptions o = ToSearchOptions(a);
+  if (a.offset != 0 || a.limit != kLimitNotGiven || a.facets)
+    spdlog::warn(
+        "--timeline counts every matching article: --limit, --offset and --facets do "
+        "nothing");
+  auto timeline = searcher.Timeline(o);
+  if (!timeline.ok()) {
+    if (a.json && timeline.status().code() == StatusCode::kNotFound)
+      std::cout << RenderTimelineJson(o.query, TimelineCounts{}) << "\n";
+    return Fail(timeline.status(), a.quiet);
+  }
+  if (a.json)
+    std::cout << RenderTimelineJson(o.query, *timeline) << "\n";
+  else
+    std::cout << RenderTimelineTerminal(*timeline);
+  return timeline->articles > 0 ? kExitOk : kExitNoResults;
+}
+
 }  // namespace
 
 int RunSearchCli(int argc, char** argv) {
+  if (IsServeCommand(argc, argv)) return ExecServe(argc, argv);
   Args a;
   auto desc = Describe(&a);
   if (int stop =
@@ -390,6 +418,7 @@ int RunSearchCli(int argc, char** argv) {
   style.proximity_weight = search::DefaultRankParams().proximity_weight;
   if (!a.list.empty()) return RunList(searcher, a);
   if (!a.with.empty()) return RunWith(searcher, a, style);
+  if (a.timeline) return RunTimeline(searcher, a);
   return RunSearch(searcher, a, style);
 }
 

@@ -222,6 +222,7 @@ Status Searcher::Impl::Reopen() {
 }
 
 Result<SearchResponse> Searcher::Search(const SearchOptions& options) {
+  if (Status invalid = Validate(options); !invalid.ok()) return invalid;
   // A run that published a new generation switched the stub: follow it.
   if (Status s = impl_->FollowStubs(); !s.ok()) return s;
   for (int attempt = 0;; ++attempt) {

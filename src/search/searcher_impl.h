@@ -79,6 +79,10 @@ struct Searcher::Impl {
   // paragraph.
   Hit MentionHit(const Article& a, const std::vector<std::string>& mentions,
                  bool include_boilerplate);
+
+  // Views (views.cc): Searcher::GetArticle and Searcher::Timeline.
+  Result<ArticleView> View(const std::string& article_id, const SearchOptions& highlight);
+  Result<TimelineCounts> Timeline(const SearchOptions& o, TimelineUnit unit);
 };
 
 }  // namespace nsearch
