@@ -49,6 +49,9 @@ struct IndexStats {
   int64_t added = 0;                                 // new in the index
   int64_t updated = 0;                               // replaced because their content changed
   int64_t unchanged = 0;                             // already indexed with the same content
+  // Unchanged, but indexed again: this run's changes moved a bundle-level
+  // count (a repeated line, a surname's person) they depend on.
+  int64_t revised = 0;
   int64_t removed = 0;                               // indexed before, gone from the bundle now
   int64_t paragraphs = 0;                            // paragraphs of the articles read
   int64_t skipped = 0;                               // inputs not indexed (files, members, lines)

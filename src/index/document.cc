@@ -14,7 +14,9 @@ namespace {
 
 // Bumped whenever segmentation, classification or extraction changes what an
 // article becomes, so an unchanged file is still re-indexed after an upgrade.
-constexpr char kPipelineVersion[] = "4";  // 4: schema 2 (one document per article)
+// 4: schema 2 (one document per article); 5: repeated lines compared by
+// their words (not their letters run together).
+constexpr char kPipelineVersion[] = "5";
 
 bool Fits(const std::string& term) { return !term.empty() && term.size() <= kMaxTermBytes; }
 

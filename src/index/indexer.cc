@@ -15,12 +15,14 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
 #include "entities/extractor.h"
 #include "index/document.h"
 #include "index/ordered_pool.h"
+#include "index/revise.h"
 #include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/inputs.h"
@@ -73,6 +75,10 @@ int WorkerThreads(const IndexOptions& o) {
 // In-flight limits of the pools: a few articles per worker, and about this
 // many bytes of raw text, so memory stays flat.
 constexpr size_t kWindowPerThread = 16;
+// How long before a run's start a file's mtime must be for the run to
+// trust it as a stamp (coarse file-system timestamps tick in milliseconds;
+// a network file system's clock may differ by more).
+constexpr int64_t kRacyMarginNs = 2'000'000'000;
 constexpr size_t kInFlightBytes = 64u << 20;
 
 // First pass: reads every article once, to count the lines repeated across
@@ -81,20 +87,40 @@ constexpr size_t kInFlightBytes = 64u << 20;
 // (Extractor::Observe; before classification, so from body-shaped paragraphs).
 // Workers segment; the observations are made in reading order on one
 // thread. Skips are reported by the second pass.
+// An article of the bundle pass, segmented, with its entity evidence.
+struct Observed {
+  Article article;
+  std::optional<entities::ArticleEvidence> evidence;
+  double entity_seconds = 0;
+};
+
 class Observer : public ingest::Visitor {
  public:
+  // |changes| (with |stamps|; both null for an empty index) learns what
+  // this run changes, for revising the unchanged articles it affects.
   Observer(int threads, segment::BoilerplateClassifier* classifier, entities::Extractor* extractor,
-           double* entity_seconds)
+           index::StampReader* stamps, index::RunChanges* changes, double* entity_seconds)
       : pool_(
             threads, kWindowPerThread * std::max(1, threads), kInFlightBytes,
-            [](ingest::RawArticle&& raw) { return segment::BuildArticle(std::move(raw)); },
-            [=](Article&& article) {
+            [=](ingest::RawArticle&& raw) {
+              Observed o;
+              o.article = segment::BuildArticle(std::move(raw));
               if (extractor) {
                 auto t0 = Clock::now();
-                extractor->Observe(article);
-                *entity_seconds += SecondsSince(t0);
+                o.evidence = extractor->Evidence(o.article);
+                o.entity_seconds = SecondsSince(t0);
               }
-              classifier->Observe(article);
+              return o;
+            },
+            [=](Observed&& o) {
+              if (extractor) extractor->Observe(*o.evidence);
+              *entity_seconds += o.entity_seconds;
+              classifier->Observe(o.article);
+              if (changes) {
+                const bool unchanged =
+                    stamps->IsUnchanged(o.article.id, o.article.source.content_hash);
+                changes->Saw(o.article, o.evidence ? &*o.evidence : nullptr, unchanged);
+              }
             }) {}
   void OnArticle(ingest::RawArticle&& raw) override {
     const size_t bytes = raw.text.size();
@@ -104,7 +130,7 @@ class Observer : public ingest::Visitor {
   void Finish() { pool_.Finish(); }
 
  private:
-  index::OrderedPool<ingest::RawArticle, Article> pool_;
+  index::OrderedPool<ingest::RawArticle, Observed> pool_;
 };
 
 // An article as the workers hand it to the writer.
@@ -145,13 +171,23 @@ class Pipeline : public ingest::Visitor {
     }
     keys_by_file_[raw.source.file].insert(key);
     ++stats_->articles;
-    if (stamps_ && stamps_->IsUnchanged(raw.id, raw.source.content_hash)) {
+    const bool revise = revise_keys_.count(key) != 0;
+    if (!revise && stamps_ && stamps_->IsUnchanged(raw.id, raw.source.content_hash)) {
       ++stats_->unchanged;
       if (options_.on_unchanged) options_.on_unchanged(raw.id);
       return;
     }
     const size_t bytes = raw.text.size();
     pool_.Push(std::move(raw), bytes);
+  }
+
+  // Unchanged articles to index again (article key -> source file), and
+  // files to read for them even when unchanged.
+  void Revise(const std::map<std::string, std::string>& affected) {
+    for (const auto& [key, file] : affected) {
+      revise_keys_.insert(key);
+      revise_files_.insert(file);
+    }
   }
 
   // Waits for the writer to have put every article; its first error, if any.
@@ -164,14 +200,19 @@ class Pipeline : public ingest::Visitor {
   // read: its articles stay as they are.
   bool Unchanged(const std::string& path, const struct stat& st) override {
     std::string record = RecordOf(path, st);
-    if (stamps_ && stamps_->FileRecordOf(path) == record) {
+    if (stamps_ && stamps_->FileRecordOf(path) == record && !revise_files_.count(path)) {
       const int64_t n = stamps_->ArticlesOf(path);
       stats_->articles += n;
       stats_->unchanged += n;
       if (options_.on_unchanged) options_.on_unchanged(path);
       return true;
     }
-    read_files_.emplace_back(path, std::move(record));
+    // A file modified in the last moments may change again within the same
+    // mtime tick without its size, mtime or inode moving: it is read now
+    // but not remembered, so the next run reads it again (and re-indexes
+    // it only if its content changed).
+    const int64_t mtime_ns = st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    read_files_.emplace_back(path, mtime_ns >= racy_after_ns_ ? std::string() : std::move(record));
     return false;
   }
 
@@ -198,7 +239,7 @@ class Pipeline : public ingest::Visitor {
     // What the files read this run were, so the next run can leave them
     // unread; a file with a skip is read again next time.
     for (const auto& [file, record] : read_files_) {
-      if (damaged(file)) {
+      if (record.empty() || damaged(file)) {
         writer_->ForgetFile(file);
       } else {
         writer_->RecordFile(file, record);
@@ -243,14 +284,21 @@ class Pipeline : public ingest::Visitor {
     stats_->entity_seconds += p.entity_seconds;
     if (options_.on_article) options_.on_article(p.article);
     if (!writer_ || !p.built) return;
+    // Read-only while the walk runs (Revise comes before it).
+    const bool revised = revise_keys_.count(index::ArticleKey(p.article.id)) != 0;
     auto outcome = writer_->Put(std::move(*p.built), p.text_bytes);
     if (!outcome.ok()) {
       status_ = outcome.status();
       failed_ = true;
       return;
     }
-    if (*outcome == index::PutOutcome::kAdded) ++stats_->added;
-    if (*outcome == index::PutOutcome::kUpdated) ++stats_->updated;
+    if (revised) {
+      ++stats_->revised;
+    } else if (*outcome == index::PutOutcome::kAdded) {
+      ++stats_->added;
+    } else {
+      ++stats_->updated;
+    }
   }
 
   const IndexOptions& options_;
@@ -262,7 +310,15 @@ class Pipeline : public ingest::Visitor {
   std::unordered_set<std::string> seen_keys_;
   std::map<std::string, std::unordered_set<std::string>> keys_by_file_;
   std::vector<std::string> skipped_where_;
-  std::vector<std::pair<std::string, std::string>> read_files_;  // path, FileRecord
+  std::vector<std::pair<std::string, std::string>> read_files_;  // path, FileRecord or ""
+  // Files modified after this (the run's start less a margin for coarse
+  // file-system clocks) are not remembered as read.
+  const int64_t racy_after_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count() -
+                                 kRacyMarginNs;
+  std::unordered_set<std::string> revise_keys_;
+  std::set<std::string> revise_files_;
   // Last member: its threads stop (Finish) before the state above goes.
   index::OrderedPool<ingest::RawArticle, Prepared> pool_;
 };
@@ -286,7 +342,20 @@ bool AnyFileChanged(const std::vector<std::string>& inputs, const ingest::Ingest
     index::StampReader* stamps_;
   } probe(stamps);
   (void)ingest::Walk(inputs, options, probe);
-  return probe.changed;
+  if (probe.changed) return true;
+  // A file gone from an input directory changes the bundle too.
+  namespace fs = std::filesystem;
+  const Xapian::Database& db = stamps->db();
+  for (auto k = db.metadata_keys_begin(index::kFileRecordPrefix);
+       k != db.metadata_keys_end(index::kFileRecordPrefix); ++k) {
+    const std::string file = index::FileRecordPath(db.get_metadata(*k));
+    std::error_code ec;
+    if (file.empty() || fs::exists(fs::symlink_status(file, ec))) continue;
+    for (const auto& in : inputs)
+      if (file.size() > in.size() && file.compare(0, in.size(), in) == 0 && file[in.size()] == '/')
+        return true;
+  }
+  return false;
 }
 
 std::string IsoTime(std::time_t t) {
@@ -342,24 +411,32 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   if (writer) stamps = index::StampReader::Open(options.index_path);
   // The bundle pass counts what the articles to (re)index are judged by; a
   // run in which no file changed has none, and reads nothing at all.
+  std::vector<std::string> directories;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(in, ec)) directories.push_back(in);
+  }
+  std::map<std::string, std::string> affected;
   if (options.bundle_pass && (!stamps || AnyFileChanged(inputs, ingest_options, stamps.get()))) {
+    std::optional<index::RunChanges> changes;
+    if (stamps) changes.emplace(stamps->db(), options.extract_entities ? &extractor : nullptr);
     Observer observer(threads, &classifier, options.extract_entities ? &extractor : nullptr,
-                      &stats.entity_seconds);
+                      stamps.get(), changes ? &*changes : nullptr, &stats.entity_seconds);
     (void)ingest::Walk(inputs, ingest_options, observer);
     observer.Finish();
+    if (changes) {
+      changes->FindGone(directories);
+      affected = changes->Affected(classifier);
+    }
   }
   Pipeline pipeline(options, writer.get(), stamps.get(), &classifier, &extractor, &stats, threads);
+  pipeline.Revise(affected);
   (void)ingest::Walk(inputs, ingest_options, pipeline);
   if (Status s = pipeline.Finish(); !s.ok()) return s;
   if (writer) {
-    std::vector<std::string> directories;
-    for (const auto& in : inputs) {
-      std::error_code ec;
-      if (std::filesystem::is_directory(in, ec)) directories.push_back(in);
-    }
     Status pruned = pipeline.Prune(directories);
     if (!pruned.ok()) return pruned;
-    const bool changed = stats.added + stats.updated + stats.removed > 0;
+    const bool changed = stats.added + stats.updated + stats.revised + stats.removed > 0;
     stats.seconds = SecondsSince(start);
     writer->RecordRun(RunRecord(stats, start_time));
     Status finished = writer->Finish(changed);

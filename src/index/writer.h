@@ -86,6 +86,8 @@ class StampReader {
   std::string FileRecordOf(const std::string& path);
   // How many articles the index holds from |path|.
   int64_t ArticlesOf(const std::string& path);
+  // The index as last committed.
+  const Xapian::Database& db() const { return db_; }
 
  private:
   explicit StampReader(Xapian::Database db) : db_(std::move(db)) {}

@@ -12,6 +12,7 @@
 #include "entities/fold.h"
 #include "entities/resolve.h"
 #include "index/schema.h"
+#include "index/unweighted.h"
 #include "search/facets.h"
 #include "search/filters.h"
 #include "search/highlight.h"
@@ -472,7 +473,7 @@ Result<Facets> Searcher::CoOccurring(const EntityFilter& filter, int limit,
     if (resolved) *resolved = r.value();
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(search::EntityQuery(filter.type, r.value()));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_weighting_scheme(index::Unweighted());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet all = enquire.get_mset(0, impl_->db.get_doccount());
     std::vector<Xapian::docid> dids;

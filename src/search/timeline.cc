@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "index/schema.h"
+#include "index/unweighted.h"
 
 namespace nsearch::search {
 namespace {
@@ -74,7 +75,7 @@ void DateSpy::operator()(const Xapian::Document& doc, double) {
 DayCounts CountDays(const Xapian::Database& db, const Xapian::Query& query) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_weighting_scheme(index::Unweighted());
   DateSpy spy;
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 0, db.get_doccount());

@@ -26,7 +26,7 @@ constexpr int kTailChars = 80;
 // contact block; longer, it is prose that mentions a phone number.
 constexpr int kContactWords = 25;
 // Lines remembered across articles: only short ones, and only so many.
-constexpr int kRememberChars = 200;
+constexpr int kRememberChars = kRepeatedLineMaxChars;
 constexpr size_t kMaxRemembered = 1u << 20;
 // A short non-sentence line seen in this many earlier articles is furniture;
 // a sentence needs more company and some length before it is.
@@ -341,7 +341,18 @@ void MarkTeasers(Work& w) {
   }
 }
 
-uint64_t LineKey(std::string_view text) { return std::hash<std::string>{}(text::Fold(text)); }
+// Lines are the same when their words are: case, accents and punctuation
+// aside, but word boundaries kept, so that the articles holding a line are
+// exactly those whose index holds all its words (index/revise.h finds them
+// so).
+uint64_t LineKey(std::string_view text) {
+  std::string words;
+  for (const auto& t : text::Tokenize(text)) {
+    if (!words.empty()) words.push_back(' ');
+    words += t.term;
+  }
+  return std::hash<std::string>{}(words);
+}
 
 // The same article read from several places (a folder and archives of it)
 // has one key: its paragraphs, whatever its id.
@@ -527,6 +538,23 @@ void BoilerplateClassifier::Observe(const Article& article) {
     if (text::CodePointCount(p.text) <= kRememberChars) keys.insert(LineKey(p.text));
   state_->Count(keys);
 }
+
+uint32_t BoilerplateClassifier::LineCount(std::string_view line) const {
+  auto it = state_->seen.find(LineKey(line));
+  return it == state_->seen.end() ? 0 : it->second;
+}
+
+// MarkRepeated compares the other articles (count - 1) with kRepeatLine and
+// kRepeatSentence; past the larger, more makes no difference.
+uint32_t BoilerplateClassifier::CountClass(uint32_t articles) {
+  static_assert(kRepeatLine < kRepeatSentence);
+  if (articles <= kRepeatLine) return 0;
+  if (articles <= kRepeatSentence) return 1;
+  return 2;
+}
+
+uint64_t BoilerplateClassifier::ContentKeyOf(const Article& article) { return ContentKey(article); }
+uint64_t BoilerplateClassifier::LineKeyOf(std::string_view line) { return LineKey(line); }
 
 void BoilerplateClassifier::Classify(Article& article) { Classify(article, nullptr); }
 

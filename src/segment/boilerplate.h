@@ -3,8 +3,10 @@
 #ifndef NSEARCH_SEGMENT_BOILERPLATE_H_
 #define NSEARCH_SEGMENT_BOILERPLATE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nsearch/article.h"
@@ -25,6 +27,11 @@ namespace nsearch::segment {
 // tail after the last real body paragraph; a language other than the
 // article's; lines repeated across the bundle. Paragraphs are kept as body
 // when in doubt: losing a body paragraph is worse than keeping boilerplate.
+// Lines of at most this many code points are the ones counted across the
+// bundle (the "repeated" signal); longer paragraphs never repeat as
+// furniture does.
+inline constexpr int kRepeatedLineMaxChars = 200;
+
 class BoilerplateClassifier {
  public:
   BoilerplateClassifier();
@@ -39,6 +46,18 @@ class BoilerplateClassifier {
   // counts as a clean rebuild. Once Observe has been called, Classify stops
   // counting as it goes.
   void Observe(const Article& article);
+
+  // For incremental runs (index/revise.h). The number of distinct articles
+  // counted so far that hold |line| (folded, as the classifier compares).
+  uint32_t LineCount(std::string_view line) const;
+  // Two counts of a line's articles with the same class classify the line
+  // alike in every article that holds it.
+  static uint32_t CountClass(uint32_t articles);
+  // The key copies of one article share (its title and paragraph texts),
+  // by which the counts take each article once.
+  static uint64_t ContentKeyOf(const Article& article);
+  // The key lines are counted by: equal keys are the same line.
+  static uint64_t LineKeyOf(std::string_view line);
 
   // Sets paragraph kinds of |article| (paragraphs already split and numbered
   // by BuildArticle, which marked headings and credits by shape).

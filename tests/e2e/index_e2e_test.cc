@@ -20,7 +20,7 @@ struct Summary {
 
 Summary ParseSummary(const std::string& log) {
   static const std::regex kLine(
-      R"((\d+) articles \((\d+) new, (\d+) updated, (\d+) unchanged, (\d+) removed\))");
+      R"((\d+) articles \((\d+) new, (\d+) updated, (\d+) unchanged, (\d+) removed(?:, \d+ revised)?\))");
   Summary s;
   std::smatch m;
   if (std::regex_search(log, m, kLine)) {

@@ -14,7 +14,7 @@ namespace {
 // "N articles (A new, U updated, C unchanged, R removed)" -> {N, A, U, C, R}.
 std::vector<long> Counts(const std::string& log) {
   static const std::regex kLine(
-      R"((\d+) articles \((\d+) new, (\d+) updated, (\d+) unchanged, (\d+) removed\))");
+      R"((\d+) articles \((\d+) new, (\d+) updated, (\d+) unchanged, (\d+) removed(?:, \d+ revised)?\))");
   std::smatch m;
   if (!std::regex_search(log, m, kLine)) return {};
   std::vector<long> out;
