@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/common.h"
+#include "cli/index_options.h"
 #include "cli/render.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
@@ -60,6 +61,7 @@ struct Args {
   std::string list;
   std::string with;
   std::string color = "auto";
+  std::string config;
   bool exact = false;
   bool explain = false;
   bool verbose = false;
@@ -72,8 +74,12 @@ po::options_description Describe(Args* a) {
   add("help,h", "show this help");
   add("version", "print the version");
   add("index,i", po::value(&a->index)->composing(),
-      "index directory (default: $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else "
-      "~/.local/share/nsearch/index); repeat to search several indexes as one");
+      "index directory; repeat to search several indexes as one (default: $NSEARCH_INDEX, "
+      "else the config file's index, else $XDG_DATA_HOME/nsearch/index, else "
+      "~/.local/share/nsearch/index)");
+  add("config", po::value(&a->config)->value_name("FILE"),
+      "the nsearch-index config file whose index to search when no --index is given (default: "
+      "$XDG_CONFIG_HOME/nsearch/config, else ~/.config/nsearch/config, when present)");
   add("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)");
   add("limit,n", po::value(&a->limit),
       "articles to show (default 10); with --list, entities to show (default all); with --with, "
@@ -341,7 +347,14 @@ int RunSearchCli(int argc, char** argv) {
   }
   WarnIgnored(a);
   std::vector<std::string> index = a.index;
-  if (index.empty()) index.push_back(DefaultIndexPath());
+  if (index.empty()) {
+    auto configured = ConfiguredIndex(a.config);
+    if (!configured.ok()) {
+      std::cerr << "nsearch: " << configured.status().message() << "\n";
+      return kExitError;
+    }
+    index.push_back(DefaultIndexPath(*configured));
+  }
   auto opened = Searcher::Open(index);
   if (!opened.ok()) {
     std::cerr << "nsearch: " << OneLine(opened.status().message()) << "\n";

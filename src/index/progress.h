@@ -1,0 +1,53 @@
+// index/progress: what a run has read so far, for IndexOptions::on_progress.
+// A visitor in front of each pass's own visitor counts the articles going by,
+// so the passes themselves know nothing of progress.
+#ifndef NSEARCH_INDEX_PROGRESS_H_
+#define NSEARCH_INDEX_PROGRESS_H_
+
+#include <string>
+#include <vector>
+
+#include "ingest/source.h"
+#include "nsearch/indexer.h"
+
+namespace nsearch::index {
+
+class ProgressCounter {
+ public:
+  // Measures |inputs| (the bytes of their files) only when |options| asks
+  // for progress.
+  ProgressCounter(const IndexOptions& options, const std::vector<std::string>& inputs);
+
+  // Starts a phase: counts from zero and reports it.
+  void Start(IndexProgress::Phase phase);
+  // One article read in the current phase.
+  void Count(const ingest::RawArticle& raw);
+
+ private:
+  const IndexOptions& options_;
+  IndexProgress progress_;
+};
+
+// Forwards everything to |inner|, counting each article in |counter| first.
+class CountingVisitor : public ingest::Visitor {
+ public:
+  CountingVisitor(ingest::Visitor* inner, ProgressCounter* counter)
+      : inner_(inner), counter_(counter) {}
+  void OnArticle(ingest::RawArticle&& raw) override {
+    counter_->Count(raw);
+    inner_->OnArticle(std::move(raw));
+  }
+  void OnSkip(const ingest::Skip& skip) override { inner_->OnSkip(skip); }
+
+ private:
+  ingest::Visitor* inner_;
+  ProgressCounter* counter_;
+};
+
+// Bytes of the regular files under |inputs| (files and directories), what
+// a run reads once per pass. Unreadable parts count as nothing.
+uint64_t InputBytes(const std::vector<std::string>& inputs);
+
+}  // namespace nsearch::index
+
+#endif  // NSEARCH_INDEX_PROGRESS_H_
