@@ -162,7 +162,10 @@ int RunIndexCli(int argc, char** argv) {
   auto stats = RunIndexer(o);
   progress->Clear();
   if (!stats.ok()) {
-    spdlog::error("{}", OneLine(stats.status().message(), 1000));
+    // A failed write (disk full, quota) leaves the last commit: say so.
+    const bool kept = stats.status().code() == StatusCode::kIOError;
+    spdlog::error("{}{}", OneLine(stats.status().message(), 1000),
+                  kept ? "; the index stays as last committed and can be searched" : "");
     return ExitCode(stats.status());
   }
   spdlog::info("{}", RunSummary(*stats, o, o.dry_run ? 0 : index::DiskBytes(o.index_path)));

@@ -9,6 +9,7 @@
 #include <pty.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,6 +57,9 @@ struct RunOptions {
   std::map<std::string, std::string> env;
   bool stdout_is_tty = false;  // give the child a pseudo-terminal as stdout
   bool stderr_is_tty = false;  // give the child a pseudo-terminal as stderr
+  // RLIMIT_FSIZE of the child (0: none), SIGXFSZ ignored: a write past it
+  // fails with EFBIG, as a full disk fails with ENOSPC.
+  uint64_t file_size_limit = 0;
   int timeout_seconds = 20;
 };
 
@@ -102,6 +106,11 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
     unsetenv("NSEARCH_INDEX");
     setenv("XDG_CONFIG_HOME", "/nonexistent/nsearch-e2e", 1);
     for (const auto& [k, v] : options.env) setenv(k.c_str(), v.c_str(), 1);
+    if (options.file_size_limit > 0) {
+      signal(SIGXFSZ, SIG_IGN);
+      const rlimit limit{options.file_size_limit, options.file_size_limit};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
     execv(bin.c_str(), argv.data());
     _exit(127);
   }
@@ -145,6 +154,62 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }
+
+// A binary started in the background, its stdout and stderr going to
+// files; Wait() reaps it. Killed (SIGKILL) if still running on destruction.
+class Background {
+ public:
+  Background(const std::string& bin, const std::vector<std::string>& args,
+             const std::string& output_prefix)
+      : out_path_(output_prefix + ".out"), err_path_(output_prefix + ".err") {
+    std::vector<std::string> argv_storage{bin};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_storage) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_ = fork();
+    if (pid_ == 0) {
+      const int devnull = open("/dev/null", O_RDONLY);
+      dup2(devnull, STDIN_FILENO);
+      dup2(open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDOUT_FILENO);
+      dup2(open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDERR_FILENO);
+      unsetenv("NSEARCH_INDEX");
+      setenv("XDG_CONFIG_HOME", "/nonexistent/nsearch-e2e", 1);
+      execv(bin.c_str(), argv.data());
+      _exit(127);
+    }
+  }
+  ~Background() {
+    if (pid_ > 0 && !reaped_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+
+  pid_t pid() const { return pid_; }
+  // Its exit code (128 + signal when killed); RunResult with what it wrote.
+  RunResult Wait() {
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    reaped_ = true;
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    std::ifstream out(out_path_), err(err_path_);
+    std::stringstream o, e;
+    o << out.rdbuf();
+    e << err.rdbuf();
+    r.out = o.str();
+    r.err = e.str();
+    return r;
+  }
+
+ private:
+  std::string out_path_, err_path_;
+  pid_t pid_ = -1;
+  bool reaped_ = false;
+};
 
 // A directory under $TMPDIR removed (with its contents) on destruction.
 class TempDir {
