@@ -21,7 +21,7 @@ namespace nsearch::cli {
 namespace {
 
 constexpr char kUsage[] = R"(Usage: nsearch-index [OPTIONS] [--] BUNDLE...
-       nsearch-index --stats [--json] [--index DIR]
+   or: nsearch-index --stats [--json] [--index DIR]
 
 Indexes bundles of news articles for nsearch. A BUNDLE is a directory
 (walked recursively) or a file: plain text (.txt, .md), HTML (.html, .htm),

@@ -242,5 +242,18 @@ TEST_F(E2eNightly, NsearchIndexEnvironmentBeatsTheConfigFileButNotTheCommandLine
   EXPECT_TRUE(fs::exists(dir_ / "from-config"));
 }
 
+TEST(E2eReference, EveryOptionOfHelpIsInTheCommandReferenceAndTheReadme) {
+  const std::string cli = ReadFile(NSEARCH_SOURCE_DIR "/docs/cli.md");
+  const std::string readme = ReadFile(NSEARCH_SOURCE_DIR "/README.md");
+  for (const std::string& bin : {IndexBin(), SearchBin()}) {
+    const std::string help = RunBinary(bin, {"--help"}).out;
+    const std::regex option("--[a-z][a-z-]+");
+    for (auto it = std::sregex_iterator(help.begin(), help.end(), option);
+         it != std::sregex_iterator(); ++it)
+      EXPECT_TRUE(Contains(cli, it->str())) << "docs/cli.md lacks " << it->str();
+  }
+  for (const char* code : {"locked", "failure"}) EXPECT_TRUE(Contains(readme, code)) << code;
+}
+
 }  // namespace
 }  // namespace nsearch::e2e
