@@ -55,6 +55,12 @@ TEST(E2eLock, LockedMessageNamesTheRunningIndexerAndWaitWaitsForIt) {
   EXPECT_TRUE(Contains(refused.err, "is locked: " + holder)) << refused.err;
   EXPECT_EQ(NonEmptyLines(refused.err).size(), 1u) << refused.err;
 
+  // --stats only reads: it answers while the indexer holds the lock.
+  const RunResult stats = RunBinary(IndexBin(), {"--stats", "--index", index});
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_TRUE(Contains(stats.out, "articles    " + std::to_string(SampleArticleCount())))
+      << stats.out;
+
   const auto t0 = std::chrono::steady_clock::now();
   const RunResult timed_out = RunBinary(IndexBin(), {"--wait=1", "--index", index, SampleBundle()});
   EXPECT_GE(std::chrono::steady_clock::now() - t0, std::chrono::seconds(1));

@@ -216,6 +216,10 @@ TEST_F(E2eNightly, ConfigFileSetsTheRunAndTheCommandLineOverridesIt) {
   const RunResult absent = Index({"--config", dir_ / "absent.conf"}, env);
   EXPECT_EQ(absent.exit_code, 2);
   EXPECT_TRUE(Contains(absent.err, dir_ / "absent.conf")) << absent.err;
+  const RunResult search_absent =
+      RunBinary(SearchBin(), {"--config", dir_ / "absent.conf", "councillors"}, env);
+  EXPECT_EQ(search_absent.exit_code, 2) << search_absent.err;
+  EXPECT_TRUE(Contains(search_absent.err, dir_ / "absent.conf")) << search_absent.err;
   WriteFile(explicit_config, "bundel = other\n");
   const RunResult typo = Index({"--config", explicit_config}, env);
   EXPECT_EQ(typo.exit_code, 2);
