@@ -42,7 +42,8 @@ struct IndexOptions : ReadOptions {
   // Called with each finished article (dry-run output, progress).
   std::function<void(const Article&)> on_article;
   // Called with the id of each article skipped because the index already
-  // holds it with the same content (progress logging).
+  // holds it with the same content, and with the path of each file left
+  // unread because its size, mtime and inode are as last indexed (logging).
   std::function<void(const std::string& id)> on_unchanged;
   // Called with each skipped input: where ("file", "file:line") and why.
   std::function<void(const std::string& where, const std::string& reason)> on_skip;

@@ -10,6 +10,7 @@
 
 #include "nsearch/article.h"
 #include "nsearch/status.h"
+#include "nsearch/views.h"
 
 namespace nsearch {
 
@@ -119,7 +120,10 @@ struct EntityListing {
 };
 
 // Thread contract: a Searcher is not thread-safe (it holds a Xapian reader
-// and lazily filled caches); use one per thread. Opening one is cheap.
+// and lazily filled caches, and Refresh() replaces both); use one per
+// thread, or hand each one to one thread at a time (a pool, as nsearch-serve
+// does). Opening one is cheap. Several Searchers on one index need no
+// coordination: the index is read-only to them.
 class Searcher {
  public:
   // Opens the index read-only. NotFound when |index_path| holds no index.
@@ -145,6 +149,36 @@ class Searcher {
                              std::vector<std::string>* resolved);
 
   int64_t ArticleCount() const;
+
+  // Views and upkeep (src/search/views.cc).
+
+  // What Search() refuses before it opens anything: InvalidArgument for a
+  // negative limit, offset or facet_limit, a since/until that is not one date
+  // (YYYY, YYYY-MM or YYYY-MM-DD), and options that ask for nothing (no
+  // words and no filter). since after until is not an error: it matches
+  // nothing.
+  static Status Validate(const SearchOptions& options);
+
+  // The whole article with id |article_id| (Hit::path), every paragraph with
+  // its kind, and what |highlight| matches marked in each (its query words
+  // and phrases from the index's positions, as in results, and the mentions
+  // of its entity filters; its dates and limits are ignored). NotFound when
+  // no article has that id; the errors of Search() for a bad |highlight|.
+  Result<ArticleView> GetArticle(const std::string& article_id,
+                                 const SearchOptions& highlight = {});
+
+  // How many articles matching |options| (the articles Search() counts in
+  // total; limit and offset ignored) fall in each day, month or year, and
+  // how many are undated. The errors of Search().
+  Result<TimelineCounts> Timeline(const SearchOptions& options,
+                                  TimelineUnit unit = TimelineUnit::kAuto);
+
+  // Catches up with the indexer: new commits to the generation it reads, or
+  // a new generation the index's stub switched to (the old one may be
+  // deleted), reopened from the paths given to Open(). Returns whether
+  // anything changed (caches are then dropped). IOError when the index can
+  // no longer be opened; the Searcher then keeps what it had.
+  Result<bool> Refresh();
 
  private:
   struct Impl;

@@ -23,6 +23,15 @@ inline constexpr int kExitError = 2;
 inline constexpr int kExitLocked = 3;
 inline constexpr int kExitFailure = 4;
 
+// --index's help for the commands that read indexes (nsearch, nsearch-serve).
+inline constexpr char kReadIndexHelp[] =
+    "index directory; repeat to search several indexes as one (default: $NSEARCH_INDEX, else "
+    "the config file's index, else $XDG_DATA_HOME/nsearch/index, else "
+    "~/.local/share/nsearch/index)";
+inline constexpr char kReadConfigHelp[] =
+    "the nsearch-index config file whose index to read when no --index is given (default: "
+    "$XDG_CONFIG_HOME/nsearch/config, else ~/.config/nsearch/config, when present)";
+
 // $NSEARCH_INDEX, else |configured| (the config file's index) when not
 // empty, else $XDG_DATA_HOME/nsearch/index, else
 // ~/.local/share/nsearch/index.

@@ -165,4 +165,10 @@ Result<std::string> ConfiguredIndex(const std::string& path) {
   return vm.count("index") ? vm["index"].as<std::string>() : std::string();
 }
 
+Result<std::string> DefaultReadIndex(const std::string& config_path) {
+  auto configured = ConfiguredIndex(config_path);
+  if (!configured.ok()) return configured.status();
+  return DefaultIndexPath(*configured);
+}
+
 }  // namespace nsearch::cli

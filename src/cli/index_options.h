@@ -35,6 +35,10 @@ std::vector<std::string> FieldNames(const std::vector<std::string>& values);
 // or parsed.
 Result<std::string> ConfiguredIndex(const std::string& path = "");
 
+// The index a reader (nsearch, nsearch-serve) opens when given no --index:
+// DefaultIndexPath(ConfiguredIndex(config_path)).
+Result<std::string> DefaultReadIndex(const std::string& config_path);
+
 }  // namespace nsearch::cli
 
 #endif  // NSEARCH_CLI_INDEX_OPTIONS_H_

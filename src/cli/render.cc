@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "search/json.h"
 #include "text/normalize.h"
 
 namespace nsearch::cli {
@@ -17,29 +18,8 @@ constexpr char kDim[] = "\033[2m";
 constexpr char kGreen[] = "\033[32m";
 constexpr char kReset[] = "\033[0m";
 
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 bool IsSpaceAt(const std::string& text, size_t byte) {
   return byte < text.size() && text[byte] == ' ';
-}
-
-json EntitiesJson(const std::vector<Entity>& entities, bool details) {
-  json out = {{"person", json::array()}, {"place", json::array()}, {"org", json::array()}};
-  for (const auto& e : entities) {
-    json item = {{"name", e.name}};
-    if (details) {
-      item["mentions"] = e.mentions;
-      item["count"] = e.count;
-    }
-    out[std::string(EntityTypeName(e.type))].push_back(std::move(item));
-  }
-  return out;
-}
-
-json FacetList(const std::vector<FacetCount>& list) {
-  json out = json::array();
-  for (const auto& f : list) out.push_back({{"name", f.name}, {"count", f.count}});
-  return out;
 }
 
 }  // namespace
@@ -150,64 +130,40 @@ std::string RenderFacetsTerminal(const Facets& f, const Style& s) {
 }
 
 std::string RenderJson(const SearchResponse& r, bool explain) {
-  json results = json::array();
-  for (const Hit& h : r.hits) {
-    json hl = json::array();
-    for (const auto& [b, e] : h.highlights) hl.push_back({b, e});
-    json item = {{"rank", h.rank},
-                 {"score", h.score},
-                 {"path", h.path},
-                 {"title", h.title},
-                 {"paragraph", h.paragraph},
-                 {"kind", KindName(h.kind)},
-                 {"text", h.text},
-                 {"highlights", hl},
-                 {"more_passages", h.more_passages},
-                 {"entities", EntitiesJson(h.entities, false)}};
-    if (!h.date.empty()) item["date"] = h.date;
-    if (!h.author.empty()) item["author"] = h.author;
-    if (h.title_match) item["match"] = "title";
-    if (explain) {
-      item["explain"] = {{"article_bm25", h.explain.article_bm25},
-                         {"passage_bm25", h.explain.passage_bm25},
-                         {"proximity", h.explain.proximity},
-                         {"matching_passages", h.explain.matching_passages},
-                         {"title", h.explain.title}};
-    }
-    results.push_back(std::move(item));
-  }
-  json out = {
-      {"query", r.query}, {"total", r.total}, {"total_exact", r.total_exact}, {"results", results}};
-  if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
-  if (!r.corrected_query.empty()) out["corrected_query"] = r.corrected_query;
-  if (!r.notes.empty()) out["notes"] = r.notes;
-  if (r.sort == SortOrder::kNewest) out["sort"] = "date";
-  if (r.sort == SortOrder::kOldest) out["sort"] = "oldest";
-  if (r.has_facets) {
-    out["facets"] = {{"person", FacetList(r.facets.person)},
-                     {"place", FacetList(r.facets.place)},
-                     {"org", FacetList(r.facets.org)},
-                     {"articles", r.facets.articles},
-                     {"sampled", r.facets.sampled}};
-  }
-  if (!r.resolved.empty()) {
-    json filters = json::array();
-    for (const auto& [typed, names] : r.resolved)
-      filters.push_back({{"typed", typed}, {"names", names}});
-    out["filters"] = filters;
-  }
-  return Dump(out);
+  return search::Dump(search::SearchJson(r, explain));
 }
 
 std::string RenderCoOccurrenceJson(const std::string& typed, const std::vector<std::string>& names,
                                    const Facets& f) {
-  json out = {{"with", typed},
-              {"names", names},
-              {"articles", f.articles},
-              {"person", FacetList(f.person)},
-              {"place", FacetList(f.place)},
-              {"org", FacetList(f.org)}};
-  return Dump(out);
+  return search::Dump(search::CoOccurrenceJson(typed, names, f));
+}
+
+std::string RenderTimelineTerminal(const TimelineCounts& t) {
+  // Eighths of a block, so that small differences still show.
+  static const char* const kEighths[] = {"",       "\u258f", "\u258e", "\u258d",
+                                         "\u258c", "\u258b", "\u258a", "\u2589"};
+  constexpr int kWidth = 40;
+  int64_t most = 1;
+  for (const auto& p : t.periods) most = std::max(most, p.count);
+  std::string out;
+  for (const auto& p : t.periods) {
+    const int64_t eighths = (p.count * kWidth * 8 + most - 1) / most;
+    std::string bar;
+    for (int64_t i = 0; i < eighths / 8; ++i) bar += "\u2588";
+    bar += kEighths[eighths % 8];
+    const int pad = kWidth + 1 - static_cast<int>(eighths / 8) - (eighths % 8 ? 1 : 0);
+    out += p.period + std::string(11 - std::min<size_t>(p.period.size(), 10), ' ') + bar +
+           std::string(std::max(1, pad), ' ') + std::to_string(p.count) + "\n";
+  }
+  out += std::to_string(t.articles) + " matching article" + (t.articles == 1 ? "" : "s") + ", " +
+         std::to_string(t.undated) + " undated (not in the chart)\n";
+  return out;
+}
+
+std::string RenderTimelineJson(const std::string& query, const TimelineCounts& t) {
+  json out = search::TimelineJson(t);
+  out["query"] = query;
+  return search::Dump(out);
 }
 
 std::string RenderArticleJson(const Article& a) {
@@ -217,13 +173,13 @@ std::string RenderArticleJson(const Article& a) {
   json out = {{"path", a.id},
               {"title", a.title},
               {"paragraphs", paras},
-              {"entities", EntitiesJson(a.entities, true)}};
+              {"entities", search::EntitiesJson(a.entities, true)}};
   if (a.title_derived) out["title_derived"] = true;
   if (!a.date.empty()) out["date"] = a.date;
   if (!a.author.empty()) out["author"] = a.author;
   if (!a.url.empty()) out["url"] = a.url;
   if (a.source.invalid_bytes > 0) out["invalid_bytes"] = a.source.invalid_bytes;
-  return Dump(out);
+  return search::Dump(out);
 }
 
 }  // namespace nsearch::cli

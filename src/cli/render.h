@@ -9,6 +9,7 @@
 
 #include "nsearch/article.h"
 #include "nsearch/searcher.h"
+#include "nsearch/views.h"
 
 namespace nsearch::cli {
 
@@ -33,6 +34,13 @@ std::string RenderFacetsTerminal(const Facets& facets, const Style& style);
 // `nsearch --with NAME --json`: {"with", "names", "articles", "person", "place", "org"}.
 std::string RenderCoOccurrenceJson(const std::string& typed, const std::vector<std::string>& names,
                                    const Facets& facets);
+
+// `nsearch --timeline`: one line per period, a bar scaled to the busiest
+// period and its count, then the undated count and the total.
+std::string RenderTimelineTerminal(const TimelineCounts& timeline);
+// `nsearch --timeline --json`: {"query", "timeline": [{"period", "count"}],
+// "undated", "articles", "unit"}.
+std::string RenderTimelineJson(const std::string& query, const TimelineCounts& timeline);
 
 // One dry-run line: {"path","title","paragraphs":[{"n","kind","text"}],"entities":{...}}.
 std::string RenderArticleJson(const Article& article);

@@ -8,13 +8,14 @@
 #include <climits>
 #include <cstdlib>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli/common.h"
 #include "cli/index_options.h"
 #include "cli/render.h"
+#include "cli/serve_exec.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
+#include "search/json.h"
 #include "search/rank.h"
 
 namespace po = boost::program_options;
@@ -23,17 +24,25 @@ namespace nsearch::cli {
 namespace {
 
 constexpr char kUsage[] = R"(Usage: nsearch [OPTIONS] [--] QUERY...
+       nsearch --timeline [OPTIONS] [--] [QUERY...]
+       nsearch serve [--index DIR] [--port N] [--listen ADDR]
 
 Searches an nsearch index and prints the best passage of each matching
 article, best first, with the matched words highlighted.
 
-Query syntax (Xapian QueryParser): words (stemmed: swap finds swaps),
-"exact phrases", AND OR NOT, +required -excluded, (grouping), title:word,
-person:Name person:"Full Name" place:Kyiv org:NATO, date:2014 date:2014-05
-date:2014-05-06 date:2014..2015, author:"Jen Chung" author:chung. Several
-words are one query. Stray quotes or operators never fail: they fall back
-to plain words.
-Use -- before a query that starts with '-'.
+Query syntax (Xapian QueryParser; --help-syntax for a page of it): words
+(stemmed: swap finds swaps; Kiev = Kyiv), "exact phrases", AND OR NOT NEAR,
++required -excluded, (grouping), negotiat*, title:word, person:Name
+person:"Full Name" place:Kyiv org:NATO, date:2014 date:2014-05..2015,
+author:"Jen Chung" author:chung. Several words are one query. Stray quotes
+or operators never fail: they are ignored, and one line says so.
+Use -- before a query that starts with '-'; after the first word, -word is
+a query word.
+Use -- also before a query that is the word serve.
+
+--timeline counts the matching articles per month (per day when they span
+two months at most, per year past fifty years), with the undated apart.
+`nsearch serve` opens a local search page (nsearch serve --help).
 
 Filters alone (no words) list matching articles: by entity filters, most
 central first; by date or author, newest first.
@@ -45,6 +54,33 @@ Options)";
 // -n without a value given: 10 results, every entity with --list.
 constexpr int kLimitNotGiven = INT_MIN;
 constexpr int kDefaultLimit = 10;
+
+// docs/query.md in one screen.
+constexpr char kSyntax[] = R"(nsearch query language (docs/query.md has it all)
+
+  ceasefire Istanbul        either word; both, and close together, rank first
+  "two to tango"            a phrase (stop words count as one word each)
+  30-day                    a hyphenated word is a phrase
+  ceasefire AND Istanbul    both words         ceasefire OR truce   either
+  ceasefire -Istanbul       without Istanbul   (same: ceasefire NOT Istanbul)
+  -- -Istanbul              every article without Istanbul
+  +ceasefire talks          ceasefire required, talks optional
+  talks NEAR Istanbul       within 10 words (NEAR/5: within 5); ADJ: in order
+  (ceasefire OR truce) Istanbul             grouping
+  negotiat*                 every index word starting so (3+ letters, 200 words at most)
+  title:ceasefire           a headline word
+  person:Lavrov  person:"Marco Rubio"  place:Kyiv  org:NATO    entity filters
+  author:"Jen Chung"  author:chung       date:2014  date:2014-05  date:2014..2015
+
+Words are folded (Turkiye = Türkiye), stemmed (swap finds swaps) and written
+in Latin letters ("Владимир Путин" finds Vladimir Putin). English stop words
+are dropped unless they are all you typed. Spellings of one name are one word
+(Kiev = Kyiv, Zelensky = Zelenskyy); "Kiev" in quotes, or --exact, searches
+that spelling only. An unknown word gets a suggestion (Did you mean: lavrov?),
+run when the query as typed finds nothing. Matching is per article; a phrase
+never spans two paragraphs. Stray quotes or operators never fail: they are
+ignored, and one line says so.
+)";
 
 struct Args {
   std::vector<std::string> index;
@@ -64,6 +100,8 @@ struct Args {
   std::string config;
   bool exact = false;
   bool explain = false;
+  bool help_syntax = false;
+  bool timeline = false;
   bool verbose = false;
   bool quiet = false;
 };
@@ -73,13 +111,8 @@ po::options_description Describe(Args* a) {
   auto add = d.add_options();
   add("help,h", "show this help");
   add("version", "print the version");
-  add("index,i", po::value(&a->index)->composing(),
-      "index directory; repeat to search several indexes as one (default: $NSEARCH_INDEX, "
-      "else the config file's index, else $XDG_DATA_HOME/nsearch/index, else "
-      "~/.local/share/nsearch/index)");
-  add("config", po::value(&a->config)->value_name("FILE"),
-      "the nsearch-index config file whose index to search when no --index is given (default: "
-      "$XDG_CONFIG_HOME/nsearch/config, else ~/.config/nsearch/config, when present)");
+  add("index,i", po::value(&a->index)->composing(), kReadIndexHelp);
+  add("config", po::value(&a->config)->value_name("FILE"), kReadConfigHelp);
   add("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)");
   add("limit,n", po::value(&a->limit),
       "articles to show (default 10); with --list, entities to show (default all); with --with, "
@@ -108,6 +141,7 @@ po::options_description Describe(Args* a) {
       "when there are more)");
   add("exact", po::bool_switch(&a->exact),
       "no expansion: spellings of a name (Kiev/Kyiv) and spelling suggestions are off");
+  add("help-syntax", po::bool_switch(&a->help_syntax), "print the query language and exit");
   add("explain", po::bool_switch(&a->explain),
       "show the parts of each hit's score (article BM25, passage BM25, proximity, matching "
       "passages, title)");
@@ -115,6 +149,9 @@ po::options_description Describe(Args* a) {
       "list every entity of a type (person, place, org) with article counts and aliases; -n "
       "caps it");
   add("with", po::value(&a->with), "who appears in the same articles as this person, ranked");
+  add("timeline", po::bool_switch(&a->timeline),
+      "matching articles per month (or day, or year) as a chart; with --json "
+      "{\"timeline\": [{\"period\", \"count\"}], \"undated\"}");
   add("color", po::value(&a->color)->default_value("auto"),
       "auto, always or never (NO_COLOR also disables)");
   add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
@@ -189,10 +226,7 @@ int RunList(Searcher& searcher, const Args& a) {
               << " in the index (built with --no-entities, or its articles name none)\n";
   }
   if (a.json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& l : *list)
-      out.push_back({{"name", l.name}, {"count", l.articles}, {"aliases", l.aliases}});
-    std::cout << nlohmann::json{{"type", EntityTypeName(type)}, {"entities", out}}.dump() << "\n";
+    std::cout << search::Dump(search::EntityListJson(type, *list)) << "\n";
   } else {
     for (const auto& l : *list) {
       std::cout << l.articles << "\t" << l.name;
@@ -260,6 +294,7 @@ void WarnIgnored(const Args& a) {
   add(a.offset != 0, "--offset");
   add(a.facets, "--facets");
   add(a.include_boilerplate, "--include-boilerplate");
+  add(a.timeline, "--timeline");
   if (!ignored.empty()) spdlog::warn("{} ignores {}", mode, OneLine(ignored));
 }
 
@@ -331,15 +366,39 @@ int RunSearch(Searcher& searcher, const Args& a, const Style& style) {
   return r.total > 0 || !r.hits.empty() ? kExitOk : kExitNoResults;
 }
 
+int RunTimeline(Searcher& searcher, const Args& a) {
+  SearchOptions o = ToSearchOptions(a);
+  if (a.offset != 0 || a.limit != kLimitNotGiven || a.facets)
+    spdlog::warn(
+        "--timeline counts every matching article: --limit, --offset and --facets do "
+        "nothing");
+  auto timeline = searcher.Timeline(o);
+  if (!timeline.ok()) {
+    if (a.json && timeline.status().code() == StatusCode::kNotFound)
+      std::cout << RenderTimelineJson(o.query, TimelineCounts{}) << "\n";
+    return Fail(timeline.status(), a.quiet);
+  }
+  if (a.json)
+    std::cout << RenderTimelineJson(o.query, *timeline) << "\n";
+  else
+    std::cout << RenderTimelineTerminal(*timeline);
+  return timeline->articles > 0 ? kExitOk : kExitNoResults;
+}
+
 }  // namespace
 
 int RunSearchCli(int argc, char** argv) {
+  if (IsServeCommand(argc, argv)) return ExecServe(argc, argv);
   Args a;
   auto desc = Describe(&a);
   if (int stop =
           ParseCommandLine(QueryWordsLast(argc, argv, desc), "nsearch", desc, "query", &a.words);
       stop >= 0)
     return stop;
+  if (a.help_syntax) {
+    std::cout << kSyntax;
+    return kExitOk;
+  }
   SetUpLogging("nsearch", a.quiet ? -1 : a.verbose ? 1 : 0);
   if (std::string problem = UsageProblem(a); !problem.empty()) {
     std::cerr << "nsearch: " << problem << " (see nsearch --help)\n";
@@ -348,12 +407,12 @@ int RunSearchCli(int argc, char** argv) {
   WarnIgnored(a);
   std::vector<std::string> index = a.index;
   if (index.empty()) {
-    auto configured = ConfiguredIndex(a.config);
-    if (!configured.ok()) {
-      std::cerr << "nsearch: " << configured.status().message() << "\n";
+    auto path = DefaultReadIndex(a.config);
+    if (!path.ok()) {
+      std::cerr << "nsearch: " << path.status().message() << "\n";
       return kExitError;
     }
-    index.push_back(DefaultIndexPath(*configured));
+    index.push_back(*path);
   }
   auto opened = Searcher::Open(index);
   if (!opened.ok()) {
@@ -369,6 +428,7 @@ int RunSearchCli(int argc, char** argv) {
   style.proximity_weight = search::DefaultRankParams().proximity_weight;
   if (!a.list.empty()) return RunList(searcher, a);
   if (!a.with.empty()) return RunWith(searcher, a, style);
+  if (a.timeline) return RunTimeline(searcher, a);
   return RunSearch(searcher, a, style);
 }
 

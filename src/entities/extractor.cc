@@ -633,8 +633,7 @@ void Extractor::Extract(Article& article) const {
     pass.Add(article.title, ParagraphKind::kHeading);
   }
   for (const Paragraph& p : article.paragraphs) {
-    if (p.kind == ParagraphKind::kBody || p.kind == ParagraphKind::kHeading ||
-        p.kind == ParagraphKind::kCaption) {
+    if (IsSearchable(p.kind)) {
       pass.Add(p.text, p.kind);
     } else if (p.kind == ParagraphKind::kBoilerplate && WireDateline(p.text)) {
       // Repeated across a wire bundle, a dateline is boilerplate to the

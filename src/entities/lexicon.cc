@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "entities/aliases.h"
 #include "entities/fold.h"
 #include "entities/tables.h"
 #include "entities/tokenizer.h"
@@ -75,14 +76,9 @@ class Builder {
   }
 
   void AddAliases(const char* table, EntityType type) {
-    for (std::string_view entry : SplitNonEmpty(table, '|')) {
-      size_t eq = entry.find('=');
-      if (eq == std::string_view::npos) continue;
-      std::string_view canonical = entry.substr(0, eq);
-      Add(canonical, type, canonical, false);
-      for (std::string_view v : SplitNonEmpty(entry.substr(eq + 1), ','))
-        Add(v, type, canonical, false);
-    }
+    ForEachAlias(table, [&](std::string_view canonical, std::string_view variant) {
+      Add(variant, type, canonical, false);
+    });
   }
 
   void AddIcuRegions() {
@@ -255,29 +251,13 @@ std::unique_ptr<Lexicon> Build() {
   // Dutch "VS" (Verenigde Staten) would make every "vs." a United States.
   for (const char* word : {"vs", "ver", "am", "is", "de", "la", "le"}) lex->phrases.erase(word);
   AddSystemGivenNames(lex.get());
-  for (std::string_view entry : SplitNonEmpty(tables::kPersonAliases, '|')) {
-    size_t eq = entry.find('=');
-    if (eq == std::string_view::npos) continue;
-    std::string canonical(entry.substr(0, eq));
-    lex->person_aliases[PhraseKey(canonical)] = canonical;
-    for (std::string_view v : SplitNonEmpty(entry.substr(eq + 1), ',')) {
-      lex->person_aliases[PhraseKey(v)] = canonical;
-    }
-  }
+  ForEachAlias(tables::kPersonAliases, [&](std::string_view canonical, std::string_view variant) {
+    lex->person_aliases[PhraseKey(variant)] = std::string(canonical);
+  });
   return lex;
 }
 
 }  // namespace
-
-std::string PhraseKey(std::string_view phrase) {
-  std::string key;
-  for (const Token& t : TokenizeForNames(phrase)) {
-    if (!t.Is(kWord)) continue;
-    if (!key.empty()) key.push_back(' ');
-    key += t.key;
-  }
-  return key;
-}
 
 const Lexicon& GetLexicon() {
   static const std::unique_ptr<Lexicon> lexicon = Build();

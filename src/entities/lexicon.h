@@ -38,8 +38,8 @@ struct Lexicon {
   // address forms ("Grandpa", also in |titles|), and the context words that
   // tell a person from a company of the same name.
   WordSet stage_titles, kin_titles, office_titles, person_after, org_after;
-  WordSet org_before;     // phrase keys, one to three words ("according to")
-  WordSet outlet_before;  // the same, for one-word names only ("told")
+  WordSet org_before;      // phrase keys, one to three words ("according to")
+  WordSet outlet_before;   // the same, for one-word names only ("told")
   WordSet company_before;  // the same, for any name ("analyst at")
   // Nickname -> the formal given name it is grouped under ("bill" ->
   // "william"); FormalGiven() reads it.
@@ -66,7 +66,9 @@ struct Lexicon {
   static bool Has(const WordSet& set, const std::string& key) { return set.count(key) != 0; }
 };
 
-// The process-wide lexicon, built on first use (thread-safe).
+// The process-wide lexicon, built on first use (thread-safe). Building it
+// reads ICU's region and city names and the system word lists: tens of
+// milliseconds, so query-time code uses AliasCanonical instead.
 const Lexicon& GetLexicon();
 
 // Token keys of |phrase| joined by single spaces ("St. Louis" -> "st louis"),

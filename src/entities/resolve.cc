@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "entities/aliases.h"
 #include "entities/bundle.h"
 #include "entities/fold.h"
 #include "entities/lexicon.h"
@@ -21,14 +22,8 @@ bool IsTail(const Words& shorter, const Words& longer) {
 }  // namespace
 
 std::string CanonicalName(EntityType type, std::string_view surface) {
-  const Lexicon& lex = GetLexicon();
-  std::string key = PhraseKey(surface);
-  if (type == EntityType::kPerson) {
-    auto it = lex.person_aliases.find(key);
-    return it != lex.person_aliases.end() ? it->second : std::string(surface);
-  }
-  const Known* k = lex.Find(key);
-  return k && k->type == type ? k->canonical : std::string(surface);
+  const std::string* canonical = AliasCanonical(type, PhraseKey(surface));
+  return canonical ? *canonical : std::string(surface);
 }
 
 std::vector<std::string> Resolve(EntityType type, std::string_view typed,

@@ -92,6 +92,19 @@ std::string SourceStamp(uint64_t content_hash) {
   return buf;
 }
 
+std::string FileRecord(const std::string& path, uint64_t size, int64_t mtime_ns, uint64_t inode) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%llu %lld %llu %d:%s\t", static_cast<unsigned long long>(size),
+                static_cast<long long>(mtime_ns), static_cast<unsigned long long>(inode),
+                kSchemaVersion, kPipelineVersion);
+  return buf + path;
+}
+
+std::string FileRecordPath(const std::string& record) {
+  const size_t tab = record.find('\t');
+  return tab == std::string::npos ? std::string() : record.substr(tab + 1);
+}
+
 std::vector<std::string> SpellingWords(const Article& a) {
   std::unordered_set<std::string> seen;
   std::vector<std::string> words;

@@ -37,6 +37,12 @@ std::vector<std::string> SpellingWords(const Article& article);
 // hash, schema version and pipeline version, so an upgrade re-indexes.
 std::string SourceStamp(uint64_t content_hash);
 
+// A source file as the index remembers it (kFileRecordPrefix): size, mtime
+// (ns), inode, schema and pipeline version, then a tab and the path.
+std::string FileRecord(const std::string& path, uint64_t size, int64_t mtime_ns, uint64_t inode);
+// The path a FileRecord names.
+std::string FileRecordPath(const std::string& record);
+
 // The stem of a folded word, as the index spells it (thread-safe; cached
 // per thread).
 const std::string& Stem(const std::string& folded_word);

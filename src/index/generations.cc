@@ -70,6 +70,10 @@ Result<std::string> WritableGeneration(const std::string& index_path) {
   return (dir / GenerationName(1)).string();
 }
 
+std::string CurrentGeneration(const std::string& index_path) {
+  return StubTarget(fs::path(index_path));
+}
+
 std::string NextGeneration(const std::string& index_path, const std::string& current) {
   const int n = GenerationNumber(fs::path(current).filename().string());
   return (fs::path(index_path) / GenerationName(n < 0 ? 1 : n + 1)).string();

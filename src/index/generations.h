@@ -21,6 +21,11 @@ namespace nsearch::index {
 // glass database (no stub) is written in place.
 Result<std::string> WritableGeneration(const std::string& index_path);
 
+// The generation the stub of |index_path| names ("gen-000003"), or "" when
+// it has no stub (a plain glass database, or no index). Readers compare it to
+// see that the index switched.
+std::string CurrentGeneration(const std::string& index_path);
+
 // Where the next generation of |index_path| goes (not created).
 std::string NextGeneration(const std::string& index_path, const std::string& current);
 

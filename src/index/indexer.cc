@@ -39,6 +39,13 @@ double SecondsSince(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
+// The record a file would get now (index::FileRecord).
+std::string RecordOf(const std::string& path, const struct stat& st) {
+  return index::FileRecord(path, static_cast<uint64_t>(st.st_size),
+                           st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
+                           static_cast<uint64_t>(st.st_ino));
+}
+
 // Threads for segmentation, classification, extraction and document
 // building (the walk and the writer have a thread each besides).
 int WorkerThreads(const IndexOptions& o) {
@@ -136,6 +143,21 @@ class Pipeline : public ingest::Visitor {
     return status_;
   }
 
+  // A file whose size, mtime and inode are what the index remembers is not
+  // read: its articles stay as they are.
+  bool Unchanged(const std::string& path, const struct stat& st) override {
+    std::string record = RecordOf(path, st);
+    if (stamps_ && stamps_->FileRecordOf(path) == record) {
+      const int64_t n = stamps_->ArticlesOf(path);
+      stats_->articles += n;
+      stats_->unchanged += n;
+      if (options_.on_unchanged) options_.on_unchanged(path);
+      return true;
+    }
+    read_files_.emplace_back(path, std::move(record));
+    return false;
+  }
+
   void OnSkip(const ingest::Skip& skip) override {
     skipped_where_.push_back(skip.where);
     ++stats_->skipped;
@@ -151,11 +173,22 @@ class Pipeline : public ingest::Visitor {
   // rebuild would. A file with any skip this run keeps all it had: bad input
   // never loses what was indexed before.
   Status Prune(const std::vector<std::string>& directories) {
+    auto damaged = [&](const std::string& file) {
+      return std::any_of(skipped_where_.begin(), skipped_where_.end(), [&](const std::string& w) {
+        return w == file || w.rfind(file + ":", 0) == 0;
+      });
+    };
+    // What the files read this run were, so the next run can leave them
+    // unread; a file with a skip is read again next time.
+    for (const auto& [file, record] : read_files_) {
+      if (damaged(file)) {
+        writer_->ForgetFile(file);
+      } else {
+        writer_->RecordFile(file, record);
+      }
+    }
     for (const auto& [file, keys] : keys_by_file_) {
-      const bool damaged = std::any_of(
-          skipped_where_.begin(), skipped_where_.end(),
-          [&](const std::string& w) { return w == file || w.rfind(file + ":", 0) == 0; });
-      if (damaged) continue;
+      if (damaged(file)) continue;
       auto removed = writer_->RemoveStale(file, keys);
       if (!removed.ok()) return removed.status();
       stats_->removed += *removed;
@@ -212,9 +245,32 @@ class Pipeline : public ingest::Visitor {
   std::unordered_set<std::string> seen_keys_;
   std::map<std::string, std::unordered_set<std::string>> keys_by_file_;
   std::vector<std::string> skipped_where_;
+  std::vector<std::pair<std::string, std::string>> read_files_;  // path, FileRecord
   // Last member: its threads stop (Finish) before the state above goes.
   index::OrderedPool<ingest::RawArticle, Prepared> pool_;
 };
+
+// Walks |inputs| reading nothing: true when some file's size, mtime or
+// inode differs from what the index remembers (or it has no record).
+bool AnyFileChanged(const std::vector<std::string>& inputs, const ingest::IngestOptions& options,
+                    index::StampReader* stamps) {
+  class Probe : public ingest::Visitor {
+   public:
+    explicit Probe(index::StampReader* stamps) : stamps_(stamps) {}
+    void OnArticle(ingest::RawArticle&&) override {}
+    void OnSkip(const ingest::Skip&) override {}
+    bool Unchanged(const std::string& path, const struct stat& st) override {
+      changed = changed || stamps_->FileRecordOf(path) != RecordOf(path, st);
+      return true;  // never read
+    }
+    bool changed = false;
+
+   private:
+    index::StampReader* stamps_;
+  } probe(stamps);
+  (void)ingest::Walk(inputs, options, probe);
+  return probe.changed;
+}
 
 std::string IsoTime(std::time_t t) {
   char buf[32];
@@ -269,7 +325,11 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   // Classification is read-only (so thread-safe) once a first pass counted
   // the bundle; without one it counts as it goes, in reading order.
   const int threads = options.bundle_pass ? WorkerThreads(options) : 0;
-  if (options.bundle_pass) {
+  std::unique_ptr<index::StampReader> stamps;
+  if (writer) stamps = index::StampReader::Open(options.index_path);
+  // The bundle pass counts what the articles to (re)index are judged by; a
+  // run in which no file changed has none, and reads nothing at all.
+  if (options.bundle_pass && (!stamps || AnyFileChanged(inputs, ingest_options, stamps.get()))) {
     Observer observer(threads, &classifier, options.extract_entities ? &extractor : nullptr,
                       &stats.entity_seconds);
     progress.Start(IndexProgress::Phase::kCounting);
@@ -277,8 +337,6 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     (void)ingest::Walk(inputs, ingest_options, counted);
     observer.Finish();
   }
-  std::unique_ptr<index::StampReader> stamps;
-  if (writer) stamps = index::StampReader::Open(options.index_path);
   Pipeline pipeline(options, writer.get(), stamps.get(), &classifier, &extractor, &stats, threads);
   progress.Start(IndexProgress::Phase::kIndexing);
   index::CountingVisitor counted(&pipeline, &progress);

@@ -24,6 +24,12 @@ void ProgressCounter::Count(const ingest::RawArticle& raw) {
   options_.on_progress(progress_);
 }
 
+void ProgressCounter::CountUnread(uint64_t bytes) {
+  if (!options_.on_progress) return;
+  progress_.bytes += bytes;
+  options_.on_progress(progress_);
+}
+
 uint64_t InputBytes(const std::vector<std::string>& inputs) {
   uint64_t total = 0;
   for (const auto& input : inputs) total += DiskBytes(input);

@@ -4,6 +4,8 @@
 #ifndef NSEARCH_INDEX_PROGRESS_H_
 #define NSEARCH_INDEX_PROGRESS_H_
 
+#include <sys/stat.h>
+
 #include <string>
 #include <vector>
 
@@ -22,6 +24,8 @@ class ProgressCounter {
   void Start(IndexProgress::Phase phase);
   // One article read in the current phase.
   void Count(const ingest::RawArticle& raw);
+  // A file of |bytes| passed over unread in the current phase.
+  void CountUnread(uint64_t bytes);
 
  private:
   const IndexOptions& options_;
@@ -38,6 +42,12 @@ class CountingVisitor : public ingest::Visitor {
     inner_->OnArticle(std::move(raw));
   }
   void OnSkip(const ingest::Skip& skip) override { inner_->OnSkip(skip); }
+  // A file the pass leaves unread (unchanged since indexed) counts its bytes.
+  bool Unchanged(const std::string& path, const struct stat& st) override {
+    if (!inner_->Unchanged(path, st)) return false;
+    counter_->CountUnread(static_cast<uint64_t>(st.st_size));
+    return true;
+  }
 
  private:
   ingest::Visitor* inner_;

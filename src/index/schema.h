@@ -53,9 +53,16 @@ inline constexpr char kSchemaVersionKey[] = "nsearch.schema";
 // Mean words per searchable paragraph, written at the end of each run (the
 // length normalisation of passage scores).
 inline constexpr char kAvgParagraphWordsKey[] = "nsearch.avg_paragraph_words";
+// Mean words of an article's searchable text (title and searchable
+// paragraphs), likewise: the length normalisation of proximity.
+inline constexpr char kAvgArticleWordsKey[] = "nsearch.avg_article_words";
 // The runs that wrote this index, newest last: one JSON object per line
 // (Writer::RecordRun), at most kMaxRunRecords of them.
 inline constexpr char kRunsKey[] = "nsearch.runs";
+// One metadata entry per source file read cleanly by the last run that read
+// it: key kFileRecordPrefix + ArticleKey(path), value FileRecord(): a later
+// run leaves a file with the same record unread.
+inline constexpr char kFileRecordPrefix[] = "nsearch.file.";
 inline constexpr size_t kMaxRunRecords = 100;
 // Xapian's limit on a term's length in bytes (prefix included).
 inline constexpr size_t kMaxTermBytes = 245;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <unordered_map>
 
 #include "index/generations.h"
@@ -29,8 +30,9 @@ struct Writer::Impl {
   std::vector<std::unique_ptr<ShardWriter>> bulk;  // an empty index: shards on threads
   std::vector<std::string> bulk_dirs;
   size_t next_shard = 0;
-  std::string indexed_stamp;  // kSlotIndexed of the articles this run writes
-  std::string run_record;     // RecordRun, written at Finish
+  std::string indexed_stamp;                        // kSlotIndexed of the articles this run writes
+  std::string run_record;                           // RecordRun, written at Finish
+  std::map<std::string, std::string> file_records;  // path -> record; "" = forget
 
   Xapian::WritableDatabase& db() { return main->db(); }
 
@@ -63,6 +65,8 @@ struct Writer::Impl {
   // written to |out|.
   void WriteRunTables(const Xapian::Database& all, Xapian::WritableDatabase& out) const {
     RebuildSynonyms(all, out);
+    for (const auto& [path, record] : file_records)
+      out.set_metadata(kFileRecordPrefix + ArticleKey(path), record);  // "" deletes
     if (!run_record.empty()) {
       // The previous runs come from the live generation (a bulk build's
       // shards start without them).
@@ -72,18 +76,23 @@ struct Writer::Impl {
       while (lines-- > kMaxRunRecords) runs.erase(0, runs.find('\n') + 1);
       out.set_metadata(kRunsKey, runs);
     }
-    uint64_t words = 0, paragraphs = 0;
+    uint64_t words = 0, paragraphs = 0, articles = 0, article_words = 0;
     for (auto v = all.valuestream_begin(kSlotLayout); v != all.valuestream_end(kSlotLayout); ++v) {
       const auto layout = DecodeLayout(*v);
-      for (size_t i = 1; i < layout.size(); ++i) {  // entry 0 is the title
+      ++articles;
+      for (size_t i = 0; i < layout.size(); ++i) {
         if (!IsSearchable(layout[i].kind)) continue;
+        article_words += layout[i].words;
+        if (i == 0) continue;  // entry 0 is the title
         words += layout[i].words;
         ++paragraphs;
       }
     }
-    if (paragraphs > 0)
-      out.set_metadata(kAvgParagraphWordsKey, std::to_string(static_cast<double>(words) /
-                                                             static_cast<double>(paragraphs)));
+    auto mean = [](uint64_t sum, uint64_t n) {
+      return std::to_string(static_cast<double>(sum) / static_cast<double>(n));
+    };
+    if (paragraphs > 0) out.set_metadata(kAvgParagraphWordsKey, mean(words, paragraphs));
+    if (articles > 0) out.set_metadata(kAvgArticleWordsKey, mean(article_words, articles));
   }
 
   // Writes the next generation from |sources| (compacted, merged) and
@@ -149,6 +158,22 @@ std::unique_ptr<StampReader> StampReader::Open(const std::string& index_path) {
   }
 }
 
+std::string StampReader::FileRecordOf(const std::string& path) {
+  try {
+    return db_.get_metadata(kFileRecordPrefix + ArticleKey(path));
+  } catch (const Xapian::Error&) {
+    return "";
+  }
+}
+
+int64_t StampReader::ArticlesOf(const std::string& path) {
+  try {
+    return db_.get_termfreq(std::string(kPrefixSourceFile) + ArticleKey(path));
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
 bool StampReader::IsUnchanged(const std::string& article_id, uint64_t content_hash) {
   const std::string term = std::string(kPrefixArticle) + ArticleKey(article_id);
   for (int attempt = 0; attempt < 2; ++attempt) {
@@ -166,6 +191,12 @@ bool StampReader::IsUnchanged(const std::string& article_id, uint64_t content_ha
 }
 
 void Writer::RecordRun(const std::string& json) { impl_->run_record = json; }
+
+void Writer::RecordFile(const std::string& path, const std::string& record) {
+  impl_->file_records[path] = record;
+}
+
+void Writer::ForgetFile(const std::string& path) { impl_->file_records[path].clear(); }
 
 Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
   auto& impl = *impl_;
@@ -201,26 +232,31 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
   const std::string prefix(kPrefixSourceFile);
   auto& db = impl_->db();
   try {
-    std::vector<std::string> gone;  // source-file terms whose file vanished
+    std::vector<std::pair<std::string, std::string>> gone;  // source-file term, path
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-      auto p = db.postlist_begin(*t);
-      if (p == db.postlist_end(*t)) continue;
-      const auto stored = DecodeStoredArticle(db.get_document(*p).get_data());
-      if (!stored) continue;
-      const std::string& file = stored->source.file;
+      // The path: from the file's record, else from one of its articles.
+      std::string file = FileRecordPath(db.get_metadata(kFileRecordPrefix + (*t).substr(1)));
+      if (file.empty()) {
+        auto p = db.postlist_begin(*t);
+        if (p == db.postlist_end(*t)) continue;
+        const auto stored = DecodeStoredArticle(db.get_document(*p).get_data());
+        if (!stored) continue;
+        file = stored->source.file;
+      }
       bool under = false;
       for (const auto& root : roots)
         under = under || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
                           file[root.size()] == '/');
       std::error_code ec;
-      if (under && !fs::exists(fs::symlink_status(file, ec))) gone.push_back(*t);
+      if (under && !fs::exists(fs::symlink_status(file, ec))) gone.emplace_back(*t, file);
     }
     int64_t removed = 0;
-    for (const auto& term : gone) {
+    for (const auto& [term, file] : gone) {
       std::vector<std::string> keys;
       for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
         keys.push_back(db.get_document(*p).get_value(kSlotArticle));
       for (const auto& key : keys) removed += impl_->main->Delete(key) ? 1 : 0;
+      ForgetFile(file);
     }
     return removed;
   } catch (const Xapian::Error& e) {

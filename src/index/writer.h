@@ -47,11 +47,17 @@ class Writer {
   Result<int64_t> RemoveStale(const std::string& source_file,
                               const std::unordered_set<std::string>& keep);
   // Removes the articles of files under |roots| (directories) that no longer
-  // exist on disk. Returns how many were removed.
+  // exist on disk, and their file records. Returns how many were removed.
   Result<int64_t> RemoveVanished(const std::vector<std::string>& roots);
 
   // Makes everything put so far visible to readers, atomically.
   Status Commit();
+  // Remembers |record| (index::FileRecord) as what |path| was when this run
+  // read it cleanly, or forgets the path (a file that had skips, or is
+  // gone); written at Finish.
+  void RecordFile(const std::string& path, const std::string& record);
+  void ForgetFile(const std::string& path);
+
   // Appends |json| (one object, one line) to the index's run records
   // (kRunsKey), keeping the newest kMaxRunRecords; written at Finish.
   void RecordRun(const std::string& json);
@@ -76,6 +82,10 @@ class StampReader {
   static std::unique_ptr<StampReader> Open(const std::string& index_path);
   // True when the index holds |article_id| with this content hash.
   bool IsUnchanged(const std::string& article_id, uint64_t content_hash);
+  // The file record (index::FileRecord) the index holds for |path|, or "".
+  std::string FileRecordOf(const std::string& path);
+  // How many articles the index holds from |path|.
+  int64_t ArticlesOf(const std::string& path);
 
  private:
   explicit StampReader(Xapian::Database db) : db_(std::move(db)) {}

@@ -4,6 +4,8 @@
 #ifndef NSEARCH_INGEST_SOURCE_H_
 #define NSEARCH_INGEST_SOURCE_H_
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -67,6 +69,10 @@ class Visitor {
   virtual ~Visitor() = default;
   virtual void OnArticle(RawArticle&& article) = 0;
   virtual void OnSkip(const Skip& skip) = 0;
+  // Asked for each regular file just before it would be opened (after the
+  // checks that need no reading: empty, too large): true leaves it unread,
+  // as an incremental run does with a file unchanged since it was indexed.
+  virtual bool Unchanged(const std::string& /*path*/, const struct stat& /*st*/) { return false; }
 };
 
 // Walks |inputs| (files or directories, recursively), calling |visitor| for

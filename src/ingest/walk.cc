@@ -147,6 +147,7 @@ class Walker {
       return Status::Ok();
     }
     if (format == Format::kArchive || format == Format::kCompressed) {
+      if (visitor_.Unchanged(path, st)) return Status::Ok();
       return ReadArchiveFile(unit, st.st_size, format == Format::kCompressed, options_, visitor_);
     }
     if (format != Format::kJsonl && format != Format::kJson &&
@@ -158,6 +159,7 @@ class Walker {
              skip::kTooLarge);
       return Status::Ok();
     }
+    if (visitor_.Unchanged(path, st)) return Status::Ok();
     int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return ReportStatError(path, errno, false);
     FdStream in(fd);

@@ -1,30 +1,25 @@
-// search/facets: entity counts in articles, not paragraphs. Xapian match
-// spies see every matching passage before collapsing, so this spy counts an
-// article's entities only the first time it sees that article.
+// search/facets: entity counts in a set of matching articles — each
+// article's entities counted once — read from the entities value in one
+// pass over its value stream, in document order.
 #ifndef NSEARCH_SEARCH_FACETS_H_
 #define NSEARCH_SEARCH_FACETS_H_
 
 #include <xapian.h>
 
-#include <map>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "nsearch/searcher.h"
 
 namespace nsearch::search {
 
-class ArticleEntitySpy : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document& doc, double wt) override;
-  // Top |limit| per type (0 or less: all); |exclude| names (the filter
-  // itself) left out.
-  Facets Top(int limit, const std::unordered_set<std::string>& exclude = {}) const;
-
- private:
-  std::unordered_set<std::string> seen_articles_;
-  std::map<std::string, int> counts_[3];
-};
+// Counts the entities of |docids| (any order); the top |limit| per type (0
+// or less: all), most articles first, names in |exclude| (a filter's own
+// names) left out. An article indexed in several of |db|'s shards counts
+// once.
+Facets CountFacets(const Xapian::Database& db, std::vector<Xapian::docid> docids, int limit,
+                   const std::unordered_set<std::string>& exclude = {});
 
 }  // namespace nsearch::search
 

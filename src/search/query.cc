@@ -387,39 +387,56 @@ std::string OnlyExclusionsAsNot(const std::string& normalized) {
   return out;
 }
 
-// The corrections of |corrected| (QueryParser's, word for word over
-// |normalized|) that are worth suggesting: a word the index holds only in
-// boilerplate is not unknown, and a correction must keep the word's first
-// letter (as Lucene's spell checker requires by default), so "soups" is not
-// "groups". Returns "" when no correction is left.
-std::string TrustedCorrection(const Xapian::Database& db, const std::string& normalized,
-                              const std::string& corrected) {
-  if (corrected.empty() || corrected == normalized) return "";
-  auto split = [](const std::string& s) {
-    std::vector<std::string> out;
-    for (size_t i = 0; i <= s.size();) {
-      size_t j = s.find(' ', i);
-      if (j == std::string::npos) j = s.size();
-      out.push_back(s.substr(i, j - i));
-      i = j + 1;
-    }
-    return out;
+// The query with each word the index does not know replaced by the
+// index's closest spelling (Xapian's spelling table: words of searchable
+// text, edit distance at most two, the most frequent first), or "" when no
+// word is replaced. Only unknown words are looked up, so a query of known
+// words costs one term lookup per word. A word the index holds only in
+// boilerplate is not unknown, and a correction keeps the word's first letter
+// (as Lucene's spell checker does by default), so "soups" is not "groups".
+std::string Suggestion(const Xapian::Database& db, const std::string& normalized) {
+  auto known = [&](const std::string& word) {
+    const std::string& stem = index::Stem(word);
+    return db.term_exists(stem) || db.term_exists(std::string(index::kPrefixHidden) + stem);
   };
-  std::vector<std::string> typed = split(normalized), fixed = split(corrected);
-  if (typed.size() != fixed.size()) return corrected;
-  bool any = false;
-  for (size_t i = 0; i < typed.size(); ++i) {
-    if (typed[i] == fixed[i]) continue;
-    const bool hidden = db.term_exists(std::string(index::kPrefixHidden) + index::Stem(typed[i]));
-    if (hidden || typed[i].empty() || fixed[i].empty() || typed[i][0] != fixed[i][0]) {
-      fixed[i] = typed[i];
-    } else {
-      any = true;
-    }
-  }
-  if (!any) return "";
+  auto is_word_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
   std::string out;
-  for (const auto& w : fixed) out += (out.empty() ? "" : " ") + w;
+  bool changed = false;
+  for (size_t i = 0; i < normalized.size();) {
+    if (!is_word_char(normalized[i])) {
+      out.push_back(normalized[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < normalized.size() && is_word_char(normalized[j])) ++j;
+    std::string word = normalized.substr(i, j - i);
+    // A field's name or value (person:..., title:...) is not a word to fix.
+    const bool field =
+        (j < normalized.size() && normalized[j] == ':') || (i > 0 && normalized[i - 1] == ':');
+    const bool digits =
+        std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!field && !digits && word.size() > 2 && !text::IsStopWord(word) && !known(word)) {
+      const std::string fix = db.get_spelling_suggestion(word);
+      if (!fix.empty() && fix != word && fix[0] == word[0] && known(fix)) {
+        word = fix;
+        changed = true;
+      }
+    }
+    out += word;
+    i = j;
+  }
+  if (!changed) return "";
+  // Shown to the user and run as typed: wildcards as they were written.
+  const std::string wild = std::string(kWildcardField) + ":";
+  for (size_t at; (at = out.find(wild)) != std::string::npos;) {
+    size_t end = at + wild.size();
+    while (end < out.size() && out[end] != ' ' && out[end] != ')') ++end;
+    out = out.substr(0, at) + out.substr(at + wild.size(), end - at - wild.size()) + "*" +
+          out.substr(end);
+  }
   return out;
 }
 
@@ -594,6 +611,11 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     normalized[normalized.rfind('"')] = ' ';
     out.notes.push_back("ignored an unbalanced quote");
   }
+  if (normalized.find_first_not_of(" \"()+-") == std::string::npos &&
+      raw.find_first_not_of(" \t\r\n") != std::string_view::npos && extra_filters.empty() &&
+      !date && authors.empty())
+    out.notes.push_back("the query holds no words (only symbols): nothing to search for");
+  const std::string typed = normalized;  // before the parser's own fields
   normalized = PhrasesAsFields(OnlyExclusionsAsNot(normalized));
 
   Xapian::QueryParser qp;
@@ -622,9 +644,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
 
   unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
-  if (!options.exact)
-    flags |=
-        Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  if (!options.exact) flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
   Xapian::Query q;
   try {
     q = qp.parse_query(normalized, flags);
@@ -646,8 +666,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     }
   }
   if (!sink.error.ok()) return sink.error;
-  if (!options.exact)
-    out.suggestion = TrustedCorrection(db, normalized, qp.get_corrected_query_string());
+  if (!options.exact) out.suggestion = Suggestion(db, typed);
 
   // --person, --since/--until and --author filter whatever was typed.
   std::vector<Xapian::Query> filters;

@@ -24,13 +24,9 @@ const RankParams& DefaultRankParams() {
 }
 
 PassageScorer::PassageScorer(const Xapian::Database& db, const CompiledQuery& query,
-                             bool include_boilerplate, double avg_paragraph_words,
+                             bool include_boilerplate, const LengthStats& lengths,
                              const RankParams& params)
-    : db_(db),
-      include_boilerplate_(include_boilerplate),
-      avg_paragraph_words_(std::max(1.0, avg_paragraph_words)),
-      avg_doc_length_(std::max(1.0, db.get_avlength())),
-      params_(params) {
+    : db_(db), include_boilerplate_(include_boilerplate), lengths_(lengths), params_(params) {
   const double n_docs = std::max<double>(1, db.get_doccount());
   auto idf = [&](const std::vector<std::string>& terms) {
     double df = 0;
@@ -57,11 +53,38 @@ PassageScorer::PassageScorer(const Xapian::Database& db, const CompiledQuery& qu
   }
 }
 
-ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) const {
+LengthStats ReadLengthStats(const Xapian::Database& db) {
+  LengthStats s;
+  auto read = [&](const char* key, double* out) {
+    const std::string v = db.get_metadata(key);
+    if (!v.empty()) *out = std::max(1.0, std::atof(v.c_str()));
+  };
+  read(index::kAvgParagraphWordsKey, &s.paragraph_words);
+  read(index::kAvgArticleWordsKey, &s.article_words);
+  return s;
+}
+
+std::vector<std::string> Layouts(const Xapian::Database& db,
+                                 const std::vector<Xapian::docid>& docids) {
+  std::vector<size_t> order(docids.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docids[a] < docids[b]; });
+  std::vector<std::string> out(docids.size());
+  auto v = db.valuestream_begin(index::kSlotLayout);
+  for (size_t i : order) {
+    v.skip_to(docids[i]);
+    if (v == db.valuestream_end(index::kSlotLayout)) break;
+    if (v.get_docid() == docids[i]) out[i] = *v;
+  }
+  return out;
+}
+
+ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25,
+                                     const std::string& encoded_layout) const {
   ArticleEvidence ev;
   ev.article_bm25 = article_bm25;
   ev.score = article_bm25;
-  const auto layout = index::DecodeLayout(db_.get_document(did).get_value(index::kSlotLayout));
+  const auto layout = index::DecodeLayout(encoded_layout);
   const auto starts = index::ParagraphStarts(layout);
   // The layout entry a position falls in (0: the title).
   auto paragraph_of = [&](Xapian::termpos pos) -> uint32_t {
@@ -113,7 +136,7 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) con
     } else if (para < layout.size()) {
       const auto& shape = layout[para];
       if (IsSearchable(shape.kind) || include_boilerplate_) {
-        const double norm = (1 - b) + b * shape.words / avg_paragraph_words_;
+        const double norm = (1 - b) + b * shape.words / lengths_.paragraph_words;
         double s = 0;
         for (size_t w = 0; w < words_.size(); ++w)
           if (tf[w] > 0) s += words_[w].idf * Saturate(tf[w], k1, norm);
@@ -142,7 +165,10 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25) con
     acc[a.word] += words_[c.word].idf / (d * d);
     acc[c.word] += words_[a.word].idf / (d * d);
   }
-  const double norm = (1 - b) + b * db_.get_doclength(did) / avg_doc_length_;
+  double words = 0;  // the article's searchable words, from its layout
+  for (const auto& shape : layout)
+    if (IsSearchable(shape.kind)) words += shape.words;
+  const double norm = (1 - b) + b * words / lengths_.article_words;
   for (size_t w = 0; w < words_.size(); ++w)
     if (acc[w] > 0) ev.proximity += std::min(1.0, words_[w].idf) * Saturate(acc[w], k1, norm);
 

@@ -45,14 +45,27 @@ struct ArticleEvidence {
   std::vector<std::pair<uint32_t, uint32_t>> matched_words;
 };
 
+// The paragraph layouts (kSlotLayout) of |docids|, in their order, read in
+// one pass of the value stream.
+std::vector<std::string> Layouts(const Xapian::Database& db,
+                                 const std::vector<Xapian::docid>& docids);
+
+// Mean lengths in words (kAvgParagraphWordsKey, kAvgArticleWordsKey).
+struct LengthStats {
+  double paragraph_words = 40;
+  double article_words = 400;
+};
+LengthStats ReadLengthStats(const Xapian::Database& db);
+
 class PassageScorer {
  public:
-  // |avg_paragraph_words| normalises passage length (index metadata).
+  // |lengths| normalise passage and article lengths (index metadata).
   PassageScorer(const Xapian::Database& db, const CompiledQuery& query, bool include_boilerplate,
-                double avg_paragraph_words, const RankParams& params = DefaultRankParams());
+                const LengthStats& lengths, const RankParams& params = DefaultRankParams());
 
-  // Passage evidence of document |did| (article_bm25 is the caller's).
-  ArticleEvidence Score(Xapian::docid did, double article_bm25) const;
+  // Passage evidence of document |did| (article_bm25 is the caller's);
+  // |layout| is its kSlotLayout value (Layouts).
+  ArticleEvidence Score(Xapian::docid did, double article_bm25, const std::string& layout) const;
 
  private:
   struct Word {
@@ -63,8 +76,7 @@ class PassageScorer {
   };
   const Xapian::Database& db_;
   bool include_boilerplate_;
-  double avg_paragraph_words_;
-  double avg_doc_length_;
+  LengthStats lengths_;
   RankParams params_;
   std::vector<Word> words_;
 };

@@ -1,11 +1,13 @@
 #include "nsearch/searcher.h"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <tuple>
+#include <unordered_set>
 
 #include "entities/fold.h"
 #include "entities/resolve.h"
@@ -38,15 +40,12 @@ Xapian::BM25Weight Bm25() {
 void Searcher::Impl::ClearCaches() {
   names.clear();
   author_list.reset();
-  avg_paragraph_words.reset();
+  lengths.reset();
 }
 
-double Searcher::Impl::AvgParagraphWords() {
-  if (!avg_paragraph_words) {
-    const std::string v = db.get_metadata(index::kAvgParagraphWordsKey);
-    avg_paragraph_words = v.empty() ? 40.0 : std::max(1.0, std::atof(v.c_str()));
-  }
-  return *avg_paragraph_words;
+const search::LengthStats& Searcher::Impl::Lengths() {
+  if (!lengths) lengths = search::ReadLengthStats(db);
+  return *lengths;
 }
 
 const std::vector<std::pair<std::string, int>>& Searcher::Impl::Names(EntityType type) {
@@ -166,30 +165,80 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     }
     // Several indexes are searched as one (shards, or one index per bundle).
     impl->db.add_database(one);
+    impl->paths.push_back(path);
     impl->path += (impl->path.empty() ? "" : ", ") + path;
   }
   if (index_paths.empty()) return Status::InvalidArgument("no index given");
+  impl->stub_stamps = impl->StubStamps();
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
 int64_t Searcher::ArticleCount() const { return impl_->db.get_doccount(); }
 
+std::vector<std::pair<uint64_t, int64_t>> Searcher::Impl::StubStamps() const {
+  std::vector<std::pair<uint64_t, int64_t>> out;
+  for (const auto& p : paths) {
+    struct stat st {};
+    if (::stat((p + "/XAPIANDB").c_str(), &st) == 0)
+      out.emplace_back(st.st_ino, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
+    else
+      out.emplace_back(0, 0);
+  }
+  return out;
+}
+
+Status Searcher::Impl::FollowStubs() {
+  auto now = StubStamps();
+  if (now == stub_stamps) return Status::Ok();
+  stub_stamps = std::move(now);
+  ClearCaches();
+  try {
+    Xapian::Database fresh;
+    for (const auto& p : paths) fresh.add_database(Xapian::Database(p));
+    db = fresh;
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot reopen index " + path + ": " + e.get_description());
+  }
+}
+
+Status Searcher::Impl::Reopen() {
+  ClearCaches();
+  try {
+    db.reopen();  // a new commit of the same generation
+    return Status::Ok();
+  } catch (const Xapian::Error&) {
+    // The generation was replaced (index/generations.h): through the stubs
+    // again.
+  }
+  try {
+    Xapian::Database fresh;
+    for (const auto& p : paths) fresh.add_database(Xapian::Database(p));
+    db = fresh;
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot reopen index " + path + ": " + e.get_description());
+  }
+}
+
 Result<SearchResponse> Searcher::Search(const SearchOptions& options) {
+  if (Status invalid = Validate(options); !invalid.ok()) return invalid;
+  // A run that published a new generation switched the stub: follow it.
+  if (Status s = impl_->FollowStubs(); !s.ok()) return s;
   for (int attempt = 0;; ++attempt) {
     try {
       return impl_->Search(options);
     } catch (const Xapian::DatabaseModifiedError&) {
       // The indexer committed while we read: reopen at the new revision, once.
       if (attempt > 0) return Status::IOError("index changed twice during one search; try again");
-      try {
-        impl_->db.reopen();
-      } catch (const Xapian::Error& e) {
-        return Status::IOError("cannot reopen index " + impl_->path + ": " + e.get_description());
-      }
-      impl_->ClearCaches();
+    } catch (const Xapian::DatabaseError& e) {
+      // A generation removed under us (its files gone): once, through the stub.
+      if (attempt > 0)
+        return Status::IOError("search failed on " + impl_->path + ": " + e.get_description());
     } catch (const Xapian::Error& e) {
       return Status::IOError("search failed on " + impl_->path + ": " + e.get_description());
     }
+    if (Status s = impl_->Reopen(); !s.ok()) return s;
   }
 }
 
@@ -229,15 +278,15 @@ template <typename MakeHit>
 SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOptions& o,
                                        SearchResponse resp, const search::PassageScorer* rerank,
                                        MakeHit make_hit) {
-  enquire.set_collapse_key(index::kSlotArticle);  // an article in two indexes shows once
-  search::ArticleEntitySpy spy;
-  if (o.facets) enquire.add_matchspy(&spy);
+  // An article indexed in two of several indexes shows once; one index
+  // holds an article once, and collapsing costs a value read per match.
+  if (db.size() > 1) enquire.set_collapse_key(index::kSlotArticle);
   const int depth = rerank ? search::DefaultRankParams().rerank_depth : 0;
   const int64_t wanted = static_cast<int64_t>(o.offset) + o.limit;
   const auto first = static_cast<Xapian::doccount>(std::min<int64_t>(wanted, db.get_doccount()));
-  const auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
-  const Xapian::doccount check = std::max<Xapian::doccount>(count, o.facets ? kFacetArticles : 100);
-  Xapian::MSet mset = enquire.get_mset(0, count, check);
+  auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
+  if (o.facets) count = std::max<Xapian::doccount>(count, kFacetArticles);
+  Xapian::MSet mset = enquire.get_mset(0, count, std::max<Xapian::doccount>(count, 100));
   resp.total = mset.get_matches_estimated();
   resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
@@ -249,22 +298,34 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
   for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it, {}});
   if (rerank) {
     const size_t n = std::min<size_t>(ranked.size(), depth);
+    std::vector<Xapian::docid> dids;
+    for (size_t i = 0; i < n; ++i) dids.push_back(*ranked[i].it);
+    const auto layouts = search::Layouts(db, dids);
     for (size_t i = 0; i < n; ++i)
-      ranked[i].ev = rerank->Score(*ranked[i].it, ranked[i].it.get_weight());
+      ranked[i].ev = rerank->Score(dids[i], ranked[i].it.get_weight(), layouts[i]);
     std::stable_sort(ranked.begin(), ranked.begin() + n,
                      [](const auto& a, const auto& b) { return a.ev.score > b.ev.score; });
   }
+  // Past the re-scored window, articles keep Xapian's order; their score
+  // is capped at the window's last, so scores fall as ranks rise.
+  double cap = 0;
+  if (rerank && !ranked.empty() && ranked.size() > static_cast<size_t>(depth))
+    cap = ranked[depth - 1].ev.score;
   for (size_t i = o.offset; i < ranked.size() && i < static_cast<size_t>(wanted); ++i) {
     auto& c = ranked[i];
-    if (rerank && i >= static_cast<size_t>(depth)) c.ev = rerank->Score(*c.it, c.it.get_weight());
+    const bool past = rerank && i >= static_cast<size_t>(depth);
+    if (past) c.ev = rerank->Score(*c.it, c.it.get_weight(), search::Layouts(db, {*c.it})[0]);
     Hit h = make_hit(c.it, c.ev);
     h.rank = static_cast<int>(i) + 1;
-    h.score = rerank ? c.ev.score : c.it.get_weight();
+    h.score = !rerank ? c.it.get_weight() : past ? std::min(c.ev.score, cap) : c.ev.score;
+    if (past) cap = h.score;
     resp.hits.push_back(std::move(h));
   }
   if (o.facets) {
+    std::vector<Xapian::docid> dids;
+    for (const auto& c : ranked) dids.push_back(*c.it);
     resp.has_facets = true;
-    resp.facets = spy.Top(o.facet_limit);
+    resp.facets = search::CountFacets(db, std::move(dids), o.facet_limit);
     resp.facets.sampled = resp.facets.articles < resp.total;
   }
   return resp;
@@ -278,10 +339,11 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
   auto date_key = search::DateSortKey(o.sort);
   const bool by_date = o.sort != SortOrder::kRelevance;
   if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
-  search::PassageScorer scorer(db, q, o.include_boilerplate, AvgParagraphWords());
+  search::PassageScorer scorer(db, q, o.include_boilerplate, Lengths());
   return Collect(enquire, o, std::move(resp), by_date ? nullptr : &scorer,
                  [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
-                   if (by_date) ev = scorer.Score(*it, it.get_weight());
+                   if (by_date)
+                     ev = scorer.Score(*it, it.get_weight(), search::Layouts(db, {*it})[0]);
                    auto a = LoadArticle(it.get_document());
                    if (!a) return Hit{};
                    const bool in_title = ev.paragraph == 0;
@@ -357,10 +419,31 @@ Hit Searcher::Impl::MentionHit(const Article& a, const std::vector<std::string>&
 }
 
 Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int limit) {
+  if (Status s = impl_->FollowStubs(); !s.ok()) return s;
   try {
     auto list = impl_->Names(type);
-    std::stable_sort(list.begin(), list.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    auto by_count = [](const auto& a, const auto& b) { return a.second > b.second; };
+    std::stable_sort(list.begin(), list.end(), by_count);
+    auto& db = impl_->db;
+    if (db.size() > 1) {
+      // Several indexes may hold one article twice: count articles, not
+      // postings (for a margin of names beyond the cut, whose order may move).
+      const size_t n =
+          limit > 0 ? std::min(list.size(), static_cast<size_t>(limit) * 2 + 10) : list.size();
+      list.resize(n);
+      for (auto& [name, count] : list) {
+        const std::string term = index::EntityTerm(type, name);
+        std::unordered_set<std::string> keys;
+        auto key = db.valuestream_begin(index::kSlotArticle);
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+          key.skip_to(*p);
+          if (key != db.valuestream_end(index::kSlotArticle) && key.get_docid() == *p)
+            keys.insert(*key);
+        }
+        count = static_cast<int>(keys.size());
+      }
+      std::stable_sort(list.begin(), list.end(), by_count);
+    }
     if (limit > 0 && static_cast<int>(list.size()) > limit) list.resize(limit);
     std::vector<EntityListing> out;
     for (const auto& [name, count] : list) {
@@ -382,6 +465,7 @@ Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int l
 
 Result<Facets> Searcher::CoOccurring(const EntityFilter& filter, int limit,
                                      std::vector<std::string>* resolved) {
+  if (Status s = impl_->FollowStubs(); !s.ok()) return s;
   try {
     auto r = impl_->Resolve(filter);
     if (!r.ok()) return r.status();
@@ -389,11 +473,12 @@ Result<Facets> Searcher::CoOccurring(const EntityFilter& filter, int limit,
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(search::EntityQuery(filter.type, r.value()));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    search::ArticleEntitySpy spy;
-    enquire.add_matchspy(&spy);
-    enquire.get_mset(0, 0, impl_->db.get_doccount());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet all = enquire.get_mset(0, impl_->db.get_doccount());
+    std::vector<Xapian::docid> dids;
+    for (auto it = all.begin(); it != all.end(); ++it) dids.push_back(*it);
     std::unordered_set<std::string> self(r.value().begin(), r.value().end());
-    return spy.Top(limit, self);
+    return search::CountFacets(impl_->db, std::move(dids), limit, self);
   } catch (const Xapian::Error& e) {
     return Status::IOError("co-occurrence lookup failed on " + impl_->path + ": " +
                            e.get_description());

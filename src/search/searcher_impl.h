@@ -21,16 +21,26 @@
 namespace nsearch {
 
 struct Searcher::Impl {
-  std::string path;
+  std::vector<std::string> paths;  // as opened
+  std::string path;                // the same, for messages
   Xapian::Database db;
   // Caches, filled on first use (a Searcher is used by one thread).
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
   std::optional<std::vector<search::IndexedAuthor>> author_list;
-  std::optional<double> avg_paragraph_words;
+  std::optional<search::LengthStats> lengths;
 
   void ClearCaches();
+  // The index's newest revision: the same generation reopened, or, when it
+  // was replaced, every path opened again through its stub.
+  Status Reopen();
+  // Each path's stub (inode, mtime): a published generation changes it.
+  std::vector<std::pair<uint64_t, int64_t>> stub_stamps;
+  std::vector<std::pair<uint64_t, int64_t>> StubStamps() const;
+  // Opens the paths again when a stub changed since they were opened (one
+  // stat per path: cheap enough for every search).
+  Status FollowStubs();
 
-  double AvgParagraphWords();
+  const search::LengthStats& Lengths();
 
   // Every name of |type| with its article count (the slow path of Resolve).
   const std::vector<std::pair<std::string, int>>& Names(EntityType type);
@@ -69,6 +79,10 @@ struct Searcher::Impl {
   // paragraph.
   Hit MentionHit(const Article& a, const std::vector<std::string>& mentions,
                  bool include_boilerplate);
+
+  // Views (views.cc): Searcher::GetArticle and Searcher::Timeline.
+  Result<ArticleView> View(const std::string& article_id, const SearchOptions& highlight);
+  Result<TimelineCounts> Timeline(const SearchOptions& o, TimelineUnit unit);
 };
 
 }  // namespace nsearch

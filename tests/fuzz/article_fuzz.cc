@@ -68,8 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   };
   auto compiled = nsearch::search::CompileQuery(db, query, {}, std::nullopt, {}, resolvers, {});
   if (!compiled.ok() || !compiled->has_text) return 0;
-  nsearch::search::PassageScorer scorer(db, *compiled, false, 40);
-  const nsearch::search::ArticleEvidence ev = scorer.Score(did, 1.0);
+  nsearch::search::PassageScorer scorer(db, *compiled, false, {});
+  const nsearch::search::ArticleEvidence ev =
+      scorer.Score(did, 1.0, nsearch::search::Layouts(db, {did})[0]);
   Check(ev.paragraph >= 0 && ev.paragraph <= static_cast<int>(article.paragraphs.size()),
         "best passage is one of the article's");
   if (ev.paragraph > 0) {

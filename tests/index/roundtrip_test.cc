@@ -219,3 +219,32 @@ TEST_F(RoundTripTest, MissingIndexIsNotFound) {
 
 }  // namespace
 }  // namespace nsearch
+
+namespace nsearch {
+namespace {
+
+TEST(GenerationTest, AnOpenSearcherFollowsANewGeneration) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("nsearch-gen-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  testing_util::PutArticles(dir.string(), {MakeArticle("a.txt", "T", {"Grain ships left Odesa."})});
+  auto s = Searcher::Open(dir.string());
+  ASSERT_TRUE(s.ok());
+  SearchOptions o;
+  o.query = "grain";
+  ASSERT_EQ((*s)->Search(o)->hits.size(), 1u);
+  {
+    auto w = index::Writer::Open(dir.string());
+    ASSERT_TRUE(w.ok());
+    Article b = MakeArticle("b.txt", "T", {"More grain today."});
+    ASSERT_TRUE((*w)->Put(index::BuildDocument(b), 20).ok());
+    ASSERT_TRUE((*w)->Finish(/*compact=*/true).ok());  // a new generation; the old one goes
+  }
+  auto r = (*s)->Search(o);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->hits.size(), 2u);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace nsearch
