@@ -114,14 +114,18 @@ void ProgressLine::Update(const IndexProgress& progress) {
   const auto now = Clock::now();
   std::lock_guard<std::mutex> lock(mu_);
   const bool new_phase = !started_ || progress.phase != phase_;
+  // A phase's start and its first article or file are drawn at once (rates
+  // and an ETA from the start); then at most five lines a second.
+  const bool first = !drew_first_ && (progress.articles > 0 || progress.bytes > 0);
   if (new_phase) {
     phase_ = progress.phase;
     phase_start_ = now;
     started_ = true;
-  } else if (progress.articles != 1 && now - last_draw_ < std::chrono::milliseconds(200)) {
-    // (The first article is drawn at once: rates and an ETA from the start.)
+    drew_first_ = false;
+  } else if (!first && now - last_draw_ < std::chrono::milliseconds(200)) {
     return;
   }
+  if (first) drew_first_ = true;
   last_draw_ = now;
   auto seconds = [now](Clock::time_point t) {
     return std::chrono::duration<double>(now - t).count();

@@ -56,6 +56,7 @@ class ProgressLine {
   Clock::time_point start_, phase_start_, last_draw_;
   IndexProgress::Phase phase_ = IndexProgress::Phase::kCounting;
   bool started_ = false;
+  bool drew_first_ = false;  // the phase's first article or file
 };
 
 }  // namespace nsearch::cli

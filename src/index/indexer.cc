@@ -338,7 +338,7 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     observer.Finish();
   }
   Pipeline pipeline(options, writer.get(), stamps.get(), &classifier, &extractor, &stats, threads);
-  progress.Start(IndexProgress::Phase::kIndexing);
+  progress.Start(IndexProgress::Phase::kIndexing, &stats.articles);
   index::CountingVisitor counted(&pipeline, &progress);
   (void)ingest::Walk(inputs, ingest_options, counted);
   progress.Start(IndexProgress::Phase::kFinishing);

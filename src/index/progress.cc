@@ -10,23 +10,30 @@ ProgressCounter::ProgressCounter(const IndexOptions& options,
   if (options_.on_progress) progress_.total_bytes = InputBytes(inputs);
 }
 
-void ProgressCounter::Start(IndexProgress::Phase phase) {
+void ProgressCounter::Start(IndexProgress::Phase phase, const int64_t* articles) {
   progress_.phase = phase;
   progress_.articles = 0;
   progress_.bytes = 0;
+  tally_ = articles;
+  tally_start_ = articles ? *articles : 0;
   if (options_.on_progress) options_.on_progress(progress_);
 }
 
-void ProgressCounter::Count(const ingest::RawArticle& raw) {
+void ProgressCounter::Count(uint64_t bytes) {
   if (!options_.on_progress) return;
   ++progress_.articles;
-  progress_.bytes += raw.source.size;
-  options_.on_progress(progress_);
+  progress_.bytes += bytes;
+  Report();
 }
 
 void ProgressCounter::CountUnread(uint64_t bytes) {
   if (!options_.on_progress) return;
   progress_.bytes += bytes;
+  Report();
+}
+
+void ProgressCounter::Report() {
+  if (tally_) progress_.articles = *tally_ - tally_start_;
   options_.on_progress(progress_);
 }
 

@@ -20,16 +20,22 @@ class ProgressCounter {
   // for progress.
   ProgressCounter(const IndexOptions& options, const std::vector<std::string>& inputs);
 
-  // Starts a phase: counts from zero and reports it.
-  void Start(IndexProgress::Phase phase);
-  // One article read in the current phase.
-  void Count(const ingest::RawArticle& raw);
+  // Starts a phase: counts from zero and reports it. With |articles| (a
+  // count the pass keeps on the walking thread, the articles of files left
+  // unread included), the articles shown are its growth from now on.
+  void Start(IndexProgress::Phase phase, const int64_t* articles = nullptr);
+  // One article of |bytes| read in the current phase.
+  void Count(uint64_t bytes);
   // A file of |bytes| passed over unread in the current phase.
   void CountUnread(uint64_t bytes);
 
  private:
+  void Report();
+
   const IndexOptions& options_;
   IndexProgress progress_;
+  const int64_t* tally_ = nullptr;
+  int64_t tally_start_ = 0;
 };
 
 // Forwards everything to |inner|, counting each article in |counter| first.
@@ -38,8 +44,9 @@ class CountingVisitor : public ingest::Visitor {
   CountingVisitor(ingest::Visitor* inner, ProgressCounter* counter)
       : inner_(inner), counter_(counter) {}
   void OnArticle(ingest::RawArticle&& raw) override {
-    counter_->Count(raw);
+    const uint64_t bytes = raw.source.size;
     inner_->OnArticle(std::move(raw));
+    counter_->Count(bytes);
   }
   void OnSkip(const ingest::Skip& skip) override { inner_->OnSkip(skip); }
   // A file the pass leaves unread (unchanged since indexed) counts its bytes.
