@@ -9,11 +9,24 @@
 #include <vector>
 
 #include "nsearch/article.h"
+#include "nsearch/read_options.h"
 #include "nsearch/status.h"
 
 namespace nsearch {
 
-struct IndexOptions {
+// How far a run has got (IndexOptions::on_progress). A run reads the bundles
+// twice (kCounting: the bundle-level counts; kIndexing: the articles
+// written), then commits and compacts (kFinishing).
+struct IndexProgress {
+  enum class Phase { kCounting, kIndexing, kFinishing };
+  Phase phase = Phase::kCounting;
+  int64_t articles = 0;      // articles read in this phase, unchanged ones included
+  uint64_t bytes = 0;        // their raw size (SourceInfo::size)
+  uint64_t total_bytes = 0;  // size of the input files; 0 when unknown
+};
+
+// Limits and JSONL field names (ReadOptions, see docs/ingest.md) and the run.
+struct IndexOptions : ReadOptions {
   std::string index_path;           // ignored when dry_run
   std::vector<std::string> inputs;  // files and directories
   bool dry_run = false;             // read and segment only; write nothing
@@ -22,14 +35,6 @@ struct IndexOptions {
   // (boilerplate), so classification does not depend on reading order and
   // an incremental run classifies new articles as a rebuild would.
   bool bundle_pass = true;
-  // Input limits (see docs/ingest.md).
-  uint64_t max_file_bytes = 16ull << 20;
-  uint64_t max_archive_bytes = 1ull << 30;
-  uint64_t max_archive_entries = 100000;
-  double max_compression_ratio = 200.0;  // zip-bomb guard for archive members
-  // JSONL field names to try first (in addition to the built-in defaults).
-  std::vector<std::string> jsonl_title_fields, jsonl_text_fields, jsonl_date_fields,
-      jsonl_author_fields, jsonl_url_fields, jsonl_id_fields;
   // Articles per Xapian commit; each commit is atomic for readers.
   int commit_every = 2000;
   // Worker threads; 0 = one per processor.
@@ -42,6 +47,14 @@ struct IndexOptions {
   std::function<void(const std::string& id)> on_unchanged;
   // Called with each skipped input: where ("file", "file:line") and why.
   std::function<void(const std::string& where, const std::string& reason)> on_skip;
+  // Called on the walking thread with each article read and at each phase's
+  // start; null: the input files are not even measured.
+  std::function<void(const IndexProgress&)> on_progress;
+  // How long to wait for another indexer's lock on the index: 0 fails at
+  // once (Locked), infinity waits as long as it takes. |on_lock_wait| is
+  // called once, with the "locked" message, when a wait starts.
+  double lock_wait_seconds = 0;
+  std::function<void(const std::string& message)> on_lock_wait;
 };
 
 struct IndexStats {

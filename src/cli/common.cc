@@ -1,5 +1,6 @@
 #include "cli/common.h"
 
+#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -8,24 +9,54 @@
 #include <climits>
 #include <cstdlib>
 #include <iostream>
+#include <set>
+
+#include "cli/config.h"
+#include "cli/progress.h"
 
 namespace nsearch::cli {
 
-std::string DefaultIndexPath() {
+std::string DefaultIndexPath(const std::string& configured) {
   if (const char* env = std::getenv("NSEARCH_INDEX"); env && *env) return env;
+  if (!configured.empty()) return configured;
   if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
     return std::string(xdg) + "/nsearch/index";
   const char* home = std::getenv("HOME");
   return std::string(home && *home ? home : ".") + "/.local/share/nsearch/index";
 }
 
-void SetUpLogging(const std::string& program, int verbosity) {
-  auto logger = spdlog::stderr_color_mt(program);
-  logger->set_pattern("%n: %^%l%$: %v");
-  logger->set_level(verbosity < 0   ? spdlog::level::warn
-                    : verbosity > 0 ? spdlog::level::debug
-                                    : spdlog::level::info);
+// A log file rotates at this size, keeping this many older files.
+constexpr size_t kLogFileBytes = 5u << 20;
+constexpr size_t kLogFilesKept = 3;
+
+std::string SetUpLogging(const std::string& program, int verbosity, const std::string& log_file,
+                         std::shared_ptr<ProgressLine> progress) {
+  const auto level = verbosity < 0   ? spdlog::level::warn
+                     : verbosity > 0 ? spdlog::level::debug
+                                     : spdlog::level::info;
+  std::shared_ptr<spdlog::sinks::sink> to_stderr =
+      std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+  to_stderr->set_pattern("%n: %^%l%$: %v");
+  if (progress) to_stderr = ProgressLine::Guard(std::move(progress), to_stderr);
+  to_stderr->set_level(level);
+  std::vector<spdlog::sink_ptr> sinks{to_stderr};
+  std::string error;
+  if (!log_file.empty()) {
+    try {
+      auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(log_file, kLogFileBytes,
+                                                                         kLogFilesKept);
+      file->set_pattern("%Y-%m-%d %H:%M:%S %n[%P] %l: %v");
+      file->set_level(verbosity > 0 ? spdlog::level::debug : spdlog::level::info);
+      sinks.push_back(file);
+    } catch (const spdlog::spdlog_ex& e) {
+      error = "cannot open log file " + log_file + ": " + e.what();
+    }
+  }
+  auto logger = std::make_shared<spdlog::logger>(program, sinks.begin(), sinks.end());
+  logger->set_level(sinks.size() > 1 ? std::min(level, sinks[1]->level()) : level);
+  logger->flush_on(spdlog::level::debug);  // a killed run still leaves its log
   spdlog::set_default_logger(logger);
+  return error;
 }
 
 namespace {
@@ -79,14 +110,14 @@ std::vector<std::string> QueryWordsLast(int argc, char** argv,
 
 int ParseCommandLine(int argc, char** argv, const std::string& program,
                      const boost::program_options::options_description& desc,
-                     const char* positional, std::vector<std::string>* values) {
+                     const char* positional, std::vector<std::string>* values, ConfigFile* config) {
   return ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc), program, desc,
-                          positional, values);
+                          positional, values, config);
 }
 
 int ParseCommandLine(const std::vector<std::string>& args, const std::string& program,
                      const boost::program_options::options_description& desc,
-                     const char* positional, std::vector<std::string>* values) {
+                     const char* positional, std::vector<std::string>* values, ConfigFile* config) {
   namespace po = boost::program_options;
   std::vector<std::string> option_args, after_dash;
   size_t i = 0;
@@ -96,13 +127,14 @@ int ParseCommandLine(const std::vector<std::string>& args, const std::string& pr
   // show in --help.
   po::options_description all;
   all.add(desc);
-  all.add_options()(positional, po::value(values)->composing());
+  if (!desc.find_nothrow(positional, false))
+    all.add_options()(positional, po::value(values)->composing());
   po::positional_options_description pos;
   pos.add(positional, -1);
   try {
     po::variables_map vm;
-    po::store(po::command_line_parser(option_args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    const auto parsed = po::command_line_parser(option_args).options(all).positional(pos).run();
+    po::store(parsed, vm);
     if (vm.count("help")) {
       std::cout << desc << "\n";
       return kExitOk;
@@ -111,6 +143,14 @@ int ParseCommandLine(const std::vector<std::string>& args, const std::string& pr
       std::cout << program << " " << NSEARCH_VERSION << "\n";
       return kExitOk;
     }
+    if (config) {
+      std::set<std::string> given;
+      for (const auto& option : parsed.options) given.insert(option.string_key);
+      if (!after_dash.empty()) given.insert(positional);
+      if (vm.count("config")) config->path = vm["config"].as<std::string>();
+      StoreConfigFile(config, given, &vm);
+    }
+    po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << program << ": " << e.what() << " (see " << program << " --help)\n";
     return kExitError;
@@ -159,6 +199,14 @@ bool ParseSize(const std::string& text, unsigned long long* bytes) {
   if (n > ULLONG_MAX / mult) return false;  // would wrap around to a tiny limit
   *bytes = n * mult;
   return true;
+}
+
+std::string FormatSize(unsigned long long bytes) {
+  for (const auto& [shift, unit] : {std::pair{30, "G"}, std::pair{20, "M"}, std::pair{10, "K"}}) {
+    const unsigned long long mult = 1ull << shift;
+    if (bytes > 0 && bytes % mult == 0) return std::to_string(bytes / mult) + unit;
+  }
+  return std::to_string(bytes);
 }
 
 }  // namespace nsearch::cli

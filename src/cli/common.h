@@ -4,42 +4,65 @@
 #define NSEARCH_CLI_COMMON_H_
 
 #include <boost/program_options.hpp>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace nsearch::cli {
 
+// Exit codes, documented in docs/cli.md and README.md: stable, so cron jobs
+// and systemd units can act on them.
 // Search: results found / none / usage or index error.
-// Index: all inputs indexed / some skipped / usage or index error.
+// Index: all inputs indexed / some skipped / usage error (nothing done) /
+// locked by another indexer / failed (the index stays as last committed).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitNoResults = 1;
 inline constexpr int kExitSkipped = 1;
 inline constexpr int kExitError = 2;
+inline constexpr int kExitLocked = 3;
+inline constexpr int kExitFailure = 4;
 
 // --index's help for the commands that read indexes (nsearch, nsearch-serve).
 inline constexpr char kReadIndexHelp[] =
-    "index directory (default: $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else "
-    "~/.local/share/nsearch/index); repeat to search several indexes as one";
+    "index directory; repeat to search several indexes as one (default: $NSEARCH_INDEX, else "
+    "the config file's index, else $XDG_DATA_HOME/nsearch/index, else "
+    "~/.local/share/nsearch/index)";
+inline constexpr char kReadConfigHelp[] =
+    "the nsearch-index config file whose index to read when no --index is given (default: "
+    "$XDG_CONFIG_HOME/nsearch/config, else ~/.config/nsearch/config, when present)";
 
-// $NSEARCH_INDEX, else $XDG_DATA_HOME/nsearch/index, else
+// $NSEARCH_INDEX, else |configured| (the config file's index) when not
+// empty, else $XDG_DATA_HOME/nsearch/index, else
 // ~/.local/share/nsearch/index.
-std::string DefaultIndexPath();
+std::string DefaultIndexPath(const std::string& configured = "");
 
 // stderr logger, "nsearch-index: message" style; verbosity -1 (quiet:
-// warnings and errors only), 0 (info), 1 (debug).
-void SetUpLogging(const std::string& program, int verbosity);
+// warnings and errors only), 0 (info), 1 (debug). With |progress|, stderr
+// lines first erase its progress line. With |log_file|, also a rotating
+// log file with timestamps, at info level (debug when verbose) whatever
+// the verbosity; returns what is wrong when it cannot be opened, else "".
+class ProgressLine;
+std::string SetUpLogging(const std::string& program, int verbosity,
+                         const std::string& log_file = "",
+                         std::shared_ptr<ProgressLine> progress = nullptr);
+
+struct ConfigFile;
 
 // Parses argv against |desc|. Positional words (and everything after a
-// "--") go to a hidden option named |positional|, appended to |*values|. Returns
-// the exit code to stop with — --help printed (kExitOk) or a bad option
-// (kExitError, reported as "PROGRAM: reason") — or -1 to carry on.
+// "--") go to the option named |positional| (hidden unless |desc| has one),
+// appended to |*values|. With |config|, its file is read next and sets
+// what the command line did not (cli/config.h). Returns the exit code to
+// stop with — --help printed (kExitOk) or a bad option (kExitError, reported
+// as "PROGRAM: reason") — or -1 to carry on.
 int ParseCommandLine(int argc, char** argv, const std::string& program,
                      const boost::program_options::options_description& desc,
-                     const char* positional, std::vector<std::string>* values);
+                     const char* positional, std::vector<std::string>* values,
+                     ConfigFile* config = nullptr);
 int ParseCommandLine(const std::vector<std::string>& args, const std::string& program,
                      const boost::program_options::options_description& desc,
-                     const char* positional, std::vector<std::string>* values);
+                     const char* positional, std::vector<std::string>* values,
+                     ConfigFile* config = nullptr);
 
 // argv with the query words moved after a "--": once a first positional
 // word has been seen, an argument that starts with one '-' and is not one of
@@ -59,6 +82,8 @@ bool ParseCount(const std::string& text, unsigned long long* n);
 
 // Parses "64M", "1G", "500k", "1048576" into bytes; false on junk.
 bool ParseSize(const std::string& text, unsigned long long* bytes);
+// The other way: "16M", "1G", "500K" for whole multiples, else the bytes.
+std::string FormatSize(unsigned long long bytes);
 
 }  // namespace nsearch::cli
 

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/index_options.h"
 #include "cli/render.h"
 #include "cli/serve_exec.h"
 #include "nsearch/searcher.h"
@@ -96,6 +97,7 @@ struct Args {
   std::string list;
   std::string with;
   std::string color = "auto";
+  std::string config;
   bool exact = false;
   bool explain = false;
   bool help_syntax = false;
@@ -110,6 +112,7 @@ po::options_description Describe(Args* a) {
   add("help,h", "show this help");
   add("version", "print the version");
   add("index,i", po::value(&a->index)->composing(), kReadIndexHelp);
+  add("config", po::value(&a->config)->value_name("FILE"), kReadConfigHelp);
   add("json", po::bool_switch(&a->json), "print one JSON object (see docs/json.md)");
   add("limit,n", po::value(&a->limit),
       "articles to show (default 10); with --list, entities to show (default all); with --with, "
@@ -403,7 +406,14 @@ int RunSearchCli(int argc, char** argv) {
   }
   WarnIgnored(a);
   std::vector<std::string> index = a.index;
-  if (index.empty()) index.push_back(DefaultIndexPath());
+  if (index.empty()) {
+    auto path = DefaultReadIndex(a.config);
+    if (!path.ok()) {
+      std::cerr << "nsearch: " << path.status().message() << "\n";
+      return kExitError;
+    }
+    index.push_back(*path);
+  }
   auto opened = Searcher::Open(index);
   if (!opened.ok()) {
     std::cerr << "nsearch: " << OneLine(opened.status().message()) << "\n";

@@ -21,7 +21,9 @@
 
 #include "entities/extractor.h"
 #include "index/document.h"
+#include "index/lock_info.h"
 #include "index/ordered_pool.h"
+#include "index/progress.h"
 #include "index/revise.h"
 #include "index/schema.h"
 #include "index/writer.h"
@@ -37,25 +39,6 @@ using Clock = std::chrono::steady_clock;
 
 double SecondsSince(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-void AppendFields(std::vector<std::string>* defaults, const std::vector<std::string>& extra) {
-  defaults->insert(defaults->begin(), extra.begin(), extra.end());
-}
-
-ingest::IngestOptions ToIngestOptions(const IndexOptions& o) {
-  ingest::IngestOptions in;
-  in.max_file_bytes = o.max_file_bytes;
-  in.max_archive_bytes = o.max_archive_bytes;
-  in.max_archive_entries = o.max_archive_entries;
-  in.max_compression_ratio = o.max_compression_ratio;
-  AppendFields(&in.title_fields, o.jsonl_title_fields);
-  AppendFields(&in.text_fields, o.jsonl_text_fields);
-  AppendFields(&in.date_fields, o.jsonl_date_fields);
-  AppendFields(&in.author_fields, o.jsonl_author_fields);
-  AppendFields(&in.url_fields, o.jsonl_url_fields);
-  AppendFields(&in.id_fields, o.jsonl_id_fields);
-  return in;
 }
 
 // The record a file would get now (index::FileRecord).
@@ -367,16 +350,18 @@ std::string IsoTime(std::time_t t) {
 }
 
 // The run as the index remembers it (Writer::RecordRun; nsearch-index --stats).
-std::string RunRecord(const IndexStats& s, std::time_t start) {
+std::string RunRecord(const IndexStats& s, std::time_t start,
+                      const std::vector<std::string>& inputs) {
   nlohmann::json skipped = nlohmann::json::object();
   for (const auto& [reason, n] : s.skipped_by_reason) skipped[reason] = n;
   nlohmann::json j = {
-      {"start", IsoTime(start)},     {"end", IsoTime(std::time(nullptr))},
-      {"seconds", s.seconds},        {"result", s.skipped > 0 ? "skipped inputs" : "ok"},
-      {"articles", s.articles},      {"added", s.added},
-      {"updated", s.updated},        {"unchanged", s.unchanged},
-      {"removed", s.removed},        {"skipped", s.skipped},
-      {"skipped_by_reason", skipped}};
+      {"start", IsoTime(start)}, {"end", IsoTime(std::time(nullptr))},
+      {"seconds", s.seconds},    {"result", s.skipped > 0 ? "skipped inputs" : "ok"},
+      {"articles", s.articles},  {"added", s.added},
+      {"updated", s.updated},    {"unchanged", s.unchanged},
+      {"removed", s.removed},    {"revised", s.revised},
+      {"skipped", s.skipped},    {"skipped_by_reason", skipped}};
+  j["inputs"] = inputs;  // the bundles, for --stats
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -397,11 +382,13 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
                                         ec);
     index::WriterOptions writer_options;
     writer_options.commit_every = options.commit_every;
-    auto opened = index::Writer::Open(options.index_path, writer_options);
+    auto opened = index::OpenWriterWaiting(options.index_path, writer_options,
+                                           options.lock_wait_seconds, options.on_lock_wait);
     if (!opened.ok()) return opened.status();
     writer = std::move(opened.value());
   }
-  const ingest::IngestOptions ingest_options = ToIngestOptions(options);
+  const ingest::IngestOptions& ingest_options = options;
+  index::ProgressCounter progress(options, inputs);
   segment::BoilerplateClassifier classifier;
   entities::Extractor extractor;
   // Classification is read-only (so thread-safe) once a first pass counted
@@ -422,7 +409,9 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     if (stamps) changes.emplace(stamps->db(), options.extract_entities ? &extractor : nullptr);
     Observer observer(threads, &classifier, options.extract_entities ? &extractor : nullptr,
                       stamps.get(), changes ? &*changes : nullptr, &stats.entity_seconds);
-    (void)ingest::Walk(inputs, ingest_options, observer);
+    progress.Start(IndexProgress::Phase::kCounting);
+    index::CountingVisitor counted(&observer, &progress);
+    (void)ingest::Walk(inputs, ingest_options, counted);
     observer.Finish();
     if (changes) {
       changes->FindGone(directories);
@@ -431,14 +420,17 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   }
   Pipeline pipeline(options, writer.get(), stamps.get(), &classifier, &extractor, &stats, threads);
   pipeline.Revise(affected);
-  (void)ingest::Walk(inputs, ingest_options, pipeline);
+  progress.Start(IndexProgress::Phase::kIndexing, &stats.articles);
+  index::CountingVisitor counted(&pipeline, &progress);
+  (void)ingest::Walk(inputs, ingest_options, counted);
+  progress.Start(IndexProgress::Phase::kFinishing);
   if (Status s = pipeline.Finish(); !s.ok()) return s;
   if (writer) {
     Status pruned = pipeline.Prune(directories);
     if (!pruned.ok()) return pruned;
     const bool changed = stats.added + stats.updated + stats.revised + stats.removed > 0;
     stats.seconds = SecondsSince(start);
-    writer->RecordRun(RunRecord(stats, start_time));
+    writer->RecordRun(RunRecord(stats, start_time, inputs));
     Status finished = writer->Finish(changed);
     if (!finished.ok()) return finished;
   }

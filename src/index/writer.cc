@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "index/generations.h"
+#include "index/lock_info.h"
 #include "index/schema.h"
 #include "index/shard_writer.h"
 #include "index/synonyms.h"
@@ -143,7 +144,7 @@ Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
     if (empty && options.bulk) impl->StartBulk();
     return std::unique_ptr<Writer>(new Writer(std::move(impl)));
   } catch (const Xapian::DatabaseLockError& e) {
-    return Status::Locked("index " + path + " is locked: another nsearch-index is writing it");
+    return Status::Locked(LockedMessage(path));
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot open index " + path + " for writing: " + e.get_description());
   }

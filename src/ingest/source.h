@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "nsearch/article.h"
+#include "nsearch/read_options.h"
 #include "nsearch/status.h"
 
 namespace nsearch::ingest {
@@ -60,22 +61,8 @@ struct Skip {
   std::string category;  // short key for summary counts: "binary", "too-large"...
 };
 
-struct IngestOptions {
-  uint64_t max_file_bytes = 16ull << 20;    // a single article file
-  uint64_t max_archive_bytes = 1ull << 30;  // total expansion of one archive
-  uint64_t max_archive_entries = 100000;
-  double max_compression_ratio = 200.0;  // zip-bomb guard
-  // JSONL field names, tried in order.
-  std::vector<std::string> title_fields = {"title", "headline"};
-  std::vector<std::string> text_fields = {"text", "body", "content", "article"};
-  std::vector<std::string> url_fields = {"url", "link"};
-  std::vector<std::string> date_fields = {"date", "published", "pubdate", "timestamp"};
-  std::vector<std::string> author_fields = {"author", "byline", "authors"};
-  // The record's own id (a string or an integer): the article id is
-  // "file:ID", so it stays put when other lines are added or deleted; a
-  // record without one is "file:LINE".
-  std::vector<std::string> id_fields = {"id", "url", "guid"};
-};
+// Limits and JSONL field names (declared once, in nsearch/read_options.h).
+using IngestOptions = ::nsearch::ReadOptions;
 
 class Visitor {
  public:

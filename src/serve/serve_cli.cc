@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cli/common.h"
+#include "cli/index_options.h"
 #include "serve/guard.h"
 #include "serve/http.h"
 #include "serve/pool.h"
@@ -33,6 +34,7 @@ Options)";
 
 struct Args {
   std::vector<std::string> index;
+  std::string config;
   int port = 8737;
   std::string listen = "127.0.0.1";
   int threads = 16;
@@ -47,6 +49,7 @@ po::options_description Describe(Args* a) {
   add("help,h", "show this help");
   add("version", "print the version");
   add("index,i", po::value(&a->index)->composing(), cli::kReadIndexHelp);
+  add("config", po::value(&a->config)->value_name("FILE"), cli::kReadConfigHelp);
   add("port,p", po::value(&a->port)->default_value(8737), "port to listen on; 0: any free port");
   add("listen", po::value(&a->listen)->default_value("127.0.0.1"),
       "address to listen on; anything but this machine's loopback lets others on the network "
@@ -91,7 +94,14 @@ int RunServeCli(int argc, char** argv) {
     std::cerr << "nsearch-serve: --port takes 0 to 65535, --threads 1 to 256\n";
     return cli::kExitError;
   }
-  if (a.index.empty()) a.index.push_back(cli::DefaultIndexPath());
+  if (a.index.empty()) {
+    auto path = cli::DefaultReadIndex(a.config);
+    if (!path.ok()) {
+      std::cerr << "nsearch-serve: " << path.status().message() << "\n";
+      return cli::kExitError;
+    }
+    a.index.push_back(*path);
+  }
   SearcherPool pool(a.index);
   if (auto first = pool.Acquire(); !first.ok()) {
     std::cerr << "nsearch-serve: " << cli::OneLine(first.status().message()) << "\n";

@@ -9,6 +9,7 @@
 #include <pty.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,9 +52,14 @@ struct RunResult {
 
 struct RunOptions {
   // Environment changes on top of the test's own environment. NO_COLOR and
-  // NSEARCH_INDEX are always cleared first so the host cannot skew results.
+  // NSEARCH_INDEX are always cleared first, and XDG_CONFIG_HOME points
+  // nowhere (no config file), so the host cannot skew results.
   std::map<std::string, std::string> env;
   bool stdout_is_tty = false;  // give the child a pseudo-terminal as stdout
+  bool stderr_is_tty = false;  // give the child a pseudo-terminal as stderr
+  // RLIMIT_FSIZE of the child (0: none), SIGXFSZ ignored: a write past it
+  // fails with EFBIG, as a full disk fails with ENOSPC.
+  uint64_t file_size_limit = 0;
   int timeout_seconds = 20;
 };
 
@@ -70,7 +76,17 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
     out_read = out_pipe[0];
     out_write = out_pipe[1];
   }
-  if (pipe(err_pipe) != 0) return result;
+  int err_read = -1, err_write = -1;
+  if (options.stderr_is_tty) {
+    winsize size{};
+    size.ws_row = 24;
+    size.ws_col = 120;
+    if (openpty(&err_read, &err_write, nullptr, nullptr, &size) != 0) return result;
+  } else {
+    if (pipe(err_pipe) != 0) return result;
+    err_read = err_pipe[0];
+    err_write = err_pipe[1];
+  }
 
   std::vector<std::string> argv_storage{bin};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -83,21 +99,27 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
     const int devnull = open("/dev/null", O_RDONLY);
     dup2(devnull, STDIN_FILENO);
     dup2(out_write, STDOUT_FILENO);
-    dup2(err_pipe[1], STDERR_FILENO);
+    dup2(err_write, STDERR_FILENO);
     close(out_read);
-    close(err_pipe[0]);
+    close(err_read);
     unsetenv("NO_COLOR");
     unsetenv("NSEARCH_INDEX");
+    setenv("XDG_CONFIG_HOME", "/nonexistent/nsearch-e2e", 1);
     for (const auto& [k, v] : options.env) setenv(k.c_str(), v.c_str(), 1);
+    if (options.file_size_limit > 0) {
+      signal(SIGXFSZ, SIG_IGN);
+      const rlimit limit{options.file_size_limit, options.file_size_limit};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
     execv(bin.c_str(), argv.data());
     _exit(127);
   }
   close(out_write);
-  close(err_pipe[1]);
+  close(err_write);
 
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
-  pollfd fds[2] = {{out_read, POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  pollfd fds[2] = {{out_read, POLLIN, 0}, {err_read, POLLIN, 0}};
   std::string* sinks[2] = {&result.out, &result.err};
   int open_fds = 2;
   bool killed = false;
@@ -132,6 +154,62 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }
+
+// A binary started in the background, its stdout and stderr going to
+// files; Wait() reaps it. Killed (SIGKILL) if still running on destruction.
+class Background {
+ public:
+  Background(const std::string& bin, const std::vector<std::string>& args,
+             const std::string& output_prefix)
+      : out_path_(output_prefix + ".out"), err_path_(output_prefix + ".err") {
+    std::vector<std::string> argv_storage{bin};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_storage) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_ = fork();
+    if (pid_ == 0) {
+      const int devnull = open("/dev/null", O_RDONLY);
+      dup2(devnull, STDIN_FILENO);
+      dup2(open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDOUT_FILENO);
+      dup2(open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDERR_FILENO);
+      unsetenv("NSEARCH_INDEX");
+      setenv("XDG_CONFIG_HOME", "/nonexistent/nsearch-e2e", 1);
+      execv(bin.c_str(), argv.data());
+      _exit(127);
+    }
+  }
+  ~Background() {
+    if (pid_ > 0 && !reaped_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+
+  pid_t pid() const { return pid_; }
+  // Its exit code (128 + signal when killed); RunResult with what it wrote.
+  RunResult Wait() {
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    reaped_ = true;
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    std::ifstream out(out_path_), err(err_path_);
+    std::stringstream o, e;
+    o << out.rdbuf();
+    e << err.rdbuf();
+    r.out = o.str();
+    r.err = e.str();
+    return r;
+  }
+
+ private:
+  std::string out_path_, err_path_;
+  pid_t pid_ = -1;
+  bool reaped_ = false;
+};
 
 // A directory under $TMPDIR removed (with its contents) on destruction.
 class TempDir {
@@ -247,6 +325,35 @@ inline json ParseOne(const std::string& out, std::string* error) {
   } catch (const json::exception& e) {
     *error = std::string(e.what()) + " in: " + out.substr(0, 400);
     return json();
+  }
+}
+
+// Writes |n| short stories of the project's own making, DIR/story-0001.txt
+// and on, each a title and three paragraphs varied enough to be an article
+// of its own, each holding the word |topic|. About 600 bytes a story.
+inline void WriteStories(const std::string& dir, int n, const std::string& topic = "harbour") {
+  static const char* const kPlaces[] = {"Eastfield", "Marlow Bay",   "Kestrel Point", "Old Quay",
+                                        "Birchmoor", "Hollin Cross", "Sandwick",      "Tarnbridge"};
+  static const char* const kThings[] = {"ferry",      "library",       "tram line", "market hall",
+                                        "footbridge", "swimming pool", "bus depot", "lighthouse"};
+  static const char* const kDoings[] = {"reopens after repairs", "faces a longer closure",
+                                        "gets a new timetable",  "wins a heritage grant",
+                                        "is put up for sale",    "draws record crowds"};
+  fs::create_directories(dir);
+  for (int i = 1; i <= n; ++i) {
+    const std::string place = kPlaces[i % 8], thing = kThings[(i / 8) % 8],
+                      doing = kDoings[(i / 64) % 6];
+    char name[32];
+    std::snprintf(name, sizeof name, "/story-%04d.txt", i);
+    WriteFile(dir + name,
+              "The " + thing + " at " + place + " " + doing + " (report " + std::to_string(i) +
+                  ")\n\nCouncillors in " + place + " said on Tuesday that the " + thing + " " +
+                  doing + ", the " + std::to_string(i) + "th such notice this year for the " +
+                  topic + " district.\n\nResidents queued outside the " + thing +
+                  " from early morning; several said the change had been expected since the " +
+                  "spring survey of the " + topic + " front.\n\nA spokesperson promised " +
+                  "a public meeting within " + std::to_string(2 + i % 9) +
+                  " weeks and a written answer to every letter received.\n");
   }
 }
 
