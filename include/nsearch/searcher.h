@@ -112,6 +112,22 @@ struct SearchResponse {
   std::vector<std::pair<std::string, std::vector<std::string>>> resolved;
 };
 
+// One quote of a speaker (Searcher::Quotes).
+struct QuoteHit {
+  std::string speaker;  // canonical name
+  std::string text;     // the words inside the quotation marks
+  std::string path;     // article id
+  std::string title, date;
+  int paragraph = 0;                            // Paragraph::n
+  std::vector<std::pair<int, int>> highlights;  // query words in |text|, code points
+};
+
+struct QuoteResponse {
+  std::vector<std::string> speakers;  // the canonical names the typed name stands for
+  int64_t total = 0;                  // quotes matching (all pages)
+  std::vector<QuoteHit> quotes;       // this page
+};
+
 struct EntityListing {
   std::string name;
   int articles = 0;
@@ -143,6 +159,16 @@ class Searcher {
   // articles, most first. |resolved| receives the canonical names matched.
   Result<Facets> CoOccurring(const EntityFilter& filter, int limit,
                              std::vector<std::string>* resolved);
+
+  // What |speaker| said: any alias or a unique surname of a person the
+  // index quotes. Articles newest first (undated last), quotes in reading
+  // order within one. options.query, when given, keeps the quotes holding
+  // every word of it (stemmed as a search stems them) in articles the
+  // query matches; filters, dates and authors narrow the articles;
+  // limit/offset page the quotes. NotFound when nobody quoted matches the
+  // name, InvalidArgument when it is ambiguous (the message lists the
+  // candidates) or an option is bad as for Search. No quote is no error.
+  Result<QuoteResponse> Quotes(const std::string& speaker, const SearchOptions& options);
 
   int64_t ArticleCount() const;
 

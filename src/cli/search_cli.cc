@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/common.h"
+#include "cli/quotes_cli.h"
 #include "cli/render.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
@@ -59,6 +60,7 @@ struct Args {
   std::string sort = "relevance";
   std::string list;
   std::string with;
+  std::string quotes;
   std::string color = "auto";
   bool exact = false;
   bool explain = false;
@@ -109,6 +111,9 @@ po::options_description Describe(Args* a) {
       "list every entity of a type (person, place, org) with article counts and aliases; -n "
       "caps it");
   add("with", po::value(&a->with), "who appears in the same articles as this person, ranked");
+  add("quotes", po::value(&a->quotes),
+      "what this person said: the quotes attributed to them (any alias or a unique surname), "
+      "newest articles first; words after it keep the quotes holding them all");
   add("color", po::value(&a->color)->default_value("auto"),
       "auto, always or never (NO_COLOR also disables)");
   add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
@@ -356,6 +361,8 @@ int RunSearchCli(int argc, char** argv) {
   style.proximity_weight = search::DefaultRankParams().proximity_weight;
   if (!a.list.empty()) return RunList(searcher, a);
   if (!a.with.empty()) return RunWith(searcher, a, style);
+  if (!a.quotes.empty())
+    return RunQuotes(searcher, a.quotes, ToSearchOptions(a), a.json, a.quiet, style);
   return RunSearch(searcher, a, style);
 }
 

@@ -5,6 +5,7 @@
 #define NSEARCH_TESTS_E2E_E2E_UTIL_H_
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -248,6 +249,17 @@ inline json ParseOne(const std::string& out, std::string* error) {
     *error = std::string(e.what()) + " in: " + out.substr(0, 400);
     return json();
   }
+}
+
+// Runs nsearch with |args|, expects |expect_exit| and exactly one JSON
+// object on stdout, and returns it (null json on failure, reported).
+inline json SearchJson(const std::vector<std::string>& args, int expect_exit = 0) {
+  RunResult r = RunBinary(SearchBin(), args);
+  EXPECT_EQ(r.exit_code, expect_exit) << r.err;
+  std::string error;
+  json j = ParseOne(r.out, &error);
+  EXPECT_TRUE(error.empty()) << error;
+  return j;
 }
 
 // Lines of |text| that are not empty.

@@ -1,0 +1,285 @@
+#include "quotes/paragraph.h"
+
+#include <algorithm>
+
+namespace nsearch::quotes {
+namespace {
+
+// Verbs (and "-ing" forms) that introduce what someone said.
+constexpr std::string_view kSpeechVerbs[] = {
+    "said",        "says",       "say",        "saying",       "told",       "tells",
+    "telling",     "added",      "adds",       "adding",       "continued",  "continues",
+    "asked",       "asks",       "wrote",      "writes",       "writing",    "explained",
+    "explains",    "explaining", "noted",      "notes",        "noting",     "stated",
+    "states",      "argued",     "argues",     "arguing",      "remarked",   "reiterated",
+    "replied",     "replies",    "responded",  "insisted",     "insists",    "insisting",
+    "warned",      "warns",      "warning",    "declared",     "recalled",   "recalls",
+    "tweeted",     "tweets",     "posted",     "acknowledged", "admitted",   "claimed",
+    "claims",      "conceded",   "announced",  "quipped",      "joked",      "shouted",
+    "yelled",      "cautioned",  "emphasized", "emphasised",   "stressed",   "observed",
+    "testified",   "predicted",  "complained", "concluded",    "countered",  "lamented",
+    "recounted",   "wondered",   "clarified",  "expressed",    "mentioned",  "suggested",
+    "urged",       "described",  "asserted",   "boasted",      "confirmed",  "echoed",
+    "exclaimed",   "pleaded",    "promised",   "vowed",        "whispered",  "texted",
+    "emailed",     "opined",     "mused",      "speculated",   "maintained", "elaborated",
+    "interjected", "offered",    "agreed",     "conceding",    "declaring",  "calling",
+    "joking",      "announcing", "tweeting",   "posting",      "screamed"};
+
+// Words that may stand between a subject and its verb ("Trump on Friday
+// said", "Zelensky has also said").
+constexpr std::string_view kGapWords[] = {
+    "has",       "have",       "had",          "also",        "then",      "later",      "again",
+    "once",      "previously", "recently",     "earlier",     "just",      "now",        "today",
+    "yesterday", "tonight",    "reportedly",   "simply",      "only",      "repeatedly", "publicly",
+    "privately", "separately", "further",      "too",         "even",      "still",      "quickly",
+    "flatly",    "firmly",     "angrily",      "bluntly",     "calmly",    "would",      "will",
+    "could",     "may",        "might",        "often",       "never",     "always",     "first",
+    "finally",   "initially",  "last",         "this",        "on",        "week",       "month",
+    "year",      "morning",    "afternoon",    "evening",     "night",     "monday",     "tuesday",
+    "wednesday", "thursday",   "friday",       "saturday",    "sunday",    "january",    "february",
+    "march",     "april",      "june",         "july",        "august",    "september",  "october",
+    "november",  "december",   "subsequently", "immediately", "succinctly"};
+
+// Words before a name that make it something other than the subject ("a
+// spokesman for Senator Thune", "meeting with Putin").
+constexpr std::string_view kPrepositions[] = {
+    "of",      "for", "to",     "with",   "by",     "from",    "at",      "about",
+    "against", "on",  "under",  "behind", "like",   "than",    "between", "and",
+    "or",      "&",   "into",   "over",   "toward", "towards", "without", "among",
+    "upon",    "via", "beside", "before", "after",  "whom",    "called",  "named"};
+
+// Lower-case words of a title before a name ("former president John Smith").
+constexpr std::string_view kTitleWords[] = {"former",       "late",
+                                            "then",         "president",
+                                            "senator",      "sen",
+                                            "rep",          "mayor",
+                                            "governor",     "gov",
+                                            "minister",     "secretary",
+                                            "chairman",     "leader",
+                                            "deputy",       "assistant",
+                                            "spokesman",    "spokeswoman",
+                                            "the",          "state",
+                                            "councilman",   "councilwoman",
+                                            "council",      "member",
+                                            "assemblyman",  "assemblywoman",
+                                            "commissioner", "chief",
+                                            "judge",        "justice",
+                                            "attorney",     "general",
+                                            "lawyer",       "director",
+                                            "officer",      "detective",
+                                            "prosecutor",   "borough",
+                                            "public",       "advocate",
+                                            "comptroller",  "candidate",
+                                            "actor",        "actress",
+                                            "singer",       "rapper",
+                                            "star",         "host",
+                                            "author",       "professor",
+                                            "dr",           "mr",
+                                            "mrs",          "ms",
+                                            "his",          "her",
+                                            "their",        "a",
+                                            "an",           "u.s",
+                                            "us",           "new",
+                                            "york",         "city"};
+
+bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
+
+}  // namespace
+
+PersonNames::PersonNames(const std::vector<Entity>& entities) {
+  for (const Entity& e : entities) {
+    if (e.type != EntityType::kPerson) continue;
+    Person p{e.name, {WordsOf(e.name)}};
+    for (const auto& m : e.mentions) {
+      auto words = WordsOf(m);
+      if (!words.empty() && std::find(p.forms.begin(), p.forms.end(), words) == p.forms.end())
+        p.forms.push_back(std::move(words));
+    }
+    persons_.push_back(std::move(p));
+  }
+}
+
+int PersonNames::Match(const std::vector<Token>& tokens, size_t i, size_t* length) const {
+  int best = -1;
+  size_t best_len = 0;
+  if (i >= tokens.size() || !IsWord(tokens[i]) || !tokens[i].capitalised) return -1;
+  for (size_t p = 0; p < persons_.size(); ++p) {
+    for (const auto& form : persons_[p].forms) {
+      if (form.size() <= best_len || i + form.size() > tokens.size()) continue;
+      bool same = true;
+      for (size_t k = 0; k < form.size() && same; ++k) {
+        const Token& t = tokens[i + k];
+        same = (IsWord(t) || t.kind == TokenKind::kPunct) && t.text == form[k];
+      }
+      if (same) {
+        best = static_cast<int>(p);
+        best_len = form.size();
+      }
+    }
+  }
+  // A one-word name is a whole run of capitalised words: "Graham" is not
+  // the "Graham Blumenthal bill", "Trump" not "Trump Tower".
+  if (best >= 0 && best_len == 1 && i + 1 < tokens.size() && IsWord(tokens[i + 1]) &&
+      tokens[i + 1].capitalised)
+    return -1;
+  *length = best_len;
+  return best;
+}
+
+ParagraphView::ParagraphView(const Paragraph& p, const PersonNames& names)
+    : p_(&p), spans_(FindSpans(p.text)), tokens_(Tokenize(p.text, spans_)) {
+  starting_.assign(tokens_.size(), -1);
+  ending_.assign(tokens_.size(), -1);
+  quote_token_.assign(spans_.size(), 0);
+  sentence_start_.assign(tokens_.size(), 0);
+  size_t start = 0;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
+    sentence_start_[i] = start;
+    if (t.kind == TokenKind::kQuote) {
+      quote_token_[t.span] = i;
+      // "... peace.” Later, Trump ..." : the sentence ended inside the marks.
+      const char last = spans_[t.span].last;
+      if ((last == '.' || last == '?' || last == '!') && i + 1 < tokens_.size() &&
+          IsWord(tokens_[i + 1]) && tokens_[i + 1].capitalised)
+        start = i + 1;
+      continue;
+    }
+    if (t.sentence_end) start = i + 1;
+    size_t len = 0;
+    if (starting_[i] < 0) {
+      if (int person = names.Match(tokens_, i, &len); person >= 0) {
+        mentions_.push_back({i, i + len, person});
+        starting_[i] = static_cast<int>(mentions_.size() - 1);
+        ending_[i + len - 1] = starting_[i];
+        for (size_t k = i + 1; k < i + len; ++k) starting_[k] = -2;  // inside a name
+      }
+    }
+  }
+}
+
+size_t ParagraphView::SentenceEnd(size_t i) const {
+  const size_t start = sentence_start_[i];
+  size_t j = i;
+  while (j + 1 < tokens_.size() && sentence_start_[j + 1] == start) ++j;
+  return j + 1;
+}
+
+const Mention* ParagraphView::StartingAt(size_t i) const {
+  return i < starting_.size() && starting_[i] >= 0 ? &mentions_[starting_[i]] : nullptr;
+}
+
+const Mention* ParagraphView::EndingAt(size_t i) const {
+  return i < ending_.size() && ending_[i] >= 0 ? &mentions_[ending_[i]] : nullptr;
+}
+
+bool ParagraphView::IsPunct(size_t i, std::string_view p) const {
+  return i < tokens_.size() && tokens_[i].kind == TokenKind::kPunct && tokens_[i].text == p;
+}
+
+bool ParagraphView::IsSpeechVerb(size_t i) const {
+  return i < tokens_.size() && IsWord(tokens_[i]) && OneOf(kSpeechVerbs, tokens_[i].lower);
+}
+
+bool ParagraphView::IsPronoun(size_t i) const {
+  return i < tokens_.size() && IsWord(tokens_[i]) &&
+         (tokens_[i].lower == "he" || tokens_[i].lower == "she");
+}
+
+bool ParagraphView::IsGapWord(size_t i) const {
+  return i < tokens_.size() && IsWord(tokens_[i]) && OneOf(kGapWords, tokens_[i].lower);
+}
+
+bool ParagraphView::CanBeSubject(const Mention& m) const {
+  if (m.last < tokens_.size()) {
+    const Token& after = tokens_[m.last];
+    if (after.kind == TokenKind::kPossessive || IsPunct(m.last, "-") ||
+        (IsWord(after) && (after.lower == "and" || after.lower == "or")))
+      return false;
+  }
+  if (m.first == 0) return true;
+  if (IsPunct(m.first - 1, "-")) return false;
+  // Back over the title ("for Senate Majority Leader John Thune").
+  size_t j = m.first;
+  for (int n = 0; j > 0 && n < 6; ++n) {
+    const Token& t = tokens_[j - 1];
+    const bool title = (IsWord(t) && (t.capitalised || OneOf(kTitleWords, t.lower))) ||
+                       (t.kind == TokenKind::kPunct && t.text == ".");
+    if (!title) break;
+    --j;
+  }
+  return j == 0 || !IsWord(tokens_[j - 1]) || !OneOf(kPrepositions, tokens_[j - 1].lower);
+}
+
+bool ParagraphView::NamesSomeone(size_t from, size_t to) const {
+  return std::any_of(mentions_.begin(), mentions_.end(),
+                     [&](const Mention& m) { return m.first >= from && m.first < to; });
+}
+
+bool ParagraphView::NamesAnotherSubject(size_t from, size_t to, int person) const {
+  return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+    return m.first >= from && m.first < to && m.person != person && CanBeSubject(m);
+  });
+}
+
+Who ParagraphView::SubjectBefore(size_t verb, size_t from, size_t* pronoun) const {
+  *pronoun = std::string::npos;
+  ptrdiff_t k = static_cast<ptrdiff_t>(verb) - 1;
+  const auto lo = static_cast<ptrdiff_t>(from);
+  auto skip_gap = [&] {
+    for (int n = 0; k >= lo && n < 5 && IsGapWord(k); ++n) --k;
+  };
+  skip_gap();
+  if (k < lo) return {};
+  if (IsPunct(k, ")")) {  // "John Cornyn (R-Texas) said"
+    ptrdiff_t open = k - 1;
+    while (open >= lo && k - open < 16 && !IsPunct(open, "(")) --open;
+    if (open < lo || !IsPunct(open, "(")) return Who::Unknown();
+    k = open - 1;
+    skip_gap();
+    if (k < lo) return {};
+  }
+  if (IsPronoun(k)) {
+    *pronoun = static_cast<size_t>(k);
+    return {};
+  }
+  if (const Mention* m = EndingAt(k))
+    return CanBeSubject(*m) ? Who::Named(m->person) : Who::Unknown();
+  if (IsPunct(k, ",")) {
+    // An appositive: "Maria Snegovaya, a senior researcher at CSIS, said".
+    for (ptrdiff_t c = k - 1; c > lo && k - c < 45; --c) {
+      if (!IsPunct(c, ",")) continue;
+      ptrdiff_t end = c - 1;
+      if (IsPunct(end, ")")) {
+        while (end > lo && !IsPunct(end, "(")) --end;
+        --end;
+      }
+      if (end < lo) break;
+      if (const Mention* m = EndingAt(end); m && CanBeSubject(*m)) return Who::Named(m->person);
+    }
+  }
+  return Who::Unknown();
+}
+
+Who ParagraphView::SentenceSubject(size_t start, size_t limit, bool* pronoun_start) const {
+  *pronoun_start = false;
+  int words = 0;
+  const size_t stop = std::min(limit, start < tokens_.size() ? SentenceEnd(start) : start);
+  for (size_t i = start; i < stop && words <= 8; ++i) {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::kQuote) break;
+    if (!IsWord(t)) continue;
+    if (words == 0 && IsPronoun(i)) {
+      *pronoun_start = true;
+      return {};
+    }
+    if (const Mention* m = StartingAt(i)) {
+      if (CanBeSubject(*m)) return Who::Named(m->person);
+      i = m->last - 1;
+    }
+    ++words;
+  }
+  return {};
+}
+
+}  // namespace nsearch::quotes
