@@ -23,7 +23,10 @@ constexpr std::string_view kSpeechVerbs[] = {
     "exclaimed",   "pleaded",    "promised",   "vowed",        "whispered",  "texted",
     "emailed",     "opined",     "mused",      "speculated",   "maintained", "elaborated",
     "interjected", "offered",    "agreed",     "conceding",    "declaring",  "calling",
-    "joking",      "announcing", "tweeting",   "posting",      "screamed"};
+    "joking",      "announcing", "tweeting",   "posting",      "screamed",   "corrected",
+    "declares",    "called",     "dubbed",     "calls",        "recounts",   "shrieks",
+    "shrieked",    "rants",      "ranted",     "screams",      "yells",      "agrees",
+    "stresses",    "concedes",   "admits",     "acknowledges", "emails",     "remembers"};
 
 // Words that may stand between a subject and its verb ("Trump on Friday
 // said", "Zelensky has also said").
@@ -81,6 +84,26 @@ constexpr std::string_view kTitleWords[] = {"former",       "late",
                                             "an",           "u.s",
                                             "us",           "new",
                                             "york",         "city"};
+
+// Who may speak without being named ("a spokesman said", "police said"):
+// after one of these, "he" is no longer the person named before.
+constexpr std::string_view kRoleNouns[] = {
+    "spokesman", "spokeswoman",  "spokesperson", "rep",        "representative", "official",
+    "officials", "source",       "sources",      "police",     "cops",           "officer",
+    "officers",  "lawyer",       "attorney",     "witness",    "witnesses",      "neighbor",
+    "neighbors", "neighbour",    "resident",     "residents",  "friend",         "aide",
+    "agent",     "manager",      "owner",        "employee",   "worker",         "passenger",
+    "driver",    "woman",        "man",          "guy",        "person",         "mother",
+    "father",    "teacher",      "student",      "customer",   "uploader",       "organizer",
+    "activist",  "analyst",      "expert",       "critic",     "critics",        "diplomat",
+    "staffer",   "insider",      "relative",     "sister",     "brother",        "son",
+    "daughter",  "wife",         "husband",      "girlfriend", "boyfriend",      "member",
+    "members",   "spokespeople", "statement",    "release",    "letter",         "report"};
+
+// "-ly" words that are not adverbs ("the Smith family said").
+constexpr std::string_view kLyNouns[] = {
+    "family", "rally", "ally",  "supply", "reply", "italy", "july",  "assembly", "belly",   "bully",
+    "jelly",  "lily",  "holly", "molly",  "emily", "kelly", "daily", "weekly",   "monthly", "only"};
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 
@@ -147,7 +170,7 @@ ParagraphView::ParagraphView(const Paragraph& p, const PersonNames& names)
     }
     if (t.sentence_end) start = i + 1;
     size_t len = 0;
-    if (starting_[i] < 0) {
+    if (starting_[i] == -1) {
       if (int person = names.Match(tokens_, i, &len); person >= 0) {
         mentions_.push_back({i, i + len, person});
         starting_[i] = static_cast<int>(mentions_.size() - 1);
@@ -187,7 +210,12 @@ bool ParagraphView::IsPronoun(size_t i) const {
 }
 
 bool ParagraphView::IsGapWord(size_t i) const {
-  return i < tokens_.size() && IsWord(tokens_[i]) && OneOf(kGapWords, tokens_[i].lower);
+  if (i >= tokens_.size() || !IsWord(tokens_[i])) return false;
+  const std::string& w = tokens_[i].lower;
+  // Adverbs: "allegedly", "proudly", "very dramatically".
+  const bool adverb =
+      w.size() >= 6 && w.ends_with("ly") && !tokens_[i].capitalised && !OneOf(kLyNouns, w);
+  return adverb || w == "very" || OneOf(kGapWords, w);
 }
 
 bool ParagraphView::CanBeSubject(const Mention& m) const {
@@ -197,18 +225,33 @@ bool ParagraphView::CanBeSubject(const Mention& m) const {
         (IsWord(after) && (after.lower == "and" || after.lower == "or")))
       return false;
   }
-  if (m.first == 0) return true;
+  const size_t start = sentence_start_[m.first];
+  if (m.first == start) return true;
   if (IsPunct(m.first - 1, "-")) return false;
-  // Back over the title ("for Senate Majority Leader John Thune").
+  // Back over the title ("for Senate Majority Leader John Thune"), within
+  // the sentence.
   size_t j = m.first;
-  for (int n = 0; j > 0 && n < 6; ++n) {
+  for (int n = 0; j > start && n < 6; ++n) {
     const Token& t = tokens_[j - 1];
     const bool title = (IsWord(t) && (t.capitalised || OneOf(kTitleWords, t.lower))) ||
-                       (t.kind == TokenKind::kPunct && t.text == ".");
+                       (t.kind == TokenKind::kPunct && t.text == "." && !t.sentence_end);
     if (!title) break;
     --j;
   }
-  return j == 0 || !IsWord(tokens_[j - 1]) || !OneOf(kPrepositions, tokens_[j - 1].lower);
+  // "for Senator Thune", "meeting with Putin", "tells TMZ": an object.
+  return j == start || !IsWord(tokens_[j - 1]) ||
+         (!OneOf(kPrepositions, tokens_[j - 1].lower) && !IsSpeechVerb(j - 1));
+}
+
+bool ParagraphView::IsSubordinator(size_t i) const {
+  static constexpr std::string_view kSubordinators[] = {
+      "after", "before",   "when",   "while", "as",   "because", "since",
+      "until", "although", "though", "if",    "once", "whereas"};
+  return i < tokens_.size() && IsWord(tokens_[i]) && OneOf(kSubordinators, tokens_[i].lower);
+}
+
+bool ParagraphView::IsRoleNoun(size_t i) const {
+  return i < tokens_.size() && IsWord(tokens_[i]) && OneOf(kRoleNouns, tokens_[i].lower);
 }
 
 bool ParagraphView::NamesSomeone(size_t from, size_t to) const {
@@ -245,6 +288,15 @@ Who ParagraphView::SubjectBefore(size_t verb, size_t from, size_t* pronoun) cons
   }
   if (const Mention* m = EndingAt(k))
     return CanBeSubject(*m) ? Who::Named(m->person) : Who::Unknown();
+  // "Jack Winter of Winter Real Estate Agency said".
+  if (IsWord(tokens_[k]) && tokens_[k].capitalised) {
+    ptrdiff_t j = k;
+    while (j > lo && k - j < 8 && IsWord(tokens_[j]) &&
+           (tokens_[j].capitalised || tokens_[j].lower == "the"))
+      --j;
+    if (j > lo && IsWord(tokens_[j]) && (tokens_[j].lower == "of" || tokens_[j].lower == "from"))
+      if (const Mention* m = EndingAt(j - 1); m && CanBeSubject(*m)) return Who::Named(m->person);
+  }
   if (IsPunct(k, ",")) {
     // An appositive: "Maria Snegovaya, a senior researcher at CSIS, said".
     for (ptrdiff_t c = k - 1; c > lo && k - c < 45; --c) {
@@ -263,21 +315,43 @@ Who ParagraphView::SubjectBefore(size_t verb, size_t from, size_t* pronoun) cons
 
 Who ParagraphView::SentenceSubject(size_t start, size_t limit, bool* pronoun_start) const {
   *pronoun_start = false;
-  int words = 0;
   const size_t stop = std::min(limit, start < tokens_.size() ? SentenceEnd(start) : start);
-  for (size_t i = start; i < stop && words <= 8; ++i) {
+  if (Who w = SubjectAt(start, stop, pronoun_start); w.kind != Who::kNone || *pronoun_start)
+    return w;
+  // After an opening clause of at most ten words ("According to NPR, ...").
+  for (size_t j = start, words = 0; j < stop && words <= 10; ++j) {
+    if (tokens_[j].kind == TokenKind::kQuote || IsSpeechVerb(j)) break;
+    if (IsPunct(j, ",")) return SubjectAt(j + 1, stop, pronoun_start);
+    words += IsWord(tokens_[j]);
+  }
+  return {};
+}
+
+Who ParagraphView::SubjectAt(size_t i, size_t stop, bool* pronoun_start) const {
+  // Words a sentence may start with before its subject ("At one point
+  // Hansen says", "But he said").
+  static constexpr std::string_view kLeading[] = {
+      "at",  "one",   "point",     "later", "then", "but", "and",       "so",
+      "now", "still", "yesterday", "today", "on",   "in",  "meanwhile", "also"};
+  for (int n = 0; i < stop && n < 8; ++i, ++n) {
     const Token& t = tokens_[i];
-    if (t.kind == TokenKind::kQuote) break;
-    if (!IsWord(t)) continue;
-    if (words == 0 && IsPronoun(i)) {
+    if (IsPronoun(i)) {
       *pronoun_start = true;
       return {};
     }
     if (const Mention* m = StartingAt(i)) {
-      if (CanBeSubject(*m)) return Who::Named(m->person);
-      i = m->last - 1;
+      // The subject is followed by its verb, an appositive or a parenthesis.
+      const bool followed =
+          m->last < stop && (IsPunct(m->last, ",") || IsPunct(m->last, "(") ||
+                             (IsWord(tokens_[m->last]) && !tokens_[m->last].capitalised));
+      return CanBeSubject(*m) && followed ? Who::Named(m->person) : Who{};
     }
-    ++words;
+    const bool leading = IsWord(t) && (t.capitalised || OneOf(kTitleWords, t.lower) ||
+                                       OneOf(kLeading, t.lower) || OneOf(kGapWords, t.lower));
+    // "The Post's Andrea Peyser", "U.S. President".
+    if (!leading && !(t.kind == TokenKind::kPunct && t.text == ".") &&
+        t.kind != TokenKind::kPossessive)
+      break;
   }
   return {};
 }

@@ -81,6 +81,10 @@ class ParagraphView {
   // "on Friday").
   bool IsGapWord(size_t i) const;
   bool IsPunct(size_t i, std::string_view p) const;
+  // "after", "when", "while"...: a word that starts a clause.
+  bool IsSubordinator(size_t i) const;
+  // A noun for someone unnamed who may speak ("spokesman", "police").
+  bool IsRoleNoun(size_t i) const;
 
   // The subject of the speech verb at |verb|, looking back no further than
   // |from|: a person (through an appositive or a parenthesis), a pronoun
@@ -94,6 +98,9 @@ class ParagraphView {
   Who SentenceSubject(size_t start, size_t limit, bool* pronoun_start) const;
 
  private:
+  // SentenceSubject from token |i|: titles and leading words, then a name.
+  Who SubjectAt(size_t i, size_t stop, bool* pronoun_start) const;
+
   const Paragraph* p_;
   std::vector<Span> spans_;
   std::vector<Token> tokens_;

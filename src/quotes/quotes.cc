@@ -29,7 +29,7 @@ class Attributor {
       const std::vector<Who> who = Attribute(v);
       for (size_t s = 0; s < v.spans().size(); ++s) {
         const Span& span = v.spans()[s];
-        if (span.words < kMinQuoteWords) continue;
+        if (span.words < kMinQuoteWords || span.title()) continue;
         Quote q;
         if (who[s].kind == Who::kNamed) q.speaker = names_.name(who[s].person);
         q.text = p.text.substr(span.begin, span.end - span.begin);
@@ -49,7 +49,7 @@ class Attributor {
     for (size_t s = 0; s < tokens.size();) {
       const size_t e = v.SentenceEnd(s);
       for (size_t q = s; q < e; ++q)
-        if (tokens[q].kind == TokenKind::kQuote)
+        if (tokens[q].kind == TokenKind::kQuote && !v.spans()[tokens[q].span].title())
           who[tokens[q].span] = Combine(Pre(v, q), Post(v, q));
       UpdateFocus(v, s, e, who);
       s = e;
@@ -68,18 +68,25 @@ class Attributor {
   // the paragraph before, or one introduced at its end ("He said:").
   void Continue(const ParagraphView& v, std::vector<Who>* who) {
     for (size_t s = 0; s < who->size(); ++s) {
-      if ((*who)[s].kind != Who::kNone) continue;
+      if ((*who)[s].kind != Who::kNone || v.spans()[s].title()) continue;
       const size_t q = v.QuoteToken(static_cast<int>(s));
       if (s == 0 && q == 0) {
         (*who)[s] = open_quote_ ? last_ : trailing_;
         if ((*who)[s].kind == Who::kNamed) focus_ = {(*who)[s], paragraph_};
         continue;
       }
+      // Only a quote that starts its sentence, follows the attribution
+      // ("...,” he said, “...") or shares the sentence of the last one goes
+      // on: "... Additionally, residents should “make noise”" is someone
+      // else's instruction.
+      const bool opens = q == v.SentenceStart(q) || v.IsPunct(q - 1, ",") || v.IsPunct(q - 1, ":");
       for (size_t r = s; r-- > 0;) {
         const Who& prev = (*who)[r];
-        if (prev.kind == Who::kNone) continue;
-        if (prev.kind == Who::kNamed &&
-            !v.NamesAnotherSubject(v.QuoteToken(static_cast<int>(r)) + 1, q, prev.person))
+        if (prev.kind == Who::kNone || v.spans()[r].title()) continue;
+        const size_t p = v.QuoteToken(static_cast<int>(r));
+        const bool same_sentence = v.SentenceStart(p) == v.SentenceStart(q);
+        if (prev.kind == Who::kNamed && (opens || same_sentence) &&
+            !v.NamesAnotherSubject(p + 1, q, prev.person))
           (*who)[s] = prev;
         break;
       }
@@ -98,18 +105,46 @@ class Attributor {
   // if it is recent (this paragraph or the one before).
   Who Pronoun(const ParagraphView& v, size_t at) const {
     bool pronoun_start = false;
-    Who s = v.SentenceSubject(v.SentenceStart(at), at, &pronoun_start);
+    const size_t start = v.SentenceStart(at);
+    Who s = v.SentenceSubject(start, at, &pronoun_start);
     if (s.kind == Who::kNamed) return s;
+    // "We spoke to that man, Ramiro Ocasio, ...: “...,” he told us": the one
+    // person the sentence names.
+    int only = -1;
+    for (const Mention& m : v.mentions()) {
+      if (m.first < start || m.first >= at || m.person == only ||
+          (m.last < v.tokens().size() && v.tokens()[m.last].kind == TokenKind::kPossessive))
+        continue;
+      if (only >= 0) return Who::Unknown();
+      only = m.person;
+    }
+    if (only >= 0) return Who::Named(only);
     if (focus_.who.kind == Who::kNamed && paragraph_ - focus_.paragraph <= 1) return focus_.who;
     return Who::Unknown();
   }
 
-  // The subject of a participle after a comma ("X posted on X, saying:").
-  Who ParticipleSubject(const ParagraphView& v, size_t sentence, size_t verb) const {
+  // The sentence's subject, for a participle after a comma ("X posted on
+  // X, saying:") or a colon that introduces the quote ("Ocasio agrees:"):
+  // none when someone else is named between it and |verb|.
+  Who SubjectOfSentence(const ParagraphView& v, size_t sentence, size_t verb) const {
     bool pronoun_start = false;
     Who s = v.SentenceSubject(sentence, verb, &pronoun_start);
-    if (pronoun_start) return Pronoun(v, sentence);
-    return s.kind == Who::kNamed ? s : Who::Unknown();
+    if (pronoun_start) s = Pronoun(v, sentence);
+    if (s.kind != Who::kNamed) return Who::Unknown();
+    const auto& t = v.tokens();
+    for (const Mention& m : v.mentions()) {
+      if (m.first < sentence || m.first >= verb || m.person == s.person) continue;
+      // "... after Lena Dunham took it to task, calling it": the clause's own
+      // subject.
+      const bool clause_subject = m.first > sentence && t[m.first - 1].kind == TokenKind::kWord &&
+                                  v.IsSubordinator(m.first - 1) && m.last < t.size() &&
+                                  t[m.last].kind == TokenKind::kWord && !t[m.last].capitalised;
+      if (clause_subject)
+        s = Who::Named(m.person);
+      else if (v.CanBeSubject(m))
+        return Who::Unknown();  // someone else may be speaking
+    }
+    return s;
   }
 
   // Attribution before the quote at token |q| (or before the paragraph's
@@ -128,14 +163,21 @@ class Attributor {
     for (size_t j = q; j > from && words <= 10; --j) {
       const size_t i = j - 1;
       if (t[i].kind == TokenKind::kWord) ++words;
+      // "... when Armstrong texted him (they were away) was feeling sad, “..."
+      if (v.IsPunct(i, ")")) break;
       if (!v.IsSpeechVerb(i)) continue;
       if (v.NamesSomeone(i + 1, q)) return Inverted(v, i, q);
       if (t[i].lower.ends_with("ing") && i > 0 && v.IsPunct(i - 1, ","))
-        return ParticipleSubject(v, s0, i);
+        return SubjectOfSentence(v, s0, i);
       size_t pronoun = kNone;
       Who w = v.SubjectBefore(i, s0, &pronoun);
       if (pronoun != kNone) return Pronoun(v, pronoun);
       return w;
+    }
+    // No verb: "Ocasio agrees with Greenfield that ...: “...”".
+    if (q < t.size() && q > from && v.IsPunct(q - 1, ":")) {
+      Who s = SubjectOfSentence(v, s0, q);
+      return s.kind == Who::kNamed ? s : Who{};
     }
     return {};
   }
@@ -159,11 +201,15 @@ class Attributor {
     const auto& t = v.tokens();
     const Span& span = v.spans()[t[q].span];
     if (q + 1 >= t.size()) return {};
+    const bool ended = span.last == '.' || span.last == '?' || span.last == '!';
     size_t end = v.SentenceEnd(q + 1);
     for (size_t k = q + 1; k < end; ++k)
       if (t[k].kind == TokenKind::kQuote) {
-        // "...” Putin said: “..." introduces the next quote, not this one.
-        if (v.IsPunct(k - 1, ":")) return {};
+        // "...” Putin said: “..." and "...peace.” He added, “..." introduce
+        // the next quote, not this one.
+        // A quote that ended its sentence takes no attribution that runs
+        // on into another quote ("...” Christie responded by citing “...").
+        if (v.IsPunct(k - 1, ":") || ended) return {};
         end = k;
         break;
       }
@@ -179,7 +225,7 @@ class Attributor {
         if (t[k].lower == "that" || v.IsPunct(k, ":")) return {};
         words += t[k].kind == TokenKind::kWord;
       }
-      if (words > 12) return {};
+      if (words > (span.last == '.' ? 5 : 12)) return {};
     }
     if (v.IsPronoun(i)) {
       size_t j = i + 1;
@@ -189,7 +235,7 @@ class Attributor {
     if (v.IsSpeechVerb(i) || (t[i].lower == "according" && i + 1 < end && t[i + 1].lower == "to")) {
       const size_t first = v.IsSpeechVerb(i) ? i + 1 : i + 2;
       if (v.IsPronoun(first)) return Pronoun(v, first);
-      for (size_t j = first; j < end && j < first + 5; ++j) {
+      for (size_t j = first; j < end && j < first + 8; ++j) {  // "said ... Manager X"
         if (const Mention* m = v.StartingAt(j))
           return m->last < t.size() && t[m->last].kind == TokenKind::kPossessive
                      ? Who::Unknown()
@@ -261,9 +307,9 @@ class Attributor {
     // "The spokesperson said ...": someone unnamed now has the floor.
     for (size_t i = s; i < e; ++i) {
       if (!v.IsSpeechVerb(i)) continue;
-      size_t pronoun = kNone;
-      if (v.SubjectBefore(i, s, &pronoun).kind == Who::kUnknown && pronoun == kNone)
-        focus_ = {Who::Unknown(), paragraph_};
+      size_t k = i;
+      while (k > s && v.IsGapWord(k - 1)) --k;
+      if (k > s && v.IsRoleNoun(k - 1)) focus_ = {Who::Unknown(), paragraph_};
       break;
     }
   }

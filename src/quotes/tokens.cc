@@ -16,6 +16,14 @@ Mark MarkAt(std::string_view t, size_t i, size_t* len) {
   const auto c = static_cast<unsigned char>(t[i]);
   *len = 1;
   if (c == '"') return Mark::kStraight;
+  if (c == '\'' && i + 1 < t.size() && t[i + 1] == '\'') {
+    *len = 2;  // '' for "
+    return Mark::kStraight;
+  }
+  if (t.compare(i, 6, "\u2019\u2019") == 0 || t.compare(i, 6, "\u2018\u2018") == 0) {
+    *len = 6;  // ’’ and ‘‘ for ” and “
+    return t[i + 2] == '\x99' ? Mark::kClose : Mark::kOpen;
+  }
   if (c == 0xC2 && i + 1 < t.size()) {
     *len = 2;
     const auto d = static_cast<unsigned char>(t[i + 1]);
@@ -30,6 +38,13 @@ Mark MarkAt(std::string_view t, size_t i, size_t* len) {
     if (d == 0x9E) return Mark::kLowOpen;  // „ (closed by “ or ”)
   }
   return Mark::kNone;
+}
+
+bool StartsUpper(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c > 0 && u_isupper(c);
 }
 
 bool IsAsciiAlnum(unsigned char c) {
@@ -84,19 +99,16 @@ bool IsLetterAt(std::string_view t, size_t i) {
          !IsApostrophe(t, i, &len);
 }
 
-bool StartsUpper(std::string_view s) {
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-  return c > 0 && u_isupper(c);
-}
-
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
+
+// Lower-case words a title keeps small ("Me and a Gun").
+constexpr std::string_view kSmallWords[] = {"a",   "an", "and", "the", "of",   "in",   "on", "to",
+                                            "for", "at", "by",  "or",  "with", "from", "as"};
 
 // Where the quoted words start and end, and how the quote ends.
 void Trim(std::string_view t, Span* s, size_t inner_end) {
@@ -119,14 +131,22 @@ void Trim(std::string_view t, Span* s, size_t inner_end) {
   }
   s->begin = b;
   s->end = e;
-  int words = 0;
+  int words = 0, capitalised = 0, small = 0;
   bool in_word = false;
   for (size_t i = b; i < e; ++i) {
     const bool letter = IsLetterAt(t, i) || (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80;
-    if (letter && !in_word) ++words;
+    if (letter && !in_word) {
+      ++words;
+      capitalised += StartsUpper(t.substr(i));
+      size_t w = i;
+      while (w < e && IsLetterAt(t, w)) ++w;
+      small += OneOf(kSmallWords, t.substr(i, w - i));
+    }
     in_word = letter;
   }
   s->words = words;
+  s->capitalised = capitalised;
+  s->small = small;
 }
 
 // Words after which a period does not end a sentence.
@@ -178,8 +198,14 @@ std::vector<Span> FindSpans(std::string_view t) {
       continue;
     }
     if (!inside) {
+      // 6'2" is no quote; nor is a straight mark that closes (after a word,
+      // before a space) with nothing open: a quote mark lost earlier, whose
+      // pairs would otherwise all be out of step.
+      const bool after_word = i > 0 && t[i - 1] != ' ';
+      const bool before_space = i + len >= t.size() || t[i + len] == ' ';
       const bool inch = m == Mark::kStraight && i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9';
-      if (m != Mark::kClose && !inch) {
+      const bool stray = m == Mark::kStraight && after_word && before_space;
+      if (m != Mark::kClose && !inch && !stray) {
         inside = true;
         opener = m;
         cur = Span{};

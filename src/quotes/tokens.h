@@ -20,6 +20,14 @@ struct Span {
   size_t open = 0, begin = 0, end = 0, close = 0;
   bool closed = true;
   int words = 0;
+  int capitalised = 0;  // words starting with a capital letter
+  int small = 0;        // lower-case "and", "a", "of"...
+  // "You Are The Sunshine Of My Life", "Me and a Gun": a title, not
+  // someone's words.
+  bool title() const {
+    return words >= 2 && words < 15 && capitalised >= 2 &&
+           (capitalised + small == words || capitalised * 4 >= words * 3);
+  }
   // The last character inside the marks: ',' '?' '!' '-' (a sentence that
   // goes on after the quote), '.' (one that ends with it), or 0 (a phrase
   // quoted inside a sentence).
