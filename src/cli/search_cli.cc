@@ -10,6 +10,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/batch.h"
 #include "cli/common.h"
 #include "cli/quotes_cli.h"
 #include "cli/render.h"
@@ -61,6 +62,8 @@ struct Args {
   std::string list;
   std::string with;
   std::string quotes;
+  std::string batch;
+  std::string format = "csv";
   std::string color = "auto";
   bool exact = false;
   bool explain = false;
@@ -114,6 +117,12 @@ po::options_description Describe(Args* a) {
   add("quotes", po::value(&a->quotes),
       "what this person said: the quotes attributed to them (any alias or a unique surname), "
       "newest articles first; words after it keep the quotes holding them all");
+  add("batch", po::value(&a->batch),
+      "run every query of FILE (one per line, or a CSV with a query column; - reads standard "
+      "input; # starts a comment) with the same filters and limit; one row per hit");
+  add("format", po::value(&a->format)->default_value("csv"),
+      "with --batch: csv, tsv or jsonl (columns query, rank, path, title, paragraph, score, "
+      "passage, line)");
   add("color", po::value(&a->color)->default_value("auto"),
       "auto, always or never (NO_COLOR also disables)");
   add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
@@ -237,6 +246,8 @@ std::string UsageProblem(const Args& a) {
   if (!ParseSort(a.sort, &order))
     return "--sort takes relevance, date or oldest, not '" + a.sort + "'";
   if (!ValidColor(a.color)) return "--color takes auto, always or never, not '" + a.color + "'";
+  if (BatchFormat f; !ParseBatchFormat(a.format, &f))
+    return "--format takes csv, tsv or jsonl, not '" + a.format + "'";
   return "";
 }
 
@@ -363,6 +374,16 @@ int RunSearchCli(int argc, char** argv) {
   if (!a.with.empty()) return RunWith(searcher, a, style);
   if (!a.quotes.empty())
     return RunQuotes(searcher, a.quotes, ToSearchOptions(a), a.json, a.quiet, style);
+  if (!a.batch.empty()) {
+    if (!a.words.empty() || a.json || a.facets)
+      spdlog::warn(
+          "--batch takes its queries from the file and prints rows (--format): query "
+          "words, --json and --facets are ignored");
+    BatchFormat format = BatchFormat::kCsv;
+    (void)ParseBatchFormat(a.format, &format);  // checked by UsageProblem
+    return RunBatch([&] { return Searcher::Open(index); }, a.batch, format, ToSearchOptions(a),
+                    a.quiet);
+  }
   return RunSearch(searcher, a, style);
 }
 

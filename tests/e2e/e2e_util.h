@@ -56,6 +56,7 @@ struct RunOptions {
   std::map<std::string, std::string> env;
   bool stdout_is_tty = false;  // give the child a pseudo-terminal as stdout
   int timeout_seconds = 20;
+  std::string stdin_text;  // what the child reads on stdin (else /dev/null); under 64 KB
 };
 
 // Runs |bin| with |args|, stdin from /dev/null, and collects its output.
@@ -72,6 +73,8 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
     out_write = out_pipe[1];
   }
   if (pipe(err_pipe) != 0) return result;
+  int in_pipe[2] = {-1, -1};
+  if (!options.stdin_text.empty() && pipe(in_pipe) != 0) return result;
 
   std::vector<std::string> argv_storage{bin};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -82,7 +85,8 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
   const pid_t pid = fork();
   if (pid == 0) {
     const int devnull = open("/dev/null", O_RDONLY);
-    dup2(devnull, STDIN_FILENO);
+    dup2(in_pipe[0] >= 0 ? in_pipe[0] : devnull, STDIN_FILENO);
+    if (in_pipe[1] >= 0) close(in_pipe[1]);
     dup2(out_write, STDOUT_FILENO);
     dup2(err_pipe[1], STDERR_FILENO);
     close(out_read);
@@ -95,6 +99,13 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
   }
   close(out_write);
   close(err_pipe[1]);
+  if (in_pipe[0] >= 0) {
+    close(in_pipe[0]);
+    // Small enough for the pipe's buffer: written whole before reading.
+    const ssize_t written = write(in_pipe[1], options.stdin_text.data(), options.stdin_text.size());
+    (void)written;
+    close(in_pipe[1]);
+  }
 
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
