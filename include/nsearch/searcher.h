@@ -45,6 +45,9 @@ struct SearchOptions {
   // and stemmed as always).
   bool exact = false;
   bool explain = false;  // fill Hit::explain
+  // Only articles written (added or changed) by the indexer at or after
+  // this time, in seconds since the epoch (Searcher::WrittenUntil); 0: any.
+  double indexed_since = 0;
 };
 
 // The parts of a hit's score (SearchOptions::explain; docs/ranking.md).
@@ -128,6 +131,12 @@ struct QuoteResponse {
   std::vector<QuoteHit> quotes;       // this page
 };
 
+// One run of the indexer as the index records it.
+struct IndexRun {
+  int64_t start = 0, end = 0;        // seconds since the epoch
+  std::string start_text, end_text;  // as recorded (ISO 8601, UTC)
+};
+
 struct EntityListing {
   std::string name;
   int articles = 0;
@@ -169,6 +178,16 @@ class Searcher {
   // name, InvalidArgument when it is ambiguous (the message lists the
   // candidates) or an option is bad as for Search. No quote is no error.
   Result<QuoteResponse> Quotes(const std::string& speaker, const SearchOptions& options);
+
+  // The indexer runs that wrote the index, oldest first (it keeps the last
+  // 100); empty for an index written before runs were recorded.
+  Result<std::vector<IndexRun>> Runs();
+  // The newest time an article of a finished run was written (what
+  // SearchOptions::indexed_since compares): a search with indexed_since
+  // just above it lists what later runs add or change. Articles a run still
+  // going has committed are left to after it (they will be listed then, not
+  // lost). 0 for an empty index.
+  Result<double> WrittenUntil();
 
   int64_t ArticleCount() const;
 

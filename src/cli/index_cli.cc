@@ -10,6 +10,7 @@
 
 #include "cli/common.h"
 #include "cli/render.h"
+#include "cli/saved_cli.h"
 #include "nsearch/indexer.h"
 
 namespace po = boost::program_options;
@@ -45,6 +46,7 @@ struct Args {
       id_fields;
   int commit_every = 2000;
   int threads = 0;
+  std::string on_new_matches;
   bool verbose = false;
   bool quiet = false;
 };
@@ -91,6 +93,9 @@ po::options_description Describe(Args* a) {
   add("threads", po::value(&a->threads)->default_value(0),
       "worker threads that segment, classify, extract and build documents (0: one per "
       "processor)");
+  add("on-new-matches", po::value(&a->on_new_matches),
+      "after the run, when saved searches (nsearch --save) match articles it added or changed, "
+      "run this shell command with a summary of them on its standard input");
   add("verbose,v", po::bool_switch(&a->verbose), "log every article");
   add("quiet,q", po::bool_switch(&a->quiet),
       "only warnings (skipped inputs) and errors; no summary");
@@ -220,6 +225,8 @@ int RunIndexCli(int argc, char** argv) {
     return kExitError;
   }
   spdlog::info("{}", Summary(*stats, o));
+  if (!a.on_new_matches.empty() && !o.dry_run)
+    (void)NotifyNewMatches(o.index_path, a.on_new_matches);
   return stats->skipped > 0 ? kExitSkipped : kExitOk;
 }
 

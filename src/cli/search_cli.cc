@@ -14,6 +14,7 @@
 #include "cli/common.h"
 #include "cli/quotes_cli.h"
 #include "cli/render.h"
+#include "cli/saved_cli.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
 #include "search/rank.h"
@@ -64,6 +65,8 @@ struct Args {
   std::string quotes;
   std::string batch;
   std::string format = "csv";
+  std::string save, unsave, new_name, since_run;
+  bool saved = false;
   std::string color = "auto";
   bool exact = false;
   bool explain = false;
@@ -123,6 +126,16 @@ po::options_description Describe(Args* a) {
   add("format", po::value(&a->format)->default_value("csv"),
       "with --batch: csv, tsv or jsonl (columns query, rank, path, title, paragraph, score, "
       "passage, line)");
+  add("save", po::value(&a->save),
+      "keep the query and filters given as a search of this name, beside the index");
+  add("saved", po::bool_switch(&a->saved), "list the saved searches");
+  add("unsave", po::value(&a->unsave), "drop the saved search of this name");
+  add("new", po::value(&a->new_name),
+      "the articles matching this saved search that were added or changed since it was last "
+      "asked (or saved)");
+  add("since-run", po::value(&a->since_run),
+      "with --new: what the last N indexer runs added or changed instead (1: the last run); "
+      "the saved search's mark does not move");
   add("color", po::value(&a->color)->default_value("auto"),
       "auto, always or never (NO_COLOR also disables)");
   add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
@@ -358,6 +371,9 @@ int RunSearchCli(int argc, char** argv) {
   WarnIgnored(a);
   std::vector<std::string> index = a.index;
   if (index.empty()) index.push_back(DefaultIndexPath());
+  const SavedCliOptions saved{index.front(), a.json, a.quiet};
+  if (a.saved) return RunSaved(saved);
+  if (!a.unsave.empty()) return RunUnsave(a.unsave, saved);
   auto opened = Searcher::Open(index);
   if (!opened.ok()) {
     std::cerr << "nsearch: " << OneLine(opened.status().message()) << "\n";
@@ -374,6 +390,9 @@ int RunSearchCli(int argc, char** argv) {
   if (!a.with.empty()) return RunWith(searcher, a, style);
   if (!a.quotes.empty())
     return RunQuotes(searcher, a.quotes, ToSearchOptions(a), a.json, a.quiet, style);
+  if (!a.save.empty()) return RunSave(searcher, a.save, ToSearchOptions(a), saved);
+  if (!a.new_name.empty())
+    return RunNew(searcher, a.new_name, a.since_run, ToSearchOptions(a), saved, style);
   if (!a.batch.empty()) {
     if (!a.words.empty() || a.json || a.facets)
       spdlog::warn(
