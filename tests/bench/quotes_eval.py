@@ -174,9 +174,39 @@ def cmd_score(args):
                   f"{gold} with a speaker; attributed {attributed}, right {correct}: "
                   f"precision {p:.3f} recall {r:.3f}")
             failed = failed or p < args.min_precision
+        failed = not acceptance(args.bin_dir, seeds, work) or failed
     print("quotes: precision target " + ("MISSED" if failed else "met") +
           f" (>= {args.min_precision})")
     return 1 if failed else 0
+
+
+def acceptance(bin_dir, seeds, work):
+    """The issue's checks on an index of the seeds: her quotes and only hers;
+    one speaker whatever the spelling."""
+    index = os.path.join(work, "seeds-index")
+    subprocess.run([os.path.join(bin_dir, "nsearch-index"), "-q", "--index", index, seeds],
+                   check=False)
+
+    def quotes(name):
+        out = subprocess.run([os.path.join(bin_dir, "nsearch"), "--index", index, "--json", "-n",
+                              "0", "--quotes", name], capture_output=True, text=True, check=False)
+        return json.loads(out.stdout or "{}")
+
+    labels = read_labels([os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                       "fixtures", "labels", "quotes", "seeds.tsv")])
+    hers = {(k[0], k[1]) for k, v in labels.items() if last_word(v) == "snegovaya"}
+    r = quotes("Snegovaya")
+    got = {(os.path.basename(q["path"]), q["paragraph"]) for q in r.get("quotes", [])}
+    only_hers = {q["speaker"] for q in r.get("quotes", [])} == {"Maria Snegovaya"}
+    ok = got == hers and only_hers
+    print(f"quotes: acceptance: --quotes Snegovaya lists {len(r.get('quotes', []))} quotes in "
+          f"{len(got)} paragraphs, labelled hers: {len(hers)}: " + ("ok" if ok else "FAILED"))
+    a, b = quotes("Zelensky"), quotes("Zelenskyy")
+    same = a.get("quotes") == b.get("quotes") and a.get("speaker") == b.get("speaker")
+    found = bool(a.get("quotes"))
+    print(f"quotes: acceptance: --quotes Zelensky and --quotes Zelenskyy: {a.get('speaker')}, "
+          f"{len(a.get('quotes', []))} quotes, the same: " + ("ok" if same and found else "FAILED"))
+    return ok and same and found
 
 
 def cmd_list(args):
