@@ -1,6 +1,8 @@
 #include "quotes/paragraph.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 
 namespace nsearch::quotes {
 namespace {
@@ -105,6 +107,48 @@ constexpr std::string_view kLyNouns[] = {
     "family", "rally", "ally",  "supply", "reply", "italy", "july",  "assembly", "belly",   "bully",
     "jelly",  "lily",  "holly", "molly",  "emily", "kelly", "daily", "weekly",   "monthly", "only"};
 
+// "after", "when", "while"...: words that start a clause.
+constexpr std::string_view kSubordinators[] = {"after",   "before", "when",   "while",    "as",
+                                               "because", "since",  "until",  "although", "though",
+                                               "if",      "once",   "whereas"};
+
+// Words a sentence may start with before its subject ("At one point
+// Hansen says", "But he said").
+constexpr std::string_view kLeading[] = {"at",  "one", "point",     "later", "then",      "but",
+                                         "and", "so",  "now",       "still", "yesterday", "today",
+                                         "on",  "in",  "meanwhile", "also"};
+
+enum WordClass : uint16_t {
+  kVerb = 1,
+  kGap = 2,
+  kPreposition = 4,
+  kTitle = 8,
+  kRole = 16,
+  kSubordinator = 32,
+  kLeadingWord = 64,
+  kLyNoun = 128,
+};
+
+// What each listed word is, looked up once per token.
+const std::unordered_map<std::string_view, uint16_t>& WordClasses() {
+  static const auto* classes = [] {
+    auto* m = new std::unordered_map<std::string_view, uint16_t>;
+    auto add = [m](const auto& list, uint16_t c) {
+      for (std::string_view w : list) (*m)[w] |= c;
+    };
+    add(kSpeechVerbs, kVerb);
+    add(kGapWords, kGap);
+    add(kPrepositions, kPreposition);
+    add(kTitleWords, kTitle);
+    add(kRoleNouns, kRole);
+    add(kSubordinators, kSubordinator);
+    add(kLeading, kLeadingWord);
+    add(kLyNouns, kLyNoun);
+    return m;
+  }();
+  return *classes;
+}
+
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 
 }  // namespace
@@ -151,6 +195,11 @@ int PersonNames::Match(const std::vector<Token>& tokens, size_t i, size_t* lengt
 
 ParagraphView::ParagraphView(const Paragraph& p, const PersonNames& names)
     : p_(&p), spans_(FindSpans(p.text)), tokens_(Tokenize(p.text, spans_)) {
+  classes_.assign(tokens_.size(), 0);
+  const auto& classes = WordClasses();
+  for (size_t i = 0; i < tokens_.size(); ++i)
+    if (IsWord(tokens_[i]))
+      if (auto it = classes.find(tokens_[i].lower); it != classes.end()) classes_[i] = it->second;
   starting_.assign(tokens_.size(), -1);
   ending_.assign(tokens_.size(), -1);
   quote_token_.assign(spans_.size(), 0);
@@ -200,9 +249,7 @@ bool ParagraphView::IsPunct(size_t i, std::string_view p) const {
   return i < tokens_.size() && tokens_[i].kind == TokenKind::kPunct && tokens_[i].text == p;
 }
 
-bool ParagraphView::IsSpeechVerb(size_t i) const {
-  return i < tokens_.size() && IsWord(tokens_[i]) && OneOf(kSpeechVerbs, tokens_[i].lower);
-}
+bool ParagraphView::IsSpeechVerb(size_t i) const { return Is(i, kVerb); }
 
 bool ParagraphView::IsPronoun(size_t i) const {
   return i < tokens_.size() && IsWord(tokens_[i]) &&
@@ -214,8 +261,8 @@ bool ParagraphView::IsGapWord(size_t i) const {
   const std::string& w = tokens_[i].lower;
   // Adverbs: "allegedly", "proudly", "very dramatically".
   const bool adverb =
-      w.size() >= 6 && w.ends_with("ly") && !tokens_[i].capitalised && !OneOf(kLyNouns, w);
-  return adverb || w == "very" || OneOf(kGapWords, w);
+      w.size() >= 6 && w.ends_with("ly") && !tokens_[i].capitalised && !Is(i, kLyNoun);
+  return adverb || w == "very" || Is(i, kGap);
 }
 
 bool ParagraphView::CanBeSubject(const Mention& m) const {
@@ -233,26 +280,19 @@ bool ParagraphView::CanBeSubject(const Mention& m) const {
   size_t j = m.first;
   for (int n = 0; j > start && n < 6; ++n) {
     const Token& t = tokens_[j - 1];
-    const bool title = (IsWord(t) && (t.capitalised || OneOf(kTitleWords, t.lower))) ||
+    const bool title = (IsWord(t) && (t.capitalised || Is(j - 1, kTitle))) ||
                        (t.kind == TokenKind::kPunct && t.text == "." && !t.sentence_end);
     if (!title) break;
     --j;
   }
   // "for Senator Thune", "meeting with Putin", "tells TMZ": an object.
   return j == start || !IsWord(tokens_[j - 1]) ||
-         (!OneOf(kPrepositions, tokens_[j - 1].lower) && !IsSpeechVerb(j - 1));
+         (!Is(j - 1, kPreposition) && !IsSpeechVerb(j - 1));
 }
 
-bool ParagraphView::IsSubordinator(size_t i) const {
-  static constexpr std::string_view kSubordinators[] = {
-      "after", "before",   "when",   "while", "as",   "because", "since",
-      "until", "although", "though", "if",    "once", "whereas"};
-  return i < tokens_.size() && IsWord(tokens_[i]) && OneOf(kSubordinators, tokens_[i].lower);
-}
+bool ParagraphView::IsSubordinator(size_t i) const { return Is(i, kSubordinator); }
 
-bool ParagraphView::IsRoleNoun(size_t i) const {
-  return i < tokens_.size() && IsWord(tokens_[i]) && OneOf(kRoleNouns, tokens_[i].lower);
-}
+bool ParagraphView::IsRoleNoun(size_t i) const { return Is(i, kRole); }
 
 bool ParagraphView::NamesSomeone(size_t from, size_t to) const {
   return std::any_of(mentions_.begin(), mentions_.end(),
@@ -328,11 +368,6 @@ Who ParagraphView::SentenceSubject(size_t start, size_t limit, bool* pronoun_sta
 }
 
 Who ParagraphView::SubjectAt(size_t i, size_t stop, bool* pronoun_start) const {
-  // Words a sentence may start with before its subject ("At one point
-  // Hansen says", "But he said").
-  static constexpr std::string_view kLeading[] = {
-      "at",  "one",   "point",     "later", "then", "but", "and",       "so",
-      "now", "still", "yesterday", "today", "on",   "in",  "meanwhile", "also"};
   for (int n = 0; i < stop && n < 8; ++i, ++n) {
     const Token& t = tokens_[i];
     if (IsPronoun(i)) {
@@ -346,8 +381,7 @@ Who ParagraphView::SubjectAt(size_t i, size_t stop, bool* pronoun_start) const {
                              (IsWord(tokens_[m->last]) && !tokens_[m->last].capitalised));
       return CanBeSubject(*m) && followed ? Who::Named(m->person) : Who{};
     }
-    const bool leading = IsWord(t) && (t.capitalised || OneOf(kTitleWords, t.lower) ||
-                                       OneOf(kLeading, t.lower) || OneOf(kGapWords, t.lower));
+    const bool leading = IsWord(t) && (t.capitalised || Is(i, kTitle | kLeadingWord | kGap));
     // "The Post's Andrea Peyser", "U.S. President".
     if (!leading && !(t.kind == TokenKind::kPunct && t.text == ".") &&
         t.kind != TokenKind::kPossessive)

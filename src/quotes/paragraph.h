@@ -5,6 +5,7 @@
 #ifndef NSEARCH_QUOTES_PARAGRAPH_H_
 #define NSEARCH_QUOTES_PARAGRAPH_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,6 +99,10 @@ class ParagraphView {
   Who SentenceSubject(size_t start, size_t limit, bool* pronoun_start) const;
 
  private:
+  // Token |i| is a listed word of one of |classes| (paragraph.cc).
+  bool Is(size_t i, uint16_t classes) const {
+    return i < classes_.size() && (classes_[i] & classes);
+  }
   // SentenceSubject from token |i|: titles and leading words, then a name.
   Who SubjectAt(size_t i, size_t stop, bool* pronoun_start) const;
 
@@ -105,6 +110,7 @@ class ParagraphView {
   std::vector<Span> spans_;
   std::vector<Token> tokens_;
   std::vector<Mention> mentions_;
+  std::vector<uint16_t> classes_;       // per token: WordClass bits
   std::vector<int> starting_, ending_;  // per token: mention index or -1
   std::vector<size_t> quote_token_;
   std::vector<size_t> sentence_start_;

@@ -20,7 +20,7 @@ Mark MarkAt(std::string_view t, size_t i, size_t* len) {
     *len = 2;  // '' for "
     return Mark::kStraight;
   }
-  if (t.compare(i, 6, "\u2019\u2019") == 0 || t.compare(i, 6, "\u2018\u2018") == 0) {
+  if (c == 0xE2 && (t.compare(i, 6, "\u2019\u2019") == 0 || t.compare(i, 6, "\u2018\u2018") == 0)) {
     *len = 6;  // ’’ and ‘‘ for ” and “
     return t[i + 2] == '\x99' ? Mark::kClose : Mark::kOpen;
   }
