@@ -261,6 +261,7 @@ std::string UsageProblem(const Args& a) {
   if (!ValidColor(a.color)) return "--color takes auto, always or never, not '" + a.color + "'";
   if (BatchFormat f; !ParseBatchFormat(a.format, &f))
     return "--format takes csv, tsv or jsonl, not '" + a.format + "'";
+  if (!a.since_run.empty() && a.new_name.empty()) return "--since-run goes with --new NAME";
   return "";
 }
 
