@@ -44,6 +44,10 @@ struct SearchOptions {
   // No alias (synonym) or spelling expansion: the words as typed (folded
   // and stemmed as always).
   bool exact = false;
+  // Compute the "did you mean" suggestion (and, when the query finds
+  // nothing, run it instead). A list of names checked in one run turns it
+  // off: a name the index lacks finds nothing rather than a similar name.
+  bool suggest = true;
   bool explain = false;  // fill Hit::explain
   // Only articles written (added or changed) by the indexer at or after
   // this time, in seconds since the epoch (Searcher::WrittenUntil); 0: any.

@@ -165,6 +165,7 @@ Answer RunOne(Searcher& searcher, const BatchQuery& q, BatchFormat format,
   Answer a;
   SearchOptions o = base;
   o.query = q.query;
+  o.suggest = false;  // rows answer the query as written, never a correction of it
   auto r = searcher.Search(o);
   if (!r.ok()) {
     // A filter that matches nobody is a query without hits, not a bad line.

@@ -501,9 +501,8 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
 
   unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
-  if (!options.exact)
-    flags |=
-        Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  if (!options.exact) flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+  if (!options.exact && options.suggest) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
   Xapian::Query q;
   try {
     q = qp.parse_query(normalized, flags);
@@ -525,7 +524,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     }
   }
   if (!sink.error.ok()) return sink.error;
-  if (!options.exact)
+  if (!options.exact && options.suggest)
     out.suggestion = TrustedCorrection(db, normalized, qp.get_corrected_query_string());
 
   // --person, --since/--until and --author filter whatever was typed.
