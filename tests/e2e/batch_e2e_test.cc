@@ -92,6 +92,16 @@ TEST_F(E2eBatch, ABadLineIsReportedAndTheRunGoesOn) {
   EXPECT_TRUE(lines[2].starts_with("Lavrov,1,")) << r.out;
 }
 
+TEST_F(E2eBatch, AMisspeltQueryHasNoRowsRatherThanTheCorrections) {
+  // A plain search answers "ceasfire" with the results of "ceasefire"...
+  const json plain = SearchJson({"--index", index_, "--json", "ceasfire"});
+  ASSERT_EQ(plain.value("corrected_query", ""), "ceasefire") << plain.dump();
+  // ... a list of names checked must not: the rows would answer another name.
+  const RunResult r = Batch({File("typo.txt", "ceasfire\n")});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(NonEmptyLines(r.out).size(), 1u) << r.out;  // the header alone
+}
+
 TEST_F(E2eBatch, MissingFileOrBadFormatIsAUsageError) {
   EXPECT_EQ(Batch({*tmp_ / "nope.txt"}).exit_code, 2);
   const RunResult r = Batch({File("one.txt", "ceasefire\n"), "--format", "xml"});
