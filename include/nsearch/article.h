@@ -4,6 +4,7 @@
 #ifndef NSEARCH_ARTICLE_H_
 #define NSEARCH_ARTICLE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,6 +41,16 @@ struct Entity {
   int count = 0;                      // mentions in this article
 };
 
+// A direct quote in a body paragraph (quotes/quotes.h): what was said and,
+// when the article says so, who said it.
+struct Quote {
+  std::string speaker;  // canonical person name (Entity::name); empty: unattributed
+  std::string text;     // the words inside the quotation marks
+  int paragraph = 0;    // Paragraph::n of the paragraph holding it
+  // Byte range of |text| in that paragraph's text.
+  size_t begin = 0, end = 0;
+};
+
 // Where an article's text came from, for incremental re-indexing and errors.
 struct SourceInfo {
   std::string file;    // file on disk (the bundle file, archive or JSONL)
@@ -62,6 +73,7 @@ struct Article {
   std::string url;
   std::vector<Paragraph> paragraphs;
   std::vector<Entity> entities;
+  std::vector<Quote> quotes;  // in reading order; empty without entities
   SourceInfo source;
 };
 

@@ -45,7 +45,14 @@ struct SearchOptions {
   // No alias (synonym) or spelling expansion: the words as typed (folded
   // and stemmed as always).
   bool exact = false;
+  // Compute the "did you mean" suggestion (and, when the query finds
+  // nothing, run it instead). A list of names checked in one run turns it
+  // off: a name the index lacks finds nothing rather than a similar name.
+  bool suggest = true;
   bool explain = false;  // fill Hit::explain
+  // Only articles written (added or changed) by the indexer at or after
+  // this time, in seconds since the epoch (Searcher::WrittenUntil); 0: any.
+  double indexed_since = 0;
 };
 
 // The parts of a hit's score (SearchOptions::explain; docs/ranking.md).
@@ -113,6 +120,28 @@ struct SearchResponse {
   std::vector<std::pair<std::string, std::vector<std::string>>> resolved;
 };
 
+// One quote of a speaker (Searcher::Quotes).
+struct QuoteHit {
+  std::string speaker;  // canonical name
+  std::string text;     // the words inside the quotation marks
+  std::string path;     // article id
+  std::string title, date;
+  int paragraph = 0;                            // Paragraph::n
+  std::vector<std::pair<int, int>> highlights;  // query words in |text|, code points
+};
+
+struct QuoteResponse {
+  std::vector<std::string> speakers;  // the canonical names the typed name stands for
+  int64_t total = 0;                  // quotes matching (all pages)
+  std::vector<QuoteHit> quotes;       // this page
+};
+
+// One run of the indexer as the index records it.
+struct IndexRun {
+  int64_t start = 0, end = 0;        // seconds since the epoch
+  std::string start_text, end_text;  // as recorded (ISO 8601, UTC)
+};
+
 struct EntityListing {
   std::string name;
   int articles = 0;
@@ -147,6 +176,26 @@ class Searcher {
   // articles, most first. |resolved| receives the canonical names matched.
   Result<Facets> CoOccurring(const EntityFilter& filter, int limit,
                              std::vector<std::string>* resolved);
+
+  // What |speaker| said: any alias or a unique surname of a person the
+  // index quotes. Articles newest first (undated last), quotes in reading
+  // order within one. options.query, when given, keeps the quotes holding
+  // every word of it (stemmed as a search stems them) in articles the
+  // query matches; filters, dates and authors narrow the articles;
+  // limit/offset page the quotes. NotFound when nobody quoted matches the
+  // name, InvalidArgument when it is ambiguous (the message lists the
+  // candidates) or an option is bad as for Search. No quote is no error.
+  Result<QuoteResponse> Quotes(const std::string& speaker, const SearchOptions& options);
+
+  // The indexer runs that wrote the index, oldest first (it keeps the last
+  // 100); empty for an index written before runs were recorded.
+  Result<std::vector<IndexRun>> Runs();
+  // The newest time an article of a finished run was written (what
+  // SearchOptions::indexed_since compares): a search with indexed_since
+  // just above it lists what later runs add or change. Articles a run still
+  // going has committed are left to after it (they will be listed then, not
+  // lost). 0 for an empty index.
+  Result<double> WrittenUntil();
 
   int64_t ArticleCount() const;
 

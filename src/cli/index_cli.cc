@@ -11,6 +11,7 @@
 #include "cli/index_report.h"
 #include "cli/progress.h"
 #include "cli/render.h"
+#include "cli/saved_cli.h"
 #include "index/dump.h"
 #include "index/stats.h"
 #include "nsearch/indexer.h"
@@ -182,6 +183,8 @@ int RunIndexCli(int argc, char** argv) {
     return ExitCode(stats.status());
   }
   spdlog::info("{}", RunSummary(*stats, o, o.dry_run ? 0 : index::DiskBytes(o.index_path)));
+  if (!settings.on_new_matches.empty() && !o.dry_run)
+    (void)NotifyNewMatches(o.index_path, settings.on_new_matches);
   return stats->skipped > 0 ? kExitSkipped : kExitOk;
 }
 

@@ -129,6 +129,9 @@ po::options_description SettingsOptions(IndexSettings* s) {
       }),
       "worker threads that segment, classify, extract and build documents (0: one per "
       "processor)");
+  add("on-new-matches", po::value(&s->on_new_matches)->value_name("COMMAND"),
+      "after the run, when saved searches (nsearch --save) match articles it added or changed, "
+      "run this shell command with a summary of them on its standard input");
   add("log-file", po::value(&s->log_file)->value_name("FILE"),
       "also log to FILE, with timestamps, rotated at 5 MiB (3 old files kept); info level "
       "even with -q, debug with -v");

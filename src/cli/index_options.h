@@ -16,6 +16,9 @@ namespace nsearch::cli {
 struct IndexSettings {
   IndexOptions options;  // index_path stays "" unless an index was named
   std::string log_file;  // "" for none
+  // A shell command run after a run whose new or changed articles match
+  // saved searches (nsearch --save); "" for none.
+  std::string on_new_matches;
 };
 
 // The options a config file may set, writing into |settings| at notify.

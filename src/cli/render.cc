@@ -170,10 +170,16 @@ std::string RenderArticleJson(const Article& a) {
   json paras = json::array();
   for (const auto& p : a.paragraphs)
     paras.push_back({{"n", p.n}, {"kind", KindName(p.kind)}, {"text", p.text}});
+  json quotes = json::array();
+  for (const auto& q : a.quotes)
+    quotes.push_back({{"speaker", q.speaker.empty() ? json() : json(q.speaker)},
+                      {"text", q.text},
+                      {"paragraph", q.paragraph}});
   json out = {{"path", a.id},
               {"title", a.title},
               {"paragraphs", paras},
-              {"entities", search::EntitiesJson(a.entities, true)}};
+              {"entities", search::EntitiesJson(a.entities, true)},
+              {"quotes", quotes}};
   if (a.title_derived) out["title_derived"] = true;
   if (!a.date.empty()) out["date"] = a.date;
   if (!a.author.empty()) out["author"] = a.author;

@@ -9,9 +9,12 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/batch.h"
 #include "cli/common.h"
 #include "cli/index_options.h"
+#include "cli/quotes_cli.h"
 #include "cli/render.h"
+#include "cli/saved_cli.h"
 #include "cli/serve_exec.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
@@ -96,6 +99,11 @@ struct Args {
   std::string sort = "relevance";
   std::string list;
   std::string with;
+  std::string quotes;
+  std::string batch;
+  std::string format = "csv";
+  std::string save, unsave, new_name, since_run;
+  bool saved = false;
   std::string color = "auto";
   std::string config;
   bool exact = false;
@@ -152,6 +160,25 @@ po::options_description Describe(Args* a) {
   add("timeline", po::bool_switch(&a->timeline),
       "matching articles per month (or day, or year) as a chart; with --json "
       "{\"timeline\": [{\"period\", \"count\"}], \"undated\"}");
+  add("quotes", po::value(&a->quotes),
+      "what this person said: the quotes attributed to them (any alias or a unique surname), "
+      "newest articles first; words after it keep the quotes holding them all");
+  add("batch", po::value(&a->batch),
+      "run every query of FILE (one per line, or a CSV with a query column; - reads standard "
+      "input; # starts a comment) with the same filters and limit; one row per hit");
+  add("format", po::value(&a->format)->default_value("csv"),
+      "with --batch: csv, tsv or jsonl (columns query, rank, path, title, paragraph, score, "
+      "passage, line)");
+  add("save", po::value(&a->save),
+      "keep the query and filters given as a search of this name, beside the index");
+  add("saved", po::bool_switch(&a->saved), "list the saved searches");
+  add("unsave", po::value(&a->unsave), "drop the saved search of this name");
+  add("new", po::value(&a->new_name),
+      "the articles matching this saved search that were added or changed since it was last "
+      "asked (or saved)");
+  add("since-run", po::value(&a->since_run),
+      "with --new: what the last N indexer runs added or changed instead (1: the last run); "
+      "the saved search's mark does not move");
   add("color", po::value(&a->color)->default_value("auto"),
       "auto, always or never (NO_COLOR also disables)");
   add("verbose,v", po::bool_switch(&a->verbose), "more logging on stderr");
@@ -272,6 +299,9 @@ std::string UsageProblem(const Args& a) {
   if (!ParseSort(a.sort, &order))
     return "--sort takes relevance, date or oldest, not '" + a.sort + "'";
   if (!ValidColor(a.color)) return "--color takes auto, always or never, not '" + a.color + "'";
+  if (BatchFormat f; !ParseBatchFormat(a.format, &f))
+    return "--format takes csv, tsv or jsonl, not '" + a.format + "'";
+  if (!a.since_run.empty() && a.new_name.empty()) return "--since-run goes with --new NAME";
   return "";
 }
 
@@ -414,6 +444,9 @@ int RunSearchCli(int argc, char** argv) {
     }
     index.push_back(*path);
   }
+  const SavedCliOptions saved{index.front(), a.json, a.quiet};
+  if (a.saved) return RunSaved(saved);
+  if (!a.unsave.empty()) return RunUnsave(a.unsave, saved);
   auto opened = Searcher::Open(index);
   if (!opened.ok()) {
     std::cerr << "nsearch: " << OneLine(opened.status().message()) << "\n";
@@ -429,6 +462,21 @@ int RunSearchCli(int argc, char** argv) {
   if (!a.list.empty()) return RunList(searcher, a);
   if (!a.with.empty()) return RunWith(searcher, a, style);
   if (a.timeline) return RunTimeline(searcher, a);
+  if (!a.quotes.empty())
+    return RunQuotes(searcher, a.quotes, ToSearchOptions(a), a.json, a.quiet, style);
+  if (!a.save.empty()) return RunSave(searcher, a.save, ToSearchOptions(a), saved);
+  if (!a.new_name.empty())
+    return RunNew(searcher, a.new_name, a.since_run, ToSearchOptions(a), saved, style);
+  if (!a.batch.empty()) {
+    if (!a.words.empty() || a.json || a.facets)
+      spdlog::warn(
+          "--batch takes its queries from the file and prints rows (--format): query "
+          "words, --json and --facets are ignored");
+    BatchFormat format = BatchFormat::kCsv;
+    (void)ParseBatchFormat(a.format, &format);  // checked by UsageProblem
+    return RunBatch([&] { return Searcher::Open(index); }, a.batch, format, ToSearchOptions(a),
+                    a.quiet);
+  }
   return RunSearch(searcher, a, style);
 }
 

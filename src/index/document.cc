@@ -14,9 +14,9 @@ namespace {
 
 // Bumped whenever segmentation, classification or extraction changes what an
 // article becomes, so an unchanged file is still re-indexed after an upgrade.
-// 4: schema 2 (one document per article); 5: repeated lines compared by
-// their words (not their letters run together).
-constexpr char kPipelineVersion[] = "5";
+// 4: schema 2 (one document per article); 5: quotes; 6: repeated lines
+// compared by their words (not their letters run together).
+constexpr char kPipelineVersion[] = "6";
 
 bool Fits(const std::string& term) { return !term.empty() && term.size() <= kMaxTermBytes; }
 
@@ -148,6 +148,9 @@ BuiltArticle BuildDocument(const Article& a) {
     }
   }
   AddEntityTerms(a, &doc);
+  for (const Quote& q : a.quotes)
+    if (std::string term = QuoteSpeakerTerm(q.speaker); !q.speaker.empty() && Fits(term))
+      doc.add_boolean_term(term);
 
   doc.add_boolean_term(std::string(kPrefixArticle) + out.key);
   doc.add_boolean_term(std::string(kPrefixSourceFile) + ArticleKey(a.source.file));

@@ -29,6 +29,7 @@
 #include "index/writer.h"
 #include "ingest/inputs.h"
 #include "ingest/source.h"
+#include "quotes/quotes.h"
 #include "segment/boilerplate.h"
 #include "segment/segmenter.h"
 
@@ -253,6 +254,7 @@ class Pipeline : public ingest::Visitor {
       auto t0 = Clock::now();
       extractor.Extract(p.article);
       p.entity_seconds = SecondsSince(t0);
+      p.article.quotes = quotes::FindQuotes(p.article);
     }
     p.text_bytes = p.article.title.size();
     for (const auto& para : p.article.paragraphs) p.text_bytes += para.text.size();

@@ -46,6 +46,28 @@ bool GetString(std::string_view* in, std::string* s) {
   return true;
 }
 
+// The quotes at the end of the stored data; their text is cut from the
+// paragraph they are in.
+bool DecodeQuotes(std::string_view* in, Article* a) {
+  uint64_t n = 0, paragraph = 0, begin = 0, length = 0;
+  if (!GetVarint(in, &n) || n > in->size()) return false;
+  a->quotes.resize(n);
+  for (auto& q : a->quotes) {
+    if (!GetVarint(in, &paragraph) || !GetVarint(in, &begin) || !GetVarint(in, &length) ||
+        !GetString(in, &q.speaker))
+      return false;
+    q.paragraph = static_cast<int>(paragraph);
+    const auto p = std::find_if(a->paragraphs.begin(), a->paragraphs.end(),
+                                [&](const Paragraph& x) { return x.n == q.paragraph; });
+    if (p == a->paragraphs.end() || begin > p->text.size() || length > p->text.size() - begin)
+      return false;
+    q.begin = begin;
+    q.end = begin + length;
+    q.text = p->text.substr(begin, length);
+  }
+  return true;
+}
+
 // Stored data layout, in order: magic, schema version, then the fields
 // below. New fields go at the end so that older readers of the same schema
 // version stop early instead of misreading.
@@ -94,6 +116,15 @@ std::string EntityAliasPrefix(EntityType type, std::string_view canonical) {
 
 std::string EntityAliasTerm(EntityType type, std::string_view canonical, std::string_view surface) {
   return EntityAliasPrefix(type, canonical) + std::string(surface);
+}
+
+std::string QuoteSpeakerPrefix(std::string_view last_word_key) {
+  return std::string(kPrefixQuoteSpeaker) + std::string(last_word_key) + "\t";
+}
+
+std::string QuoteSpeakerTerm(std::string_view canonical) {
+  const std::string term = EntityTerm(EntityType::kPerson, canonical);
+  return std::string(kPrefixQuoteSpeaker) + term.substr(EntityPrefix(EntityType::kPerson).size());
 }
 
 std::vector<Xapian::termpos> ParagraphStarts(const std::vector<ParagraphShape>& layout) {
@@ -151,6 +182,13 @@ std::string EncodeStoredArticle(const Article& a) {
   PutVarint(a.source.content_hash, &out);
   PutString(a.source.encoding, &out);
   PutVarint(static_cast<uint64_t>(std::max(0, a.source.invalid_bytes)), &out);
+  PutVarint(a.quotes.size(), &out);  // quotes: paragraph, byte range, speaker
+  for (const auto& q : a.quotes) {
+    PutVarint(static_cast<uint64_t>(std::max(0, q.paragraph)), &out);
+    PutVarint(q.begin, &out);
+    PutVarint(q.end - q.begin, &out);
+    PutString(q.speaker, &out);
+  }
   return out;
 }
 
@@ -183,6 +221,7 @@ std::optional<Article> DecodeStoredArticle(std::string_view in) {
       !GetVarint(&in, &v))
     return std::nullopt;
   a.source.invalid_bytes = static_cast<int>(v);
+  if (!in.empty() && !DecodeQuotes(&in, &a)) return std::nullopt;  // absent before quotes
   return a;
 }
 

@@ -21,13 +21,15 @@
 //    them ranks articles by how central the entity is; term frequency =
 //    articles; a prefix scan on a typed last word lists the candidate names
 //    without listing every name). Alias terms "XR" (EntityAliasTerm) keep
-//    the surface forms seen for each name.
+//    the surface forms seen for each name. Speakers "XQ" (QuoteSpeakerTerm):
+//    the persons the article quotes.
 //  * Boolean: article key "A" (unique: replace_document), author "XA",
 //    source file "F".
 //  * Values: article key (collapse), date, entities (facets), source stamp,
 //    paragraph layout, when it was indexed.
 //  * Data: EncodeStoredArticle(): every paragraph with its kind, title, id,
-//    date, author, url, source facts (entities are in their value slot).
+//    date, author, url, source facts, quotes (entities are in their value
+//    slot).
 //    Glass compresses it.
 // The synonym table holds single-word spellings of one name (Kiev = Kyiv),
 // the spelling table the folded words of searchable text (suggestions and
@@ -75,6 +77,9 @@ inline constexpr std::string_view kPrefixAuthor = "XA";       // + AuthorKey(aut
 inline constexpr std::string_view kPrefixSourceFile = "F";    // + ArticleKey(source file)
 inline constexpr std::string_view kPrefixEntityAlias = "XR";  // EntityAliasTerm()
 
+// QuoteSpeakerTerm(): a person the article quotes.
+inline constexpr std::string_view kPrefixQuoteSpeaker = "XQ";
+
 // Extra wdf of each title word in the text terms (the title's field weight).
 inline constexpr int kTitleWdf = 3;
 
@@ -91,6 +96,11 @@ std::string_view EntityNameOfTerm(std::string_view term);
 // "XR" + type letter + canonical + "\t" + surface form as written.
 std::string EntityAliasTerm(EntityType type, std::string_view canonical, std::string_view surface);
 std::string EntityAliasPrefix(EntityType type, std::string_view canonical);
+// A person quoted in the article (Article::quotes, boolean): "XQ" + the
+// same key and name as EntityTerm, so a typed last word lists the speakers
+// it may mean with one prefix scan.
+std::string QuoteSpeakerTerm(std::string_view canonical);
+std::string QuoteSpeakerPrefix(std::string_view last_word_key);
 
 // Value slots.
 inline constexpr unsigned kSlotArticle = 0;     // ArticleKey: collapse key (one hit per article)

@@ -168,4 +168,9 @@ std::unique_ptr<Xapian::KeyMaker> DateSortKey(SortOrder order) {
   return key;
 }
 
+Xapian::Query IndexedSinceQuery(double seconds) {
+  return Xapian::Query(Xapian::Query::OP_VALUE_GE, index::kSlotIndexed,
+                       Xapian::sortable_serialise(seconds));
+}
+
 }  // namespace nsearch::search

@@ -55,6 +55,10 @@ Result<std::vector<std::string>> ExpandAuthor(const Xapian::Database& db,
 // Passages or records by any of |folded_names| (from ExpandAuthor).
 Xapian::Query AuthorQuery(const std::vector<std::string>& folded_names);
 
+// Articles written (added or changed, kSlotIndexed) at or after |seconds|
+// since the epoch; SearchOptions::indexed_since.
+Xapian::Query IndexedSinceQuery(double seconds);
+
 // Sort keys on kSlotDate for kNewest/kOldest; undated documents sort last
 // either way.
 std::unique_ptr<Xapian::KeyMaker> DateSortKey(SortOrder order);

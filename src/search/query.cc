@@ -666,7 +666,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     }
   }
   if (!sink.error.ok()) return sink.error;
-  if (!options.exact) out.suggestion = Suggestion(db, typed);
+  if (!options.exact && options.suggest) out.suggestion = Suggestion(db, typed);
 
   // --person, --since/--until and --author filter whatever was typed.
   std::vector<Xapian::Query> filters;

@@ -37,6 +37,7 @@ struct CompileOptions {
   bool include_boilerplate = false;  // words also match boilerplate and credits
   bool exact = false;                // no synonyms, no spelling suggestion
   bool default_and = false;          // words without operators must all match
+  bool suggest = true;               // spelling suggestion (with !exact)
 };
 
 // One word of the query as it ran: the terms that stand for it (its stem,

@@ -102,8 +102,12 @@ Result<search::CompiledQuery> Searcher::Impl::Compile(const SearchOptions& o, st
   search::FieldResolvers r;
   r.entity = [this](EntityType t, const std::string& n) { return Resolve({t, n}); };
   r.author = [this](const std::string& n) { return ResolveAuthor(n); };
-  return search::CompileQuery(db, text, o.filters, date, o.authors, r,
-                              {o.include_boilerplate, o.exact, default_and});
+  auto q = search::CompileQuery(db, text, o.filters, date, o.authors, r,
+                                {o.include_boilerplate, o.exact, default_and, o.suggest});
+  if (q.ok() && o.indexed_since > 0 && !q->query.empty())
+    q->query = Xapian::Query(Xapian::Query::OP_FILTER, q->query,
+                             search::IndexedSinceQuery(o.indexed_since));
+  return q;
 }
 
 Result<search::CompiledQuery> Searcher::Impl::CompileForSort(

@@ -74,6 +74,15 @@ struct Searcher::Impl {
   template <typename MakeHit>
   SearchResponse Collect(Xapian::Enquire& enquire, const SearchOptions& o, SearchResponse resp,
                          const search::PassageScorer* rerank, MakeHit make_hit);
+  // Searcher::Quotes (search/quotes.cc).
+  Result<QuoteResponse> Quotes(const std::string& speaker, const SearchOptions& o);
+  Result<std::vector<std::string>> ResolveSpeaker(const std::string& typed);
+
+  // Runs |f| (reading the index), reopening it once when the indexer
+  // committed meanwhile; Xapian errors become IOError naming |what|.
+  template <typename F>
+  auto Retrying(const char* what, F f) -> decltype(f());
+
   // An article's hit that shows its passage with the most |mentions| (the
   // ways the filtered entities are written), or without any, its first
   // paragraph.
@@ -84,6 +93,25 @@ struct Searcher::Impl {
   Result<ArticleView> View(const std::string& article_id, const SearchOptions& highlight);
   Result<TimelineCounts> Timeline(const SearchOptions& o, TimelineUnit unit);
 };
+
+template <typename F>
+auto Searcher::Impl::Retrying(const char* what, F f) -> decltype(f()) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return f();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt > 0) return Status::IOError("index changed twice during one search; try again");
+      try {
+        db.reopen();
+      } catch (const Xapian::Error& e) {
+        return Status::IOError("cannot reopen index " + path + ": " + e.get_description());
+      }
+      ClearCaches();
+    } catch (const Xapian::Error& e) {
+      return Status::IOError(std::string(what) + " failed on " + path + ": " + e.get_description());
+    }
+  }
+}
 
 }  // namespace nsearch
 

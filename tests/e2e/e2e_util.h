@@ -5,6 +5,7 @@
 #define NSEARCH_TESTS_E2E_E2E_UTIL_H_
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -61,6 +62,7 @@ struct RunOptions {
   // fails with EFBIG, as a full disk fails with ENOSPC.
   uint64_t file_size_limit = 0;
   int timeout_seconds = 20;
+  std::string stdin_text;  // what the child reads on stdin (else /dev/null); under 64 KB
 };
 
 // Runs |bin| with |args|, stdin from /dev/null, and collects its output.
@@ -87,6 +89,8 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
     err_read = err_pipe[0];
     err_write = err_pipe[1];
   }
+  int in_pipe[2] = {-1, -1};
+  if (!options.stdin_text.empty() && pipe(in_pipe) != 0) return result;
 
   std::vector<std::string> argv_storage{bin};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -97,7 +101,8 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
   const pid_t pid = fork();
   if (pid == 0) {
     const int devnull = open("/dev/null", O_RDONLY);
-    dup2(devnull, STDIN_FILENO);
+    dup2(in_pipe[0] >= 0 ? in_pipe[0] : devnull, STDIN_FILENO);
+    if (in_pipe[1] >= 0) close(in_pipe[1]);
     dup2(out_write, STDOUT_FILENO);
     dup2(err_write, STDERR_FILENO);
     close(out_read);
@@ -116,6 +121,13 @@ inline RunResult RunBinary(const std::string& bin, const std::vector<std::string
   }
   close(out_write);
   close(err_write);
+  if (in_pipe[0] >= 0) {
+    close(in_pipe[0]);
+    // Small enough for the pipe's buffer: written whole before reading.
+    const ssize_t written = write(in_pipe[1], options.stdin_text.data(), options.stdin_text.size());
+    (void)written;
+    close(in_pipe[1]);
+  }
 
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
@@ -355,6 +367,17 @@ inline void WriteStories(const std::string& dir, int n, const std::string& topic
                   "a public meeting within " + std::to_string(2 + i % 9) +
                   " weeks and a written answer to every letter received.\n");
   }
+}
+
+// Runs nsearch with |args|, expects |expect_exit| and exactly one JSON
+// object on stdout, and returns it (null json on failure, reported).
+inline json SearchJson(const std::vector<std::string>& args, int expect_exit = 0) {
+  RunResult r = RunBinary(SearchBin(), args);
+  EXPECT_EQ(r.exit_code, expect_exit) << r.err;
+  std::string error;
+  json j = ParseOne(r.out, &error);
+  EXPECT_TRUE(error.empty()) << error;
+  return j;
 }
 
 // Lines of |text| that are not empty.

@@ -21,12 +21,7 @@ class E2eEntities : public ::testing::Test {
 
   static json Search(std::vector<std::string> args, int expect_exit = 0) {
     args.insert(args.begin(), {"--index", index_, "--json"});
-    RunResult r = RunBinary(SearchBin(), args);
-    EXPECT_EQ(r.exit_code, expect_exit) << r.err;
-    std::string error;
-    json j = ParseOne(r.out, &error);
-    EXPECT_TRUE(error.empty()) << error;
-    return j;
+    return SearchJson(args, expect_exit);
   }
 
   static std::set<std::string> Paths(const json& response) {

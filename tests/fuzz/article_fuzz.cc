@@ -15,6 +15,7 @@
 #include "entities/extractor.h"
 #include "index/document.h"
 #include "index/schema.h"
+#include "quotes/quotes.h"
 #include "search/highlight.h"
 #include "search/query.h"
 #include "search/rank.h"
@@ -50,6 +51,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(!article.paragraphs[i].text.empty(), "paragraph text is not empty");
   }
   for (const auto& e : article.entities) Check(!e.name.empty(), "entity has a name");
+  article.quotes = nsearch::quotes::FindQuotes(article);
+  for (const auto& q : article.quotes) {
+    Check(q.paragraph >= 1 && q.paragraph <= static_cast<int>(article.paragraphs.size()),
+          "quote is in a paragraph");
+    const std::string& p = article.paragraphs[q.paragraph - 1].text;
+    Check(q.begin <= q.end && q.end <= p.size() && p.substr(q.begin, q.end - q.begin) == q.text,
+          "quote text is its paragraph's bytes");
+    bool person = q.speaker.empty();
+    for (const auto& e : article.entities)
+      person = person || (e.type == nsearch::EntityType::kPerson && e.name == q.speaker);
+    Check(person, "a speaker is one of the article's persons");
+  }
+  const auto stored =
+      nsearch::index::DecodeStoredArticle(nsearch::index::EncodeStoredArticle(article));
+  Check(stored && stored->quotes.size() == article.quotes.size(), "quotes are stored");
 
   // The article indexed alone, its first line searched as a query: the
   // real compile, passage scoring and highlighting path.
