@@ -39,9 +39,13 @@ std::vector<std::pair<uint32_t, uint32_t>> MatchedWords(const std::string& text,
   }
   for (const auto& phrase : q.phrases) {
     bool found = false;
-    for (size_t i = 0; !phrase.empty() && i + phrase.size() <= stems.size(); ++i) {
-      if (!std::equal(phrase.begin(), phrase.end(), stems.begin() + i)) continue;
-      matched.emplace_back(i, i + phrase.size());
+    // Its words at their offsets (stop words between them take positions).
+    for (size_t i = 0; !phrase.terms.empty() && i + phrase.length <= stems.size(); ++i) {
+      bool here = true;
+      for (size_t k = 0; here && k < phrase.terms.size(); ++k)
+        here = stems[i + phrase.offsets[k]] == phrase.terms[k];
+      if (!here) continue;
+      matched.emplace_back(i, i + phrase.length);
       found = true;
     }
     if (!found) return {};
