@@ -26,7 +26,16 @@ struct Writer::Impl {
   std::string index_path;  // what the user named
   std::string generation;  // the glass database written (and locked)
   WriterOptions options;
-  std::unique_ptr<ShardWriter> main;               // the generation itself
+  std::unique_ptr<ShardWriter> main;  // the generation written
+  // An index that holds articles is not written where readers read it: at
+  // the run's first change its live generation is compacted into the next
+  // one (|fork_dir|), which takes the run's changes and is published whole
+  // at Finish. |live| stays open meanwhile, holding the live generation's
+  // lock (a second indexer is refused there).
+  bool may_fork = false;
+  std::unique_ptr<ShardWriter> live;
+  std::string fork_dir;
+  bool published = false;
   std::vector<std::unique_ptr<ShardWriter>> bulk;  // an empty index: shards on threads
   std::vector<std::string> bulk_dirs;
   size_t next_shard = 0;
@@ -35,6 +44,29 @@ struct Writer::Impl {
   std::map<std::string, std::string> file_records;  // path -> record; "" = forget
 
   Xapian::WritableDatabase& db() { return main->db(); }
+
+  ~Impl() {
+    if (fork_dir.empty() || published) return;
+    // A run that failed or was abandoned leaves no half-written generation.
+    main.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(fork_dir, ec);
+  }
+
+  // The database this run's changes go to; forks the live generation on
+  // the first call when it has to (may throw Xapian::Error).
+  ShardWriter& Writable() {
+    if (!may_fork || !fork_dir.empty()) return *main;
+    const std::string next = NextGeneration(index_path, generation);
+    std::error_code ec;
+    std::filesystem::remove_all(next, ec);  // left by a run killed before publishing
+    fork_dir = next;
+    Xapian::Database(generation).compact(next, Xapian::DBCOMPACT_NO_RENUMBER);
+    live = std::move(main);
+    main = std::make_unique<ShardWriter>(Xapian::WritableDatabase(next, Xapian::DB_OPEN),
+                                         ShardOptions(false));
+    return *main;
+  }
 
   ShardWriterOptions ShardOptions(bool threaded) const {
     ShardWriterOptions o;
@@ -140,6 +172,7 @@ Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
     }
     if (version.empty()) db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
     const bool empty = db.get_doccount() == 0 && impl->generation != path;
+    impl->may_fork = !empty && impl->generation != path;
     impl->main = std::make_unique<ShardWriter>(std::move(db), impl->ShardOptions(false));
     if (empty && options.bulk) impl->StartBulk();
     return std::unique_ptr<Writer>(new Writer(std::move(impl)));
@@ -201,10 +234,17 @@ void Writer::ForgetFile(const std::string& path) { impl_->file_records[path].cle
 Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
   auto& impl = *impl_;
   built.doc.add_value(kSlotIndexed, impl.indexed_stamp);
-  ShardWriter& to =
-      impl.bulk.empty() ? *impl.main : *impl.bulk[impl.next_shard++ % impl.bulk.size()];
   bool existed = false;
-  Status s = to.Put(std::move(built), text_bytes, &existed);
+  Status s;
+  try {
+    ShardWriter& to =
+        impl.bulk.empty() ? impl.Writable() : *impl.bulk[impl.next_shard++ % impl.bulk.size()];
+    s = to.Put(std::move(built), text_bytes, &existed);
+  } catch (const Xapian::Error& e) {
+    return Status::IOError(
+        "cannot copy index " + impl.index_path +
+        " into its next generation (it stays as last committed): " + e.get_description());
+  }
   if (!s.ok()) return s;
   return existed ? PutOutcome::kUpdated : PutOutcome::kAdded;
 }
@@ -219,7 +259,10 @@ Result<int64_t> Writer::RemoveStale(const std::string& source_file,
       std::string key = db.get_document(*it).get_value(kSlotArticle);
       if (!key.empty() && !keep.count(key)) stale.push_back(std::move(key));
     }
-    for (const auto& key : stale) impl_->main->Delete(key);
+    if (!stale.empty()) {
+      ShardWriter& to = impl_->Writable();
+      for (const auto& key : stale) to.Delete(key);
+    }
     return static_cast<int64_t>(stale.size());
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot remove stale articles of " + source_file + ": " +
@@ -255,7 +298,8 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
       std::vector<std::string> keys;
       for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
         keys.push_back(db.get_document(*p).get_value(kSlotArticle));
-      for (const auto& key : keys) removed += impl_->main->Delete(key) ? 1 : 0;
+      ShardWriter& to = impl_->Writable();
+      for (const auto& key : keys) removed += to.Delete(key) ? 1 : 0;
       ForgetFile(file);
     }
     return removed;
@@ -291,6 +335,14 @@ Status Writer::Finish(bool compact) {
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot write the synonym table of " + impl.index_path + ": " +
                            e.get_description());
+  }
+  if (!impl.fork_dir.empty()) {
+    // Compacted when it was forked; readers switch to it now, whole.
+    Status switched = SwitchGeneration(impl.index_path, impl.fork_dir);
+    impl.published = switched.ok();
+    impl.main.reset();
+    impl.live.reset();
+    return switched;
   }
   if (!compact || impl.generation == impl.index_path) return Status::Ok();
   return impl.Publish({impl.generation});
