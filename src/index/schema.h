@@ -22,11 +22,13 @@
 //    articles; a prefix scan on a typed last word lists the candidate names
 //    without listing every name). Alias terms "XR" (EntityAliasTerm) keep
 //    the surface forms seen for each name. Speakers "XQ" (QuoteSpeakerTerm):
-//    the persons the article quotes.
+//    the persons the article quotes. Copy bands "XM" (index/copies.h
+//    BandTerms, boolean): the LSH bands of the body's near-duplicate
+//    signature, so an article's candidate copies are one term query away.
 //  * Boolean: article key "A" (unique: replace_document), author "XA",
 //    source file "F".
 //  * Values: article key (collapse), date, entities (facets), source stamp,
-//    paragraph layout, when it was indexed.
+//    paragraph layout, when it was indexed, near-duplicate signature.
 //  * Data: EncodeStoredArticle(): every paragraph with its kind, title, id,
 //    date, author, url, source facts, quotes (entities are in their value
 //    slot).
@@ -79,6 +81,8 @@ inline constexpr std::string_view kPrefixEntityAlias = "XR";  // EntityAliasTerm
 
 // QuoteSpeakerTerm(): a person the article quotes.
 inline constexpr std::string_view kPrefixQuoteSpeaker = "XQ";
+// index/copies.h BandTerms(): one LSH band of the copy signature.
+inline constexpr std::string_view kPrefixCopyBand = "XM";
 
 // Extra wdf of each title word in the text terms (the title's field weight).
 inline constexpr int kTitleWdf = 3;
@@ -111,6 +115,10 @@ inline constexpr unsigned kSlotLayout = 5;      // EncodeLayout(): paragraph kin
 // When the article was last written (added or changed), as
 // Xapian::sortable_serialise(seconds since the epoch): "what is new since".
 inline constexpr unsigned kSlotIndexed = 6;
+// index/copies.h EncodeSignature(): the MinHash of the body's word
+// shingles; absent for a body too short to have one (and in indexes
+// written before pipeline version 7).
+inline constexpr unsigned kSlotCopySignature = 7;
 
 // Positions: words are numbered from 1 through the title (paragraph 0),
 // then through each paragraph in order, with kParagraphGap positions left
