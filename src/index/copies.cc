@@ -78,7 +78,8 @@ Signature DecodeSignature(std::string_view encoded) {
   Signature out(kSignatureHashes);
   for (size_t i = 0; i < kSignatureHashes; ++i) {
     uint32_t v = 0;
-    for (int k = 0; k < 4; ++k) v |= uint32_t{static_cast<unsigned char>(encoded[4 * i + k])} << (8 * k);
+    for (int k = 0; k < 4; ++k)
+      v |= uint32_t{static_cast<unsigned char>(encoded[4 * i + k])} << (8 * k);
     out[i] = v;
   }
   return out;

@@ -17,7 +17,8 @@ std::vector<std::string_view> Bands(const std::string& sig) {
   std::vector<std::string_view> out;
   if (sig.size() != index::kSignatureHashes * 4) return out;
   const size_t width = index::kBandRows * 4;
-  for (size_t b = 0; b < index::kBands; ++b) out.push_back(std::string_view(sig).substr(b * width, width));
+  for (size_t b = 0; b < index::kBands; ++b)
+    out.push_back(std::string_view(sig).substr(b * width, width));
   return out;
 }
 
@@ -53,8 +54,7 @@ std::vector<CopyGroup> GroupCopies(const std::vector<std::string>& signatures) {
 
 void AddUnrankedCopies(const Xapian::Database& db, const Xapian::Query& query,
                        const std::vector<Xapian::docid>& ranked,
-                       const std::vector<std::string>& signatures,
-                       std::vector<CopyGroup>* groups) {
+                       const std::vector<std::string>& signatures, std::vector<CopyGroup>* groups) {
   std::vector<std::string> terms;
   for (const CopyGroup& g : *groups) {
     auto add = [&](size_t i) {

@@ -17,8 +17,8 @@
 namespace nsearch::search {
 
 struct CopyGroup {
-  size_t leader = 0;            // index into the ranked list: the best-ranked copy
-  std::vector<size_t> ranked;   // the other copies among the ranked list, best first
+  size_t leader = 0;                // index into the ranked list: the best-ranked copy
+  std::vector<size_t> ranked;       // the other copies among the ranked list, best first
   std::vector<Xapian::docid> more;  // copies matching the query beyond the ranked list
 };
 
@@ -34,8 +34,7 @@ std::vector<CopyGroup> GroupCopies(const std::vector<std::string>& signatures);
 // through the band terms of the groups' members, checked by signature.
 void AddUnrankedCopies(const Xapian::Database& db, const Xapian::Query& query,
                        const std::vector<Xapian::docid>& ranked,
-                       const std::vector<std::string>& signatures,
-                       std::vector<CopyGroup>* groups);
+                       const std::vector<std::string>& signatures, std::vector<CopyGroup>* groups);
 
 }  // namespace nsearch::search
 

@@ -138,8 +138,9 @@ TEST_F(E2eCopies, AnOutletsCopyIsOneResultWithOneCopy) {
   }
   EXPECT_EQ(grouped, 1);
   EXPECT_EQ(copies.size(), 2u);
-  EXPECT_TRUE(std::any_of(copies.begin(), copies.end(),
-                          [](const std::string& p) { return Contains(p, "courier/tarn-barrier"); }));
+  EXPECT_TRUE(std::any_of(copies.begin(), copies.end(), [](const std::string& p) {
+    return Contains(p, "courier/tarn-barrier");
+  }));
 
   // --all-copies lists each one.
   json all = Search({"--all-copies", "barrier", "gates"});
