@@ -5,7 +5,6 @@
 #include <cstring>
 #include <limits>
 
-#include "index/schema.h"
 #include "ingest/hash.h"
 #include "text/normalize.h"
 
@@ -58,38 +57,37 @@ Signature CopySignature(const Article& article) {
   shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
   if (shingles.size() < kMinShingles) return {};
   const HashFamily& f = Family();
-  Signature sig(kSignatureHashes, std::numeric_limits<uint32_t>::max());
+  std::vector<uint32_t> mins(kSignatureHashes, std::numeric_limits<uint32_t>::max());
   for (uint64_t s : shingles)
     for (size_t i = 0; i < kSignatureHashes; ++i)
-      sig[i] = std::min(sig[i], static_cast<uint32_t>((f.a[i] * s + f.b[i]) >> 32));
+      mins[i] = std::min(mins[i], static_cast<uint32_t>((f.a[i] * s + f.b[i]) >> 32));
+  Signature sig(kSignatureHashes);
+  for (size_t i = 0; i < kSignatureHashes; ++i) sig[i] = static_cast<uint16_t>(mins[i] >> 16);
   return sig;
 }
 
 std::string EncodeSignature(const Signature& signature) {
   std::string out;
-  out.reserve(signature.size() * 4);
-  for (uint32_t v : signature)
-    for (int k = 0; k < 4; ++k) out.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
+  out.reserve(signature.size() * 2);
+  for (uint16_t v : signature)
+    for (int k = 0; k < 2; ++k) out.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
   return out;
 }
 
 Signature DecodeSignature(std::string_view encoded) {
-  if (encoded.size() != kSignatureHashes * 4) return {};
+  if (encoded.size() != kSignatureBytes) return {};
   Signature out(kSignatureHashes);
-  for (size_t i = 0; i < kSignatureHashes; ++i) {
-    uint32_t v = 0;
-    for (int k = 0; k < 4; ++k)
-      v |= uint32_t{static_cast<unsigned char>(encoded[4 * i + k])} << (8 * k);
-    out[i] = v;
-  }
+  for (size_t i = 0; i < kSignatureHashes; ++i)
+    out[i] = static_cast<uint16_t>(static_cast<unsigned char>(encoded[2 * i]) |
+                                   static_cast<unsigned char>(encoded[2 * i + 1]) << 8);
   return out;
 }
 
 std::string SignatureHex(const Signature& signature) {
   std::string out;
-  char buf[16];
-  for (uint32_t v : signature) {
-    std::snprintf(buf, sizeof buf, "%08x", v);
+  char buf[8];
+  for (uint16_t v : signature) {
+    std::snprintf(buf, sizeof buf, "%04x", v);
     out += buf;
   }
   return out;
@@ -103,29 +101,13 @@ double EstimatedJaccard(const Signature& a, const Signature& b) {
 }
 
 double EstimatedJaccard(std::string_view a, std::string_view b) {
-  if (a.size() != kSignatureHashes * 4 || b.size() != a.size()) return 0;
+  if (a.size() != kSignatureBytes || b.size() != a.size()) return 0;
+  uint16_t x[kSignatureHashes], y[kSignatureHashes];
+  std::memcpy(x, a.data(), kSignatureBytes);  // the bytes' order is the same on both sides
+  std::memcpy(y, b.data(), kSignatureBytes);
   size_t same = 0;
-  for (size_t i = 0; i < a.size(); i += 4) {
-    uint32_t x, y;
-    std::memcpy(&x, a.data() + i, 4);
-    std::memcpy(&y, b.data() + i, 4);
-    same += x == y;
-  }
+  for (size_t i = 0; i < kSignatureHashes; ++i) same += x[i] == y[i];
   return static_cast<double>(same) / kSignatureHashes;
-}
-
-std::vector<std::string> BandTerms(const Signature& signature) {
-  std::vector<std::string> out;
-  if (signature.size() != kSignatureHashes) return out;
-  out.reserve(kBands);
-  char buf[16];
-  for (size_t band = 0; band < kBands; ++band) {
-    uint64_t h = band;
-    for (size_t r = 0; r < kBandRows; ++r) h = Mix(h ^ signature[band * kBandRows + r]);
-    std::snprintf(buf, sizeof buf, "%02zx%08x", band, static_cast<unsigned>(h >> 32));
-    out.push_back(std::string(kPrefixCopyBand) + buf);
-  }
-  return out;
 }
 
 }  // namespace nsearch::index

@@ -7,10 +7,10 @@
 // (kSignatureHashes minimum hashes of the folded words of the body
 // paragraphs, title, headings, captions and boilerplate left out); the
 // fraction of equal entries of two signatures estimates the Jaccard
-// similarity of their shingle sets. LSH banding turns the signature into
-// kBands terms (BandTerms) so an article's candidate copies are a term
-// query away: two articles of Jaccard s share at least one band term with
-// probability 1 - (1 - s^kBandRows)^kBands.
+// similarity of their shingle sets. LSH banding finds the candidate pairs
+// among many signatures without comparing all of them: two articles of
+// Jaccard s share at least one of kBands bands (kBandRows entries each)
+// with probability 1 - (1 - s^kBandRows)^kBands.
 #ifndef NSEARCH_INDEX_COPIES_H_
 #define NSEARCH_INDEX_COPIES_H_
 
@@ -28,6 +28,7 @@ inline constexpr size_t kShingleWords = 3;
 inline constexpr size_t kSignatureHashes = 128;
 inline constexpr size_t kBandRows = 2;
 inline constexpr size_t kBands = kSignatureHashes / kBandRows;
+inline constexpr size_t kSignatureBytes = kSignatureHashes * 2;  // EncodeSignature
 // Bodies with fewer shingles than this have no signature and are never
 // anybody's copy: a two-line note is too short to tell a copy from a
 // coincidence.
@@ -36,8 +37,11 @@ inline constexpr size_t kMinShingles = 20;
 // least this (docs/copies.md: the measured pairs that chose it).
 inline constexpr double kCopyJaccard = 0.5;
 
-// kSignatureHashes minimum hashes; empty when the body is too short.
-using Signature = std::vector<uint32_t>;
+// kSignatureHashes minimum hashes, the top 16 bits of each (b-bit MinHash:
+// two different minima agree by chance once in 65,536, a negligible bias,
+// and the value a search reads per match is half as long); empty when the
+// body is too short.
+using Signature = std::vector<uint16_t>;
 
 // The signature of |article|'s body paragraphs (ParagraphKind::kBody).
 Signature CopySignature(const Article& article);
@@ -46,7 +50,7 @@ Signature CopySignature(const Article& article);
 // value decodes to an empty signature.
 std::string EncodeSignature(const Signature& signature);
 Signature DecodeSignature(std::string_view encoded);
-// Hex digits, for the dry run's JSON.
+// Four hex digits per entry, for the dry run's JSON.
 std::string SignatureHex(const Signature& signature);
 
 // The fraction of equal entries: the estimated Jaccard similarity of the
@@ -57,10 +61,6 @@ double EstimatedJaccard(std::string_view a, std::string_view b);
 inline bool AreCopies(std::string_view a, std::string_view b) {
   return EstimatedJaccard(a, b) >= kCopyJaccard;
 }
-
-// kPrefixCopyBand + 2 hex digits of the band + 8 of the hash of its rows:
-// the boolean terms of a signature (none for an empty one).
-std::vector<std::string> BandTerms(const Signature& signature);
 
 }  // namespace nsearch::index
 

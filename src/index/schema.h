@@ -22,9 +22,7 @@
 //    articles; a prefix scan on a typed last word lists the candidate names
 //    without listing every name). Alias terms "XR" (EntityAliasTerm) keep
 //    the surface forms seen for each name. Speakers "XQ" (QuoteSpeakerTerm):
-//    the persons the article quotes. Copy bands "XM" (index/copies.h
-//    BandTerms, boolean): the LSH bands of the body's near-duplicate
-//    signature, so an article's candidate copies are one term query away.
+//    the persons the article quotes.
 //  * Boolean: article key "A" (unique: replace_document), author "XA",
 //    source file "F".
 //  * Values: article key (collapse), date, entities (facets), source stamp,
@@ -81,8 +79,6 @@ inline constexpr std::string_view kPrefixEntityAlias = "XR";  // EntityAliasTerm
 
 // QuoteSpeakerTerm(): a person the article quotes.
 inline constexpr std::string_view kPrefixQuoteSpeaker = "XQ";
-// index/copies.h BandTerms(): one LSH band of the copy signature.
-inline constexpr std::string_view kPrefixCopyBand = "XM";
 
 // Extra wdf of each title word in the text terms (the title's field weight).
 inline constexpr int kTitleWdf = 3;

@@ -1,89 +1,94 @@
 #include "search/copies.h"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "index/copies.h"
 #include "index/schema.h"
-#include "index/unweighted.h"
 
 namespace nsearch::search {
 namespace {
 
-// The band keys of an encoded signature, as BandTerms names them but
-// without building strings: each band's rows' bytes and its number.
-std::vector<std::string_view> Bands(const std::string& sig) {
-  std::vector<std::string_view> out;
-  if (sig.size() != index::kSignatureHashes * 4) return out;
-  const size_t width = index::kBandRows * 4;
-  for (size_t b = 0; b < index::kBands; ++b)
-    out.push_back(std::string_view(sig).substr(b * width, width));
-  return out;
+// Band |b| of an encoded signature as one number: its rows' bytes mixed with
+// the band's number (equal keys: equal bands, but for a 2^-64 chance).
+uint64_t BandKey(std::string_view sig, size_t b) {
+  uint64_t h = 0x9e3779b97f4a7c15ull * (b + 1);
+  for (size_t k = 0; k < index::kBandRows * 2; ++k) {
+    h ^= static_cast<unsigned char>(sig[b * index::kBandRows * 2 + k]);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+// Candidate pairs (later, earlier) of |signatures|, sorted.
+std::vector<std::pair<size_t, size_t>> CandidatePairs(const std::vector<std::string>& signatures) {
+  std::vector<std::pair<size_t, size_t>> pairs;
+  // A page's few dozen matches: every pair costs less than banding them.
+  if (signatures.size() <= 128) {
+    for (size_t i = 0; i < signatures.size(); ++i)
+      if (signatures[i].size() == index::kSignatureBytes)
+        for (size_t j = 0; j < i; ++j)
+          if (signatures[j].size() == index::kSignatureBytes) pairs.emplace_back(i, j);
+    return pairs;
+  }
+  // Every (band key, article); equal keys side by side, in rank order.
+  std::vector<std::pair<uint64_t, size_t>> keys;
+  for (size_t i = 0; i < signatures.size(); ++i) {
+    if (signatures[i].size() != index::kSignatureBytes) continue;
+    for (size_t b = 0; b < index::kBands; ++b) keys.emplace_back(BandKey(signatures[i], b), i);
+  }
+  std::sort(keys.begin(), keys.end());
+  // Pairs sharing a band.
+  for (size_t r = 0; r < keys.size();) {
+    size_t end = r + 1;
+    while (end < keys.size() && keys[end].first == keys[r].first) ++end;
+    // The earliest few of a band are enough: a run of many identical
+    // articles stays linear.
+    for (size_t x = r + 1; x < end; ++x)
+      for (size_t y = r; y < x && y < r + 8; ++y)
+        if (keys[y].second != keys[x].second) pairs.emplace_back(keys[x].second, keys[y].second);
+    r = end;
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
 }
 
 }  // namespace
 
 std::vector<CopyGroup> GroupCopies(const std::vector<std::string>& signatures) {
+  const auto pairs = CandidatePairs(signatures);
   std::vector<CopyGroup> groups;
-  // Band (number, rows' bytes) -> the ranked articles holding it.
-  std::unordered_map<std::string, std::vector<size_t>> buckets;
   std::vector<size_t> group_of(signatures.size(), 0);
-  std::string key;
+  auto pair = pairs.begin();
   for (size_t i = 0; i < signatures.size(); ++i) {
-    const auto bands = Bands(signatures[i]);
-    size_t best = SIZE_MAX;  // the best-ranked earlier copy
-    for (size_t b = 0; b < bands.size(); ++b) {
-      key.assign(1, static_cast<char>(b));
-      key.append(bands[b]);
-      auto& bucket = buckets[key];
-      for (size_t j : bucket)
-        if (j < best && index::AreCopies(signatures[i], signatures[j])) best = j;
-      bucket.push_back(i);
-    }
+    size_t best = SIZE_MAX;  // the best-ranked earlier copy: pairs come j ascending
+    for (; pair != pairs.end() && pair->first == i; ++pair)
+      if (best == SIZE_MAX && index::AreCopies(signatures[i], signatures[pair->second]))
+        best = pair->second;
     if (best == SIZE_MAX) {
       group_of[i] = groups.size();
-      groups.push_back({i, {}, {}});
+      groups.push_back({i, {}});
     } else {
       group_of[i] = group_of[best];
-      groups[group_of[i]].ranked.push_back(i);
+      groups[group_of[i]].copies.push_back(i);
     }
   }
   return groups;
 }
 
-void AddUnrankedCopies(const Xapian::Database& db, const Xapian::Query& query,
-                       const std::vector<Xapian::docid>& ranked,
-                       const std::vector<std::string>& signatures, std::vector<CopyGroup>* groups) {
-  std::vector<std::string> terms;
-  for (const CopyGroup& g : *groups) {
-    auto add = [&](size_t i) {
-      for (auto& t : index::BandTerms(index::DecodeSignature(signatures[i])))
-        terms.push_back(std::move(t));
-    };
-    add(g.leader);
-    for (size_t i : g.ranked) add(i);
+std::vector<std::string> SlotValues(const Xapian::Database& db, Xapian::valueno slot,
+                                    const std::vector<Xapian::docid>& docids) {
+  std::vector<size_t> order(docids.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docids[a] < docids[b]; });
+  std::vector<std::string> out(docids.size());
+  auto v = db.valuestream_begin(slot);
+  for (size_t i : order) {
+    v.skip_to(docids[i]);
+    if (v == db.valuestream_end(slot)) break;
+    if (v.get_docid() == docids[i]) out[i] = *v;
   }
-  if (terms.empty()) return;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
-  enquire.set_weighting_scheme(index::Unweighted());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  const std::unordered_set<Xapian::docid> known(ranked.begin(), ranked.end());
-  // Band collisions are rare; the cap only bounds a pathological index.
-  Xapian::MSet found = enquire.get_mset(0, 10000);
-  for (auto it = found.begin(); it != found.end(); ++it) {
-    if (known.count(*it)) continue;
-    const std::string sig = it.get_document().get_value(index::kSlotCopySignature);
-    for (CopyGroup& g : *groups) {
-      auto copy_of = [&](size_t i) { return index::AreCopies(sig, signatures[i]); };
-      if (copy_of(g.leader) || std::any_of(g.ranked.begin(), g.ranked.end(), copy_of)) {
-        g.more.push_back(*it);
-        break;
-      }
-    }
-  }
+  return out;
 }
 
 }  // namespace nsearch::search

@@ -17,9 +17,8 @@
 namespace nsearch::search {
 
 struct CopyGroup {
-  size_t leader = 0;                // index into the ranked list: the best-ranked copy
-  std::vector<size_t> ranked;       // the other copies among the ranked list, best first
-  std::vector<Xapian::docid> more;  // copies matching the query beyond the ranked list
+  size_t leader = 0;           // index into the ranked list: the best-ranked copy
+  std::vector<size_t> copies;  // the other copies, best-ranked first
 };
 
 // Groups |signatures| (encoded, of the ranked matches, best first; empty:
@@ -29,12 +28,10 @@ struct CopyGroup {
 // Groups come in the order of their leaders.
 std::vector<CopyGroup> GroupCopies(const std::vector<std::string>& signatures);
 
-// Adds to |groups| the copies among the articles matching |query| in |db|
-// that are not in |ranked| (the docids the signatures belong to): found
-// through the band terms of the groups' members, checked by signature.
-void AddUnrankedCopies(const Xapian::Database& db, const Xapian::Query& query,
-                       const std::vector<Xapian::docid>& ranked,
-                       const std::vector<std::string>& signatures, std::vector<CopyGroup>* groups);
+// The value of |slot| of each of |docids| (any order; "" when unset), read
+// through one value stream in docid order.
+std::vector<std::string> SlotValues(const Xapian::Database& db, Xapian::valueno slot,
+                                    const std::vector<Xapian::docid>& docids);
 
 }  // namespace nsearch::search
 

@@ -291,21 +291,21 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
   const int64_t wanted = static_cast<int64_t>(o.offset) + o.limit;
   const bool group = !o.all_copies;
   const int64_t docs = db.get_doccount();
-  // Copies take ranks without taking places on the page: fetch a margin,
-  // and twice as many again while the groups do not fill the page.
-  int64_t fetch = group ? wanted + wanted / 2 + 10 : wanted;
+  // Copies are grouped among the best 2 x (offset + limit) + 10 matches
+  // (twice as many again while their groups do not fill the page): a copy
+  // ranked below them is not counted on this page, and a later page, which
+  // groups from the first match again, still leaves it out (docs/copies.md).
+  int64_t window = group ? 2 * wanted + 10 : wanted;
   Xapian::MSet mset;
   struct Candidate {
     Xapian::MSetIterator it;
     search::ArticleEvidence ev;
   };
   std::vector<Candidate> ranked;
-  std::vector<std::string> signatures;
   std::vector<search::CopyGroup> groups;
   for (;;) {
-    const auto first = static_cast<Xapian::doccount>(std::min(fetch, docs));
+    const auto first = static_cast<Xapian::doccount>(std::min(window, docs));
     auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
-    const Xapian::doccount grouped = count;
     if (o.facets) count = std::max<Xapian::doccount>(count, kFacetArticles);
     mset = enquire.get_mset(0, count, std::max<Xapian::doccount>(count, 100));
     ranked.clear();
@@ -321,14 +321,13 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
                        [](const auto& a, const auto& b) { return a.ev.score > b.ev.score; });
     }
     if (!group) break;
-    signatures.clear();
-    for (size_t i = 0; i < ranked.size() && i < grouped; ++i)
-      signatures.push_back(ranked[i].it.get_document().get_value(index::kSlotCopySignature));
-    groups = search::GroupCopies(signatures);
-    if (static_cast<int64_t>(groups.size()) >= wanted || mset.size() < grouped ||
-        static_cast<int64_t>(grouped) >= docs)
+    std::vector<Xapian::docid> dids;
+    for (size_t i = 0; i < ranked.size() && i < first; ++i) dids.push_back(*ranked[i].it);
+    groups = search::GroupCopies(search::SlotValues(db, index::kSlotCopySignature, dids));
+    if (static_cast<int64_t>(groups.size()) >= wanted || dids.size() < first ||
+        static_cast<int64_t>(first) >= docs)
       break;
-    fetch *= 2;
+    window *= 2;
   }
   resp.total = mset.get_matches_estimated();
   resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -338,12 +337,6 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
   if (group) {
     groups.erase(groups.begin(), groups.begin() + std::min<size_t>(o.offset, groups.size()));
     if (static_cast<int64_t>(groups.size()) > o.limit) groups.resize(o.limit);
-    // Copies may match beyond the articles read: through their band terms.
-    if (!groups.empty() && signatures.size() < mset.get_matches_upper_bound()) {
-      std::vector<Xapian::docid> dids;
-      for (size_t i = 0; i < signatures.size(); ++i) dids.push_back(*ranked[i].it);
-      search::AddUnrankedCopies(db, enquire.get_query(), dids, signatures, &groups);
-    }
     for (const auto& g : groups) page.push_back(g.leader);
   } else {
     for (size_t i = o.offset; i < ranked.size() && i < static_cast<size_t>(wanted); ++i)
@@ -368,8 +361,7 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
         auto a = search::LoadArticle(doc);
         return a ? a->id : std::string();
       };
-      for (size_t j : groups[k].ranked) h.copies.push_back(path(ranked[j].it.get_document()));
-      for (Xapian::docid did : groups[k].more) h.copies.push_back(path(db.get_document(did)));
+      for (size_t j : groups[k].copies) h.copies.push_back(path(ranked[j].it.get_document()));
     }
     resp.hits.push_back(std::move(h));
   }

@@ -195,8 +195,8 @@ def signatures(bin_dir, pairs):
 def jaccard(x, y):
     if not x or not y or len(x) != len(y):
         return 0.0
-    a = [x[i:i + 8] for i in range(0, len(x), 8)]
-    b = [y[i:i + 8] for i in range(0, len(y), 8)]
+    a = [x[i:i + 4] for i in range(0, len(x), 4)]
+    b = [y[i:i + 4] for i in range(0, len(y), 4)]
     return sum(p == q for p, q in zip(a, b)) / len(a)
 
 

@@ -10,7 +10,7 @@ namespace {
 
 std::string Sig(int story, int changed = 0) {
   index::Signature s(index::kSignatureHashes);
-  for (size_t i = 0; i < s.size(); ++i) s[i] = story * 100000 + static_cast<uint32_t>(i);
+  for (size_t i = 0; i < s.size(); ++i) s[i] = static_cast<uint16_t>(story * 1000 + i);
   // Even entries first, then odd: spread over many bands.
   for (int i = 0; i < changed; ++i) s[(i * 2) % 128 + (i * 2) / 128] += 7;
   return index::EncodeSignature(s);
@@ -23,17 +23,31 @@ TEST(GroupCopiesTest, TheBestRankedCopyLeadsItsStory) {
   const auto groups = GroupCopies(sigs);
   ASSERT_EQ(groups.size(), 4u);
   EXPECT_EQ(groups[0].leader, 0u);
-  EXPECT_EQ(groups[0].ranked, std::vector<size_t>{2});
+  EXPECT_EQ(groups[0].copies, std::vector<size_t>{2});
   EXPECT_EQ(groups[1].leader, 1u);
-  EXPECT_EQ(groups[1].ranked, std::vector<size_t>{5});
+  EXPECT_EQ(groups[1].copies, std::vector<size_t>{5});
   EXPECT_EQ(groups[2].leader, 3u);
-  EXPECT_TRUE(groups[2].ranked.empty());
+  EXPECT_TRUE(groups[2].copies.empty());
   EXPECT_EQ(groups[3].leader, 4u);
 }
 
 TEST(GroupCopiesTest, ArticlesWithoutSignaturesAreNeverCopies) {
   const auto groups = GroupCopies({"", "", ""});
   EXPECT_EQ(groups.size(), 3u);
+}
+
+TEST(GroupCopiesTest, ManyMatchesAreGroupedThroughTheirBands) {
+  // 150 stories, each followed later by a light copy: past the few dozen
+  // compared pair by pair, bands find the candidates.
+  std::vector<std::string> sigs;
+  for (int s = 0; s < 150; ++s) sigs.push_back(Sig(s + 1));
+  for (int s = 0; s < 150; ++s) sigs.push_back(Sig(s + 1, 12));
+  const auto groups = GroupCopies(sigs);
+  ASSERT_EQ(groups.size(), 150u);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    EXPECT_EQ(groups[g].leader, g);
+    EXPECT_EQ(groups[g].copies, std::vector<size_t>{150 + g});
+  }
 }
 
 }  // namespace
