@@ -17,7 +17,7 @@ namespace {
 // article becomes, so an unchanged file is still re-indexed after an upgrade.
 // 4: schema 2 (one document per article); 5: quotes; 6: repeated lines
 // compared by their words (not their letters run together); 7: copy
-// signature and band terms (index/copies.h).
+// signature (index/copies.h).
 constexpr char kPipelineVersion[] = "7";
 
 bool Fits(const std::string& term) { return !term.empty() && term.size() <= kMaxTermBytes; }

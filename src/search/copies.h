@@ -1,6 +1,6 @@
 // search/copies: query-time grouping of wire copies (docs/copies.md). The
-// index stores each article's copy signature and its LSH band terms
-// (index/copies.h); a search groups its ranked matches so that one result
+// index stores each article's copy signature (index/copies.h); a search
+// groups its ranked matches so that one result
 // stands for a story and lists its near-identical copies. Grouping at query
 // time needs no group ids in the index, so it holds across incremental runs
 // (a copy added later joins at once) and across several indexes searched as
