@@ -4,11 +4,14 @@
 // line that becomes (or stops being) repeated across the bundle, the person
 // a bare surname stands for.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "e2e_util.h"
 
@@ -405,6 +408,54 @@ TEST(E2eIncremental, CountsStillWorkAfterArticlesAreRemoved) {
   EXPECT_EQ(with.exit_code, 0) << with.err;
   EXPECT_FALSE(Contains(with.err, "Corrupt")) << with.err;
   EXPECT_FALSE(with.out.empty());
+}
+
+// An incremental run killed (SIGKILL) halfway leaves the index exactly as it
+// was before the run, with no half-written generation; the next run ends
+// where a clean rebuild would.
+TEST(E2eIncremental, KilledRunLeavesTheIndexAsItWasAndTheNextRunCompletesIt) {
+  TempDir dir;
+  const std::string old_news = dir / "old", new_news = dir / "new", index = dir / "index",
+                    fresh = dir / "fresh";
+  WriteStories(old_news, 60, "harbour");
+  Index(index, {old_news});
+  const std::string before = DumpState(index);
+  ASSERT_FALSE(before.empty());
+  auto generations = [&] {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(index))
+      if (e.is_directory()) names.insert(e.path().filename().string());
+    return names;
+  };
+  const std::set<std::string> gens_before = generations();
+
+  WriteStories(new_news, 4000, "quarry");
+  Background run(IndexBin(), {"-q", "--commit-every", "10", "--index", index, old_news, new_news},
+                 dir / "run");
+  // Killed once the run writes its next generation and has committed there.
+  bool forked = false;
+  for (int i = 0; i < 6000 && !forked; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    forked = generations().size() > gens_before.size();
+  }
+  ASSERT_TRUE(forked) << "the run never started its next generation";
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  ASSERT_EQ(kill(run.pid(), SIGKILL), 0);
+  const RunResult killed = run.Wait();
+  ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << "the run ended before it was killed";
+
+  EXPECT_TRUE(DumpState(index) == before) << "a killed run changed what readers see";
+  RunResult search = RunBinary(SearchBin(), {"--index", index, "quarry"});
+  EXPECT_FALSE(Contains(search.out, "/new/story-")) << "none of the new articles is visible\n"
+                                                  << search.out;
+  search = RunBinary(SearchBin(), {"--index", index, "harbour"});
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+
+  Index(index, {old_news, new_news});
+  EXPECT_EQ(generations().size(), 1u) << "older generations are removed";
+  Index(fresh, {old_news, new_news});
+  const std::string a = DumpState(index), b = DumpState(fresh);
+  EXPECT_TRUE(a == b) << FirstDifferences(a, b);
 }
 
 // Random edits of every kind; after each, the incremental index and a clean
