@@ -410,6 +410,59 @@ TEST(E2eIncremental, CountsStillWorkAfterArticlesAreRemoved) {
   EXPECT_FALSE(with.out.empty());
 }
 
+// A bad file that stays as it is costs nothing on later runs: its skips are
+// reported again (same warnings, same exit status) without reading it or
+// redoing the bundle pass; once fixed it is read and indexed, once gone its
+// record goes too.
+TEST(E2eIncremental, UnchangedBadFilesAreReportedAgainWithoutBeingRead) {
+  TempDir dir;
+  const std::string bundle = dir / "bundle", index = dir / "index";
+  WriteStories(bundle, 5);
+  WriteFile(bundle + "/broken.txt", std::string("PK\0\0garbage\0\0", 13));
+  WriteFile(bundle + "/feed.jsonl",
+            "{\"title\": \"Tram depot opens\", \"text\": \"The tram depot opened on Monday.\"}\n"
+            "{\"title\": \"Broken line\", \"text\": \n"
+            "{\"title\": \"Ferry back\", \"text\": \"The ferry is back on Friday.\"}\n");
+  // Older than the racy-file margin, as a night's files are.
+  for (const auto& e : fs::directory_iterator(bundle))
+    fs::last_write_time(e.path(), fs::file_time_type::clock::now() - std::chrono::hours(1));
+  auto run = [&] {
+    return RunBinary(IndexBin(), {"-v", "--index", index, bundle}, {.timeout_seconds = 120});
+  };
+  const RunResult first = run();
+  EXPECT_EQ(first.exit_code, 1) << first.err;
+  EXPECT_TRUE(Contains(first.err, "broken.txt: binary")) << first.err;
+  EXPECT_TRUE(Contains(first.err, "feed.jsonl:2")) << first.err;
+  EXPECT_TRUE(Contains(first.err, "7 articles (7 new")) << first.err;
+
+  const RunResult second = run();
+  EXPECT_EQ(second.exit_code, 1) << "still bad: still reported\n" << second.err;
+  EXPECT_TRUE(Contains(second.err, "broken.txt: binary")) << second.err;
+  EXPECT_TRUE(Contains(second.err, "feed.jsonl:2")) << second.err;
+  EXPECT_TRUE(Contains(second.err, "broken.txt: unchanged")) << "not read again\n" << second.err;
+  EXPECT_TRUE(Contains(second.err, "feed.jsonl: unchanged")) << second.err;
+  EXPECT_TRUE(Contains(second.err, "7 articles (0 new, 0 updated, 7 unchanged")) << second.err;
+  EXPECT_TRUE(Contains(second.err, "2 skipped")) << second.err;
+
+  // Fixed: read again and indexed.
+  WriteFile(bundle + "/broken.txt", "Quarry road reopens\n\nThe quarry road reopened today.\n");
+  fs::last_write_time(bundle + "/broken.txt",
+                      fs::file_time_type::clock::now() - std::chrono::hours(1));
+  const RunResult third = run();
+  EXPECT_EQ(third.exit_code, 1) << "the JSONL line is still broken\n" << third.err;
+  EXPECT_FALSE(Contains(third.err, "broken.txt: binary")) << third.err;
+  RunResult search = RunBinary(SearchBin(), {"--index", index, "quarry"});
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+
+  // Gone: its record goes, and the next run is clean.
+  fs::remove(bundle + "/feed.jsonl");
+  const RunResult fourth = run();
+  EXPECT_EQ(fourth.exit_code, 0) << fourth.err;
+  const RunResult fifth = run();
+  EXPECT_EQ(fifth.exit_code, 0) << fifth.err;
+  EXPECT_TRUE(Contains(fifth.err, "0 new, 0 updated, 6 unchanged, 0 removed")) << fifth.err;
+}
+
 // An incremental run killed (SIGKILL) halfway leaves the index exactly as it
 // was before the run, with no half-written generation; the next run ends
 // where a clean rebuild would.
