@@ -35,8 +35,9 @@ struct IndexOptions : ReadOptions {
   // (boilerplate), so classification does not depend on reading order and
   // an incremental run classifies new articles as a rebuild would.
   bool bundle_pass = true;
-  // Articles per Xapian commit; each commit is atomic for readers.
-  int commit_every = 2000;
+  // Articles per Xapian commit: what the writer buffers, so its memory
+  // (readers see a run's changes whole, when it ends).
+  int commit_every = 500;
   // Worker threads; 0 = one per processor.
   int threads = 0;
   // Called with each finished article (dry-run output, progress).

@@ -104,7 +104,7 @@ struct Facets {
 
 // Facet counts of a search are taken over at most this many of the best
 // matching articles (all of them for --with and entity listings).
-inline constexpr int64_t kFacetArticles = 2000;
+inline constexpr int64_t kFacetArticles = 1000;
 
 struct SearchResponse {
   std::string query;

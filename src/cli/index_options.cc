@@ -122,7 +122,7 @@ po::options_description SettingsOptions(IndexSettings* s) {
             if (n < 1)
               throw po::error("--commit-every takes 1 or more articles, not " + std::to_string(n));
           }),
-      "articles per atomic commit (1 or more)");
+      "articles per Xapian commit (1 or more): bounds the writer's memory");
   add("threads",
       po::value(&o->threads)->value_name("N")->default_value(o->threads)->notifier([](int n) {
         if (n < 0) throw po::error("--threads takes 0 or more, not " + std::to_string(n));

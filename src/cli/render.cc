@@ -130,6 +130,8 @@ std::string RenderFacetsTerminal(const Facets& f, const Style& s) {
   line("persons", f.person);
   line("places", f.place);
   line("organisations", f.org);
+  if (f.sampled && !out.empty())
+    out += "(counted over the best " + std::to_string(f.articles) + " matching articles)\n";
   return out;
 }
 

@@ -149,7 +149,7 @@ po::options_description Describe(Args* a) {
   add("sort", po::value(&a->sort)->default_value("relevance"),
       "relevance, date (newest first) or oldest; ties by relevance, undated articles last");
   add("facets", po::bool_switch(&a->facets),
-      "also count persons, places and organisations in the matching articles (the best 2000 "
+      "also count persons, places and organisations in the matching articles (the best 1000 "
       "when there are more)");
   add("exact", po::bool_switch(&a->exact),
       "no expansion: spellings of a name (Kiev/Kyiv) and spelling suggestions are off");

@@ -105,8 +105,48 @@ std::string FileRecord(const std::string& path, uint64_t size, int64_t mtime_ns,
 }
 
 std::string FileRecordPath(const std::string& record) {
-  const size_t tab = record.find('\t');
-  return tab == std::string::npos ? std::string() : record.substr(tab + 1);
+  const std::string stamp = FileRecordStamp(record);
+  const size_t tab = stamp.find('\t');
+  return tab == std::string::npos ? std::string() : stamp.substr(tab + 1);
+}
+
+// Field separators that no path, skip reason or category holds: reasons are
+// one line, and a path's control characters are not kept in a record.
+namespace {
+constexpr char kSkipLine = '\n';
+constexpr char kSkipField = '\x1f';
+
+std::string OneLine(std::string s) {
+  for (char& c : s)
+    if (c == kSkipLine || c == kSkipField) c = ' ';
+  return s;
+}
+}  // namespace
+
+std::string FileRecordWithSkips(const std::string& record, const std::vector<RecordedSkip>& skips) {
+  std::string out = record;
+  for (const auto& s : skips)
+    out += kSkipLine + OneLine(s.where) + kSkipField + OneLine(s.category) + kSkipField +
+           OneLine(s.reason);
+  return out;
+}
+
+std::string FileRecordStamp(const std::string& stored) {
+  return stored.substr(0, stored.find(kSkipLine));
+}
+
+std::vector<RecordedSkip> FileRecordSkips(const std::string& stored) {
+  std::vector<RecordedSkip> skips;
+  size_t at = stored.find(kSkipLine);
+  while (at != std::string::npos) {
+    const size_t end = stored.find(kSkipLine, at + 1);
+    const std::string line = stored.substr(at + 1, end == std::string::npos ? end : end - at - 1);
+    const size_t a = line.find(kSkipField), b = line.find(kSkipField, a + 1);
+    if (a != std::string::npos && b != std::string::npos)
+      skips.push_back({line.substr(0, a), line.substr(b + 1), line.substr(a + 1, b - a - 1)});
+    at = end;
+  }
+  return skips;
 }
 
 std::vector<std::string> SpellingWords(const Article& a) {

@@ -42,6 +42,16 @@ std::string SourceStamp(uint64_t content_hash);
 std::string FileRecord(const std::string& path, uint64_t size, int64_t mtime_ns, uint64_t inode);
 // The path a FileRecord names.
 std::string FileRecordPath(const std::string& record);
+// A file read with skips (the whole file, or lines or members of it): its
+// FileRecord, then one line per skip, so that the next run, finding the file
+// unchanged, reports the same skips without reading it again.
+struct RecordedSkip {
+  std::string where, reason, category;
+};
+std::string FileRecordWithSkips(const std::string& record, const std::vector<RecordedSkip>& skips);
+// A stored record split into its FileRecord and the skips after it.
+std::string FileRecordStamp(const std::string& stored);
+std::vector<RecordedSkip> FileRecordSkips(const std::string& stored);
 
 // The stem of a folded word, as the index spells it (thread-safe; cached
 // per thread).

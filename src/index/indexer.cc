@@ -184,7 +184,11 @@ class Pipeline : public ingest::Visitor {
   // read: its articles stay as they are.
   bool Unchanged(const std::string& path, const struct stat& st) override {
     std::string record = RecordOf(path, st);
-    if (stamps_ && stamps_->FileRecordOf(path) == record && !revise_files_.count(path)) {
+    const std::string stored = stamps_ ? stamps_->FileRecordOf(path) : std::string();
+    if (stamps_ && index::FileRecordStamp(stored) == record && !revise_files_.count(path)) {
+      // Unchanged, and as bad as it was: its skips again, not read again.
+      for (auto& s : index::FileRecordSkips(stored))
+        OnSkip({std::move(s.where), std::move(s.reason), std::move(s.category)});
       const int64_t n = stamps_->ArticlesOf(path);
       stats_->articles += n;
       stats_->unchanged += n;
@@ -201,7 +205,7 @@ class Pipeline : public ingest::Visitor {
   }
 
   void OnSkip(const ingest::Skip& skip) override {
-    skipped_where_.push_back(skip.where);
+    skipped_where_.push_back(skip);
     ++stats_->skipped;
     ++stats_->skipped_by_reason[skip.category.empty() ? "other" : skip.category];
     if (options_.on_skip) options_.on_skip(skip.where, skip.reason);
@@ -216,21 +220,24 @@ class Pipeline : public ingest::Visitor {
   // never loses what was indexed before.
   Status Prune(const std::vector<std::string>& directories) {
     auto damaged = [&](const std::string& file) {
-      return std::any_of(skipped_where_.begin(), skipped_where_.end(), [&](const std::string& w) {
-        return w == file || w.rfind(file + ":", 0) == 0;
-      });
+      std::vector<index::RecordedSkip> skips;
+      for (const auto& s : skipped_where_)
+        if (s.where == file || s.where.rfind(file + ":", 0) == 0)
+          skips.push_back({s.where, s.reason, s.category});
+      return skips;
     };
     // What the files read this run were, so the next run can leave them
-    // unread; a file with a skip is read again next time.
+    // unread; a file with skips is remembered with them, so that while it
+    // stays as it is the next run reports them again without reading it.
     for (const auto& [file, record] : read_files_) {
-      if (record.empty() || damaged(file)) {
+      if (record.empty()) {
         writer_->ForgetFile(file);
       } else {
-        writer_->RecordFile(file, record);
+        writer_->RecordFile(file, index::FileRecordWithSkips(record, damaged(file)));
       }
     }
     for (const auto& [file, keys] : keys_by_file_) {
-      if (damaged(file)) continue;
+      if (!damaged(file).empty()) continue;
       auto removed = writer_->RemoveStale(file, keys);
       if (!removed.ok()) return removed.status();
       stats_->removed += *removed;
@@ -294,7 +301,7 @@ class Pipeline : public ingest::Visitor {
   std::atomic<bool> failed_{false};  // read by the walk: stop feeding a failed writer
   std::unordered_set<std::string> seen_keys_;
   std::map<std::string, std::unordered_set<std::string>> keys_by_file_;
-  std::vector<std::string> skipped_where_;
+  std::vector<ingest::Skip> skipped_where_;
   std::vector<std::pair<std::string, std::string>> read_files_;  // path, FileRecord or ""
   // Files modified after this (the run's start less a margin for coarse
   // file-system clocks) are not remembered as read.
@@ -318,7 +325,8 @@ bool AnyFileChanged(const std::vector<std::string>& inputs, const ingest::Ingest
     void OnArticle(ingest::RawArticle&&) override {}
     void OnSkip(const ingest::Skip&) override {}
     bool Unchanged(const std::string& path, const struct stat& st) override {
-      changed = changed || stamps_->FileRecordOf(path) != RecordOf(path, st);
+      changed =
+          changed || index::FileRecordStamp(stamps_->FileRecordOf(path)) != RecordOf(path, st);
       return true;  // never read
     }
     bool changed = false;

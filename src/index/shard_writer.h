@@ -24,8 +24,8 @@ namespace nsearch::index {
 struct ShardWriterOptions {
   // A commit after this many articles, or sooner when the articles put
   // since the last one hold |commit_bytes| of text.
-  int commit_every = 2000;
-  size_t commit_bytes = 48u << 20;
+  int commit_every = 500;
+  size_t commit_bytes = 16u << 20;
   // A thread of its own: Put queues (at most |queue| articles) and returns.
   // Only for a database that starts empty (documents are added, not
   // replaced).

@@ -302,6 +302,17 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
       for (const auto& key : keys) removed += to.Delete(key) ? 1 : 0;
       ForgetFile(file);
     }
+    // Files remembered with no article (skipped whole) that are gone.
+    for (auto k = db.metadata_keys_begin(kFileRecordPrefix);
+         k != db.metadata_keys_end(kFileRecordPrefix); ++k) {
+      const std::string file = FileRecordPath(db.get_metadata(*k));
+      bool under = false;
+      for (const auto& root : roots)
+        under = under || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
+                          file[root.size()] == '/');
+      std::error_code ec;
+      if (under && !fs::exists(fs::symlink_status(file, ec))) ForgetFile(file);
+    }
     return removed;
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot remove vanished articles: " + e.get_description());

@@ -22,8 +22,8 @@ struct WriterOptions {
   // A commit (atomic for readers) after this many articles, or sooner when
   // the articles put since the last one hold kCommitBytes of text, so that
   // Xapian's buffered postings stay small whatever the articles' sizes.
-  int commit_every = 2000;
-  static constexpr size_t kCommitBytes = 48u << 20;
+  int commit_every = 500;
+  static constexpr size_t kCommitBytes = 16u << 20;
   // An empty index is built in shards on threads of their own and merged at
   // Finish (readers see the index when the run ends); otherwise, and without
   // |bulk|, articles are written in place, committed as they go.

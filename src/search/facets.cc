@@ -42,10 +42,13 @@ Facets CountFacets(const Xapian::Database& db, std::vector<Xapian::docid> docids
   for (int t = 0; t < 3; ++t) {
     std::vector<std::pair<std::string_view, int>> list(counts[t].begin(), counts[t].end());
     // Most articles first, then by name, so equal counts come out the same
-    // on every run.
-    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+    // on every run; only as many as are shown (and excluded) are ordered.
+    auto order = [](const auto& a, const auto& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
+    };
+    const size_t shown = limit > 0 ? std::min(list.size(), static_cast<size_t>(limit) + exclude.size()) : list.size();
+    std::partial_sort(list.begin(), list.begin() + shown, list.end(), order);
+    list.resize(shown);
     for (const auto& [name, count] : list) {
       if (exclude.count(std::string(name))) continue;
       if (limit > 0 && static_cast<int>(out[t]->size()) >= limit) break;

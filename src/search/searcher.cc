@@ -465,16 +465,25 @@ Hit Searcher::Impl::MentionHit(const Article& a, const std::vector<std::string>&
 Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int limit) {
   if (Status s = impl_->FollowStubs(); !s.ok()) return s;
   try {
-    auto list = impl_->Names(type);
-    auto by_count = [](const auto& a, const auto& b) { return a.second > b.second; };
-    std::stable_sort(list.begin(), list.end(), by_count);
+    // Most articles first, equal counts in name order (the index's term
+    // order); only the names shown (and a margin, below) are ordered.
+    const auto& names = impl_->Names(type);
     auto& db = impl_->db;
+    size_t wanted = names.size();
+    if (limit > 0) wanted = std::min(names.size(), static_cast<size_t>(limit) * 2 + 10);
+    std::vector<uint32_t> order(names.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::partial_sort(
+        order.begin(), order.begin() + wanted, order.end(), [&](uint32_t a, uint32_t b) {
+          return names[a].second != names[b].second ? names[a].second > names[b].second : a < b;
+        });
+    std::vector<std::pair<std::string, int>> list;
+    list.reserve(wanted);
+    for (size_t i = 0; i < wanted; ++i) list.push_back(names[order[i]]);
+    auto by_count = [](const auto& a, const auto& b) { return a.second > b.second; };
     if (db.size() > 1) {
       // Several indexes may hold one article twice: count articles, not
       // postings (for a margin of names beyond the cut, whose order may move).
-      const size_t n =
-          limit > 0 ? std::min(list.size(), static_cast<size_t>(limit) * 2 + 10) : list.size();
-      list.resize(n);
       for (auto& [name, count] : list) {
         const std::string term = index::EntityTerm(type, name);
         std::unordered_set<std::string> keys;

@@ -80,5 +80,19 @@ TEST(RenderTerminalTest, PlainMarkersWithoutColor) {
   EXPECT_NE(out.find('\033'), std::string::npos);
 }
 
+// Counts taken over the best matches only say so; complete ones do not.
+TEST(RenderTerminalTest, FacetsSayWhenCountedOverTheBestMatchesOnly) {
+  Facets f;
+  f.person = {{"Elena Voss", 12}};
+  f.articles = 1000;
+  f.sampled = true;
+  std::string out = RenderFacetsTerminal(f, Style{false, 80});
+  EXPECT_NE(out.find("persons: Elena Voss (12)"), std::string::npos) << out;
+  EXPECT_NE(out.find("counted over the best 1000 matching articles"), std::string::npos) << out;
+  f.sampled = false;
+  out = RenderFacetsTerminal(f, Style{false, 80});
+  EXPECT_EQ(out.find("counted over"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace nsearch::cli

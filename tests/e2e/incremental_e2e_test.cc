@@ -4,11 +4,14 @@
 // line that becomes (or stops being) repeated across the bundle, the person
 // a bare surname stands for.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "e2e_util.h"
 
@@ -405,6 +408,107 @@ TEST(E2eIncremental, CountsStillWorkAfterArticlesAreRemoved) {
   EXPECT_EQ(with.exit_code, 0) << with.err;
   EXPECT_FALSE(Contains(with.err, "Corrupt")) << with.err;
   EXPECT_FALSE(with.out.empty());
+}
+
+// A bad file that stays as it is costs nothing on later runs: its skips are
+// reported again (same warnings, same exit status) without reading it or
+// redoing the bundle pass; once fixed it is read and indexed, once gone its
+// record goes too.
+TEST(E2eIncremental, UnchangedBadFilesAreReportedAgainWithoutBeingRead) {
+  TempDir dir;
+  const std::string bundle = dir / "bundle", index = dir / "index";
+  WriteStories(bundle, 5);
+  WriteFile(bundle + "/broken.txt", std::string("PK\0\0garbage\0\0", 13));
+  WriteFile(bundle + "/feed.jsonl",
+            "{\"title\": \"Tram depot opens\", \"text\": \"The tram depot opened on Monday.\"}\n"
+            "{\"title\": \"Broken line\", \"text\": \n"
+            "{\"title\": \"Ferry back\", \"text\": \"The ferry is back on Friday.\"}\n");
+  // Older than the racy-file margin, as a night's files are.
+  for (const auto& e : fs::directory_iterator(bundle))
+    fs::last_write_time(e.path(), fs::file_time_type::clock::now() - std::chrono::hours(1));
+  auto run = [&] {
+    return RunBinary(IndexBin(), {"-v", "--index", index, bundle}, {.timeout_seconds = 120});
+  };
+  const RunResult first = run();
+  EXPECT_EQ(first.exit_code, 1) << first.err;
+  EXPECT_TRUE(Contains(first.err, "broken.txt: binary")) << first.err;
+  EXPECT_TRUE(Contains(first.err, "feed.jsonl:2")) << first.err;
+  EXPECT_TRUE(Contains(first.err, "7 articles (7 new")) << first.err;
+
+  const RunResult second = run();
+  EXPECT_EQ(second.exit_code, 1) << "still bad: still reported\n" << second.err;
+  EXPECT_TRUE(Contains(second.err, "broken.txt: binary")) << second.err;
+  EXPECT_TRUE(Contains(second.err, "feed.jsonl:2")) << second.err;
+  EXPECT_TRUE(Contains(second.err, "broken.txt: unchanged")) << "not read again\n" << second.err;
+  EXPECT_TRUE(Contains(second.err, "feed.jsonl: unchanged")) << second.err;
+  EXPECT_TRUE(Contains(second.err, "7 articles (0 new, 0 updated, 7 unchanged")) << second.err;
+  EXPECT_TRUE(Contains(second.err, "2 skipped")) << second.err;
+
+  // Fixed: read again and indexed.
+  WriteFile(bundle + "/broken.txt", "Quarry road reopens\n\nThe quarry road reopened today.\n");
+  fs::last_write_time(bundle + "/broken.txt",
+                      fs::file_time_type::clock::now() - std::chrono::hours(1));
+  const RunResult third = run();
+  EXPECT_EQ(third.exit_code, 1) << "the JSONL line is still broken\n" << third.err;
+  EXPECT_FALSE(Contains(third.err, "broken.txt: binary")) << third.err;
+  RunResult search = RunBinary(SearchBin(), {"--index", index, "quarry"});
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+
+  // Gone: its record goes, and the next run is clean.
+  fs::remove(bundle + "/feed.jsonl");
+  const RunResult fourth = run();
+  EXPECT_EQ(fourth.exit_code, 0) << fourth.err;
+  const RunResult fifth = run();
+  EXPECT_EQ(fifth.exit_code, 0) << fifth.err;
+  EXPECT_TRUE(Contains(fifth.err, "0 new, 0 updated, 6 unchanged, 0 removed")) << fifth.err;
+}
+
+// An incremental run killed (SIGKILL) halfway leaves the index exactly as it
+// was before the run, with no half-written generation; the next run ends
+// where a clean rebuild would.
+TEST(E2eIncremental, KilledRunLeavesTheIndexAsItWasAndTheNextRunCompletesIt) {
+  TempDir dir;
+  const std::string old_news = dir / "old", new_news = dir / "new", index = dir / "index",
+                    fresh = dir / "fresh";
+  WriteStories(old_news, 60, "harbour");
+  Index(index, {old_news});
+  const std::string before = DumpState(index);
+  ASSERT_FALSE(before.empty());
+  auto generations = [&] {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(index))
+      if (e.is_directory()) names.insert(e.path().filename().string());
+    return names;
+  };
+  const std::set<std::string> gens_before = generations();
+
+  WriteStories(new_news, 4000, "quarry");
+  Background run(IndexBin(), {"-q", "--commit-every", "10", "--index", index, old_news, new_news},
+                 dir / "run");
+  // Killed once the run writes its next generation and has committed there.
+  bool forked = false;
+  for (int i = 0; i < 6000 && !forked; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    forked = generations().size() > gens_before.size();
+  }
+  ASSERT_TRUE(forked) << "the run never started its next generation";
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  ASSERT_EQ(kill(run.pid(), SIGKILL), 0);
+  const RunResult killed = run.Wait();
+  ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << "the run ended before it was killed";
+
+  EXPECT_TRUE(DumpState(index) == before) << "a killed run changed what readers see";
+  RunResult search = RunBinary(SearchBin(), {"--index", index, "quarry"});
+  EXPECT_FALSE(Contains(search.out, "/new/story-")) << "none of the new articles is visible\n"
+                                                  << search.out;
+  search = RunBinary(SearchBin(), {"--index", index, "harbour"});
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+
+  Index(index, {old_news, new_news});
+  EXPECT_EQ(generations().size(), 1u) << "older generations are removed";
+  Index(fresh, {old_news, new_news});
+  const std::string a = DumpState(index), b = DumpState(fresh);
+  EXPECT_TRUE(a == b) << FirstDifferences(a, b);
 }
 
 // Random edits of every kind; after each, the incremental index and a clean
