@@ -50,6 +50,10 @@ struct SearchOptions {
   // off: a name the index lacks finds nothing rather than a similar name.
   bool suggest = true;
   bool explain = false;  // fill Hit::explain
+  // Every article, copies included. By default near-identical copies of
+  // one story (docs/copies.md) are one hit, the best-ranked, listing the
+  // others in Hit::copies; limit and offset count such groups.
+  bool all_copies = false;
   // Only articles written (added or changed) by the indexer at or after
   // this time, in seconds since the epoch (Searcher::WrittenUntil); 0: any.
   double indexed_since = 0;
@@ -80,6 +84,9 @@ struct Hit {
   std::string date, author;
   std::vector<Entity> entities;  // the article's entities (name, type)
   Explain explain;               // when SearchOptions::explain
+  // The ids (paths) of the article's near-identical copies that match the
+  // query too, best-ranked first; empty with SearchOptions::all_copies.
+  std::vector<std::string> copies;
 };
 
 struct FacetCount {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "index/copies.h"
 #include "search/json.h"
 #include "text/normalize.h"
 
@@ -87,6 +88,9 @@ std::string RenderTerminal(const SearchResponse& r, const Style& s) {
     if (h.more_passages > 0)
       out += dim + "  (+" + std::to_string(h.more_passages) + " more passage" +
              (h.more_passages == 1 ? "" : "s") + ")" + reset;
+    if (!h.copies.empty())
+      out += dim + "  (" + std::to_string(h.copies.size()) + " near-identical cop" +
+             (h.copies.size() == 1 ? "y" : "ies") + ")" + reset;
     out += "\n   ";
     out += Excerpt(h.text, h.highlights, s.width, s.color ? kMatch : "[", s.color ? kReset : "]");
     out += "\n";
@@ -187,6 +191,8 @@ std::string RenderArticleJson(const Article& a) {
   if (!a.author.empty()) out["author"] = a.author;
   if (!a.url.empty()) out["url"] = a.url;
   if (a.source.invalid_bytes > 0) out["invalid_bytes"] = a.source.invalid_bytes;
+  if (const auto sig = index::CopySignature(a); !sig.empty())
+    out["copy_signature"] = index::SignatureHex(sig);
   return search::Dump(out);
 }
 

@@ -92,6 +92,7 @@ struct Args {
   int limit = kLimitNotGiven;
   int offset = 0;
   bool include_boilerplate = false;
+  bool all_copies = false;
   bool facets = false;
   std::vector<std::string> person, place, org;
   std::string since, until;
@@ -128,6 +129,9 @@ po::options_description Describe(Args* a) {
   add("offset", po::value(&a->offset)->default_value(0), "skip this many articles (paging)");
   add("include-boilerplate", po::bool_switch(&a->include_boilerplate),
       "also search boilerplate and photo credits");
+  add("all-copies", po::bool_switch(&a->all_copies),
+      "show every near-identical copy of a story (wire copies) as a result of its own; by "
+      "default one result stands for them and says how many copies it has");
   add("person", po::value(&a->person)->composing(),
       "only articles mentioning this person (any alias or a unique surname); repeatable");
   add("place", po::value(&a->place)->composing(),
@@ -324,6 +328,7 @@ void WarnIgnored(const Args& a) {
   add(a.offset != 0, "--offset");
   add(a.facets, "--facets");
   add(a.include_boilerplate, "--include-boilerplate");
+  add(a.all_copies, "--all-copies");
   add(a.timeline, "--timeline");
   if (!ignored.empty()) spdlog::warn("{} ignores {}", mode, OneLine(ignored));
 }
@@ -336,6 +341,7 @@ SearchOptions ToSearchOptions(const Args& a) {
   if (o.limit == 0) o.limit = INT_MAX;  // -n 0: every matching article
   o.offset = a.offset;
   o.include_boilerplate = a.include_boilerplate;
+  o.all_copies = a.all_copies;
   o.facets = a.facets;
   for (const auto& n : a.person) o.filters.push_back({EntityType::kPerson, n});
   for (const auto& n : a.place) o.filters.push_back({EntityType::kPlace, n});

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "index/copies.h"
 #include "index/schema.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
@@ -15,8 +16,9 @@ namespace {
 // Bumped whenever segmentation, classification or extraction changes what an
 // article becomes, so an unchanged file is still re-indexed after an upgrade.
 // 4: schema 2 (one document per article); 5: quotes; 6: repeated lines
-// compared by their words (not their letters run together).
-constexpr char kPipelineVersion[] = "6";
+// compared by their words (not their letters run together); 7: copy
+// signature (index/copies.h).
+constexpr char kPipelineVersion[] = "7";
 
 bool Fits(const std::string& term) { return !term.empty() && term.size() <= kMaxTermBytes; }
 
@@ -203,6 +205,8 @@ BuiltArticle BuildDocument(const Article& a) {
   if (!a.entities.empty()) doc.add_value(kSlotEntities, EncodeEntities(a.entities));
   doc.add_value(kSlotSourceHash, SourceStamp(a.source.content_hash));
   doc.add_value(kSlotLayout, EncodeLayout(layout));
+  if (const Signature sig = CopySignature(a); !sig.empty())
+    doc.add_value(kSlotCopySignature, EncodeSignature(sig));
   doc.set_data(EncodeStoredArticle(a));
   return out;
 }

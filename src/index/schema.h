@@ -26,7 +26,7 @@
 //  * Boolean: article key "A" (unique: replace_document), author "XA",
 //    source file "F".
 //  * Values: article key (collapse), date, entities (facets), source stamp,
-//    paragraph layout, when it was indexed.
+//    paragraph layout, when it was indexed, near-duplicate signature.
 //  * Data: EncodeStoredArticle(): every paragraph with its kind, title, id,
 //    date, author, url, source facts, quotes (entities are in their value
 //    slot).
@@ -111,6 +111,10 @@ inline constexpr unsigned kSlotLayout = 5;      // EncodeLayout(): paragraph kin
 // When the article was last written (added or changed), as
 // Xapian::sortable_serialise(seconds since the epoch): "what is new since".
 inline constexpr unsigned kSlotIndexed = 6;
+// index/copies.h EncodeSignature(): the MinHash of the body's word
+// shingles; absent for a body too short to have one (and in indexes
+// written before pipeline version 7).
+inline constexpr unsigned kSlotCopySignature = 7;
 
 // Positions: words are numbered from 1 through the title (paragraph 0),
 // then through each paragraph in order, with kParagraphGap positions left

@@ -26,6 +26,8 @@ json ByType(const std::vector<Entity>& entities, Item item) {
 }
 
 json HitJson(const Hit& h, bool explain) {
+  json copies = json::array();
+  for (const auto& c : h.copies) copies.push_back(c);
   json item = {{"rank", h.rank},
                {"score", h.score},
                {"path", h.path},
@@ -35,6 +37,7 @@ json HitJson(const Hit& h, bool explain) {
                {"text", h.text},
                {"highlights", Spans(h.highlights)},
                {"more_passages", h.more_passages},
+               {"copies", copies},
                {"entities", EntitiesJson(h.entities, false)}};
   if (!h.date.empty()) item["date"] = h.date;
   if (!h.author.empty()) item["author"] = h.author;

@@ -13,6 +13,7 @@
 #include "entities/resolve.h"
 #include "index/schema.h"
 #include "index/unweighted.h"
+#include "search/copies.h"
 #include "search/facets.h"
 #include "search/filters.h"
 #include "search/highlight.h"
@@ -288,42 +289,80 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
   if (db.size() > 1) enquire.set_collapse_key(index::kSlotArticle);
   const int depth = rerank ? search::DefaultRankParams().rerank_depth : 0;
   const int64_t wanted = static_cast<int64_t>(o.offset) + o.limit;
-  const auto first = static_cast<Xapian::doccount>(std::min<int64_t>(wanted, db.get_doccount()));
-  auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
-  if (o.facets) count = std::max<Xapian::doccount>(count, kFacetArticles);
-  Xapian::MSet mset = enquire.get_mset(0, count, std::max<Xapian::doccount>(count, 100));
-  resp.total = mset.get_matches_estimated();
-  resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-
+  const bool group = !o.all_copies;
+  const int64_t docs = db.get_doccount();
+  // Copies are grouped among the best 2 x (offset + limit) + 10 matches
+  // (twice as many again while their groups do not fill the page): a copy
+  // ranked below them is not counted on this page, and a later page, which
+  // groups from the first match again, still leaves it out (docs/copies.md).
+  int64_t window = group ? 2 * wanted + 10 : wanted;
+  Xapian::MSet mset;
   struct Candidate {
     Xapian::MSetIterator it;
     search::ArticleEvidence ev;
   };
   std::vector<Candidate> ranked;
-  for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it, {}});
-  if (rerank) {
-    const size_t n = std::min<size_t>(ranked.size(), depth);
+  std::vector<search::CopyGroup> groups;
+  for (;;) {
+    const auto first = static_cast<Xapian::doccount>(std::min(window, docs));
+    auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
+    if (o.facets) count = std::max<Xapian::doccount>(count, kFacetArticles);
+    mset = enquire.get_mset(0, count, std::max<Xapian::doccount>(count, 100));
+    ranked.clear();
+    for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it, {}});
+    if (rerank) {
+      const size_t n = std::min<size_t>(ranked.size(), depth);
+      std::vector<Xapian::docid> dids;
+      for (size_t i = 0; i < n; ++i) dids.push_back(*ranked[i].it);
+      const auto layouts = search::Layouts(db, dids);
+      for (size_t i = 0; i < n; ++i)
+        ranked[i].ev = rerank->Score(dids[i], ranked[i].it.get_weight(), layouts[i]);
+      std::stable_sort(ranked.begin(), ranked.begin() + n,
+                       [](const auto& a, const auto& b) { return a.ev.score > b.ev.score; });
+    }
+    if (!group) break;
     std::vector<Xapian::docid> dids;
-    for (size_t i = 0; i < n; ++i) dids.push_back(*ranked[i].it);
-    const auto layouts = search::Layouts(db, dids);
-    for (size_t i = 0; i < n; ++i)
-      ranked[i].ev = rerank->Score(dids[i], ranked[i].it.get_weight(), layouts[i]);
-    std::stable_sort(ranked.begin(), ranked.begin() + n,
-                     [](const auto& a, const auto& b) { return a.ev.score > b.ev.score; });
+    for (size_t i = 0; i < ranked.size() && i < first; ++i) dids.push_back(*ranked[i].it);
+    groups = search::GroupCopies(search::SlotValues(db, index::kSlotCopySignature, dids));
+    if (static_cast<int64_t>(groups.size()) >= wanted || dids.size() < first ||
+        static_cast<int64_t>(first) >= docs)
+      break;
+    window *= 2;
+  }
+  resp.total = mset.get_matches_estimated();
+  resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+  // The page: group leaders (or every article, with all_copies), in order.
+  std::vector<size_t> page;
+  if (group) {
+    groups.erase(groups.begin(), groups.begin() + std::min<size_t>(o.offset, groups.size()));
+    if (static_cast<int64_t>(groups.size()) > o.limit) groups.resize(o.limit);
+    for (const auto& g : groups) page.push_back(g.leader);
+  } else {
+    for (size_t i = o.offset; i < ranked.size() && i < static_cast<size_t>(wanted); ++i)
+      page.push_back(i);
   }
   // Past the re-scored window, articles keep Xapian's order; their score
   // is capped at the window's last, so scores fall as ranks rise.
   double cap = 0;
   if (rerank && !ranked.empty() && ranked.size() > static_cast<size_t>(depth))
     cap = ranked[depth - 1].ev.score;
-  for (size_t i = o.offset; i < ranked.size() && i < static_cast<size_t>(wanted); ++i) {
+  for (size_t k = 0; k < page.size(); ++k) {
+    const size_t i = page[k];
     auto& c = ranked[i];
     const bool past = rerank && i >= static_cast<size_t>(depth);
     if (past) c.ev = rerank->Score(*c.it, c.it.get_weight(), search::Layouts(db, {*c.it})[0]);
     Hit h = make_hit(c.it, c.ev);
-    h.rank = static_cast<int>(i) + 1;
+    h.rank = static_cast<int>(o.offset + k) + 1;
     h.score = !rerank ? c.it.get_weight() : past ? std::min(c.ev.score, cap) : c.ev.score;
     if (past) cap = h.score;
+    if (group) {
+      auto path = [](const Xapian::Document& doc) {
+        auto a = search::LoadArticle(doc);
+        return a ? a->id : std::string();
+      };
+      for (size_t j : groups[k].copies) h.copies.push_back(path(ranked[j].it.get_document()));
+    }
     resp.hits.push_back(std::move(h));
   }
   if (o.facets) {

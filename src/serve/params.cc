@@ -78,8 +78,11 @@ Result<SearchOptions> ReadSearchOptions(const Params& params) {
   if (!boilerplate.ok()) return boilerplate.status();
   auto exact = Switch(params, "exact");
   if (!exact.ok()) return exact.status();
+  auto all_copies = Switch(params, "all_copies");
+  if (!all_copies.ok()) return all_copies.status();
   o.include_boilerplate = *boilerplate;
   o.exact = *exact;
+  o.all_copies = *all_copies;
   return o;
 }
 

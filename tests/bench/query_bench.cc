@@ -45,16 +45,17 @@ double Percentile(const std::vector<double>& sorted, double p) {
 int main(int argc, char** argv) {
   std::string index, queries_path;
   int passes = 5, limit = 10;
-  bool facets = false;
+  bool facets = false, all_copies = false;
   po::options_description desc(
       "Usage: nsearch-query-bench --index DIR --queries FILE [--passes N] [--limit N] "
-      "[--facets]\nOptions");
-  desc.add_options()("help,h", "show this help")(
-      "index,i", po::value(&index)->required(), "index directory")(
+      "[--facets] [--all-copies]\nOptions");
+  desc.add_options()("help,h", "show this help")("index,i", po::value(&index)->required(),
+                                                 "index directory")(
       "queries", po::value(&queries_path)->required(), "one query a line")(
       "passes", po::value(&passes)->default_value(5), "timed passes (plus one warm-up)")(
       "limit,n", po::value(&limit)->default_value(10), "articles per query")(
-      "facets", po::bool_switch(&facets), "also count entity facets");
+      "facets", po::bool_switch(&facets), "also count entity facets")(
+      "all-copies", po::bool_switch(&all_copies), "no grouping of copies (--all-copies)");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, desc), vm);
@@ -87,6 +88,7 @@ int main(int argc, char** argv) {
       opts.query = queries[q];
       opts.limit = limit;
       opts.facets = facets;
+      opts.all_copies = all_copies;
       auto start = std::chrono::steady_clock::now();
       auto response = (*searcher)->Search(opts);
       auto end = std::chrono::steady_clock::now();
@@ -111,8 +113,9 @@ int main(int argc, char** argv) {
     sum += medians.back();
   }
   std::sort(medians.begin(), medians.end());
-  std::printf("queries=%zu passes=%d facets=%d p50_us=%.0f p99_us=%.0f mean_us=%.0f errors=%d empty=%d\n",
-              queries.size(), passes, facets ? 1 : 0, Percentile(medians, 50),
-              Percentile(medians, 99), sum / medians.size(), errors, empty);
+  std::printf(
+      "queries=%zu passes=%d facets=%d p50_us=%.0f p99_us=%.0f mean_us=%.0f errors=%d empty=%d\n",
+      queries.size(), passes, facets ? 1 : 0, Percentile(medians, 50), Percentile(medians, 99),
+      sum / medians.size(), errors, empty);
   return errors ? 1 : 0;
 }

@@ -48,6 +48,16 @@ def write_hostile(directory):
               "url": "javascript:alert(6)"}
     with open(os.path.join(directory, "hostile.jsonl"), "w") as f:
         f.write(json.dumps(record) + "\n")
+    # A wire story and an outlet's copy of it whose file name is markup: one
+    # result, the copy named in its note.
+    wire = ("The harbour authority said on Monday that dredging of the eastern channel would"
+            " begin in the spring, after two years of delays caused by a dispute over where"
+            " the silt should be dumped. Fishing crews welcomed the news but asked for the"
+            " work to pause during the herring season.")
+    with open(os.path.join(directory, "wire-dredging.txt"), "w") as f:
+        f.write("Harbour dredging to begin in spring\n\n" + wire + "\n")
+    with open(os.path.join(directory, "copy<img src=z onerror=alert(10)>.txt"), "w") as f:
+        f.write("Dredging date set\n\n" + wire + "\n")
 
 
 def hostile_suite(ctx, source_dir):
@@ -68,6 +78,10 @@ def hostile_suite(ctx, source_dir):
         assert "x<img src=y onerror=alert(7)>.txt" in paths, paths
         authors = text_of(b, ".author")
         assert "By <b onmouseover=alert(5)>Mallory</b>" in authors, authors
+        notes = text_of(b, ".hit-note.copies")
+        assert len(notes) == 1 and notes[0].startswith("1 near-identical copy: "), notes
+        assert ("copy<img src=z onerror=alert(10)>.txt" in notes[0]
+                or "wire-dredging.txt" in notes[0]), notes
         assert_nothing_ran(b)
         ctx.shot("hostile.png")
 

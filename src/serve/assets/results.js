@@ -62,6 +62,17 @@
     return [button, box];
   }
 
+  // "2 near-identical copies: a, b": the wire copies this result stands for.
+  function copiesNote(hit, state) {
+    const note = NS.el('p', { class: 'hit-note copies' },
+      NS.plural(hit.copies.length, 'near-identical copy', 'near-identical copies') + ': ');
+    hit.copies.forEach((path, i) => {
+      if (i) note.append(', ');
+      note.append(NS.el('a', { href: NS.articleHref(path, state) }, path.split('/').pop()));
+    });
+    return note;
+  }
+
   NS.renderHit = function (hit, state, n) {
     return NS.el('li', { class: 'hit' },
       NS.el('h2', { class: 'hit-title' },
@@ -69,6 +80,7 @@
       NS.hitMeta(hit),
       NS.el('p', { class: 'passage' + (hit.kind === 'heading' ? ' is-heading' : '') }, NS.marked(hit.text, hit.highlights)),
       hit.match === 'title' ? NS.el('p', { class: 'hit-note' }, 'The words are in the headline; this is the first paragraph.') : null,
+      hit.copies && hit.copies.length ? copiesNote(hit, state) : null,
       hit.more_passages > 0 ? morePassages(hit, state, n) : null);
   };
 

@@ -1,0 +1,113 @@
+#include "index/copies.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+
+#include "ingest/hash.h"
+#include "text/normalize.h"
+
+namespace nsearch::index {
+namespace {
+
+uint64_t Mix(uint64_t x) {  // splitmix64's finaliser
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+// The i-th hash function: multiply-shift on the shingle's 64-bit hash, with
+// fixed odd multipliers so that signatures agree across runs and machines.
+struct HashFamily {
+  uint64_t a[kSignatureHashes], b[kSignatureHashes];
+  HashFamily() {
+    for (size_t i = 0; i < kSignatureHashes; ++i) {
+      a[i] = Mix(2 * i + 1) | 1;
+      b[i] = Mix(2 * i + 2);
+    }
+  }
+};
+
+const HashFamily& Family() {
+  static const HashFamily family;
+  return family;
+}
+
+}  // namespace
+
+Signature CopySignature(const Article& article) {
+  std::vector<uint64_t> words;
+  for (const Paragraph& p : article.paragraphs) {
+    if (p.kind != ParagraphKind::kBody) continue;
+    for (const auto& t : text::Tokenize(p.text)) words.push_back(ingest::ContentHash(t.term));
+  }
+  if (words.size() < kShingleWords + kMinShingles - 1) return {};
+  std::vector<uint64_t> shingles;
+  shingles.reserve(words.size());
+  for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+    uint64_t h = 0;
+    for (size_t j = 0; j < kShingleWords; ++j) h = Mix(h ^ words[i + j]);
+    shingles.push_back(h);
+  }
+  // A set: a phrase repeated in the body counts once.
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+  if (shingles.size() < kMinShingles) return {};
+  const HashFamily& f = Family();
+  std::vector<uint32_t> mins(kSignatureHashes, std::numeric_limits<uint32_t>::max());
+  for (uint64_t s : shingles)
+    for (size_t i = 0; i < kSignatureHashes; ++i)
+      mins[i] = std::min(mins[i], static_cast<uint32_t>((f.a[i] * s + f.b[i]) >> 32));
+  Signature sig(kSignatureHashes);
+  for (size_t i = 0; i < kSignatureHashes; ++i) sig[i] = static_cast<uint16_t>(mins[i] >> 16);
+  return sig;
+}
+
+std::string EncodeSignature(const Signature& signature) {
+  std::string out;
+  out.reserve(signature.size() * 2);
+  for (uint16_t v : signature)
+    for (int k = 0; k < 2; ++k) out.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
+  return out;
+}
+
+Signature DecodeSignature(std::string_view encoded) {
+  if (encoded.size() != kSignatureBytes) return {};
+  Signature out(kSignatureHashes);
+  for (size_t i = 0; i < kSignatureHashes; ++i)
+    out[i] = static_cast<uint16_t>(static_cast<unsigned char>(encoded[2 * i]) |
+                                   static_cast<unsigned char>(encoded[2 * i + 1]) << 8);
+  return out;
+}
+
+std::string SignatureHex(const Signature& signature) {
+  std::string out;
+  char buf[8];
+  for (uint16_t v : signature) {
+    std::snprintf(buf, sizeof buf, "%04x", v);
+    out += buf;
+  }
+  return out;
+}
+
+double EstimatedJaccard(const Signature& a, const Signature& b) {
+  if (a.empty() || a.size() != b.size()) return 0;
+  size_t same = 0;
+  for (size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
+  return static_cast<double>(same) / a.size();
+}
+
+double EstimatedJaccard(std::string_view a, std::string_view b) {
+  if (a.size() != kSignatureBytes || b.size() != a.size()) return 0;
+  uint16_t x[kSignatureHashes], y[kSignatureHashes];
+  std::memcpy(x, a.data(), kSignatureBytes);  // the bytes' order is the same on both sides
+  std::memcpy(y, b.data(), kSignatureBytes);
+  size_t same = 0;
+  for (size_t i = 0; i < kSignatureHashes; ++i) same += x[i] == y[i];
+  return static_cast<double>(same) / kSignatureHashes;
+}
+
+}  // namespace nsearch::index

@@ -1,0 +1,94 @@
+#include "search/copies.h"
+
+#include <algorithm>
+
+#include "index/copies.h"
+#include "index/schema.h"
+
+namespace nsearch::search {
+namespace {
+
+// Band |b| of an encoded signature as one number: its rows' bytes mixed with
+// the band's number (equal keys: equal bands, but for a 2^-64 chance).
+uint64_t BandKey(std::string_view sig, size_t b) {
+  uint64_t h = 0x9e3779b97f4a7c15ull * (b + 1);
+  for (size_t k = 0; k < index::kBandRows * 2; ++k) {
+    h ^= static_cast<unsigned char>(sig[b * index::kBandRows * 2 + k]);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+// Candidate pairs (later, earlier) of |signatures|, sorted.
+std::vector<std::pair<size_t, size_t>> CandidatePairs(const std::vector<std::string>& signatures) {
+  std::vector<std::pair<size_t, size_t>> pairs;
+  // A page's few dozen matches: every pair costs less than banding them.
+  if (signatures.size() <= 128) {
+    for (size_t i = 0; i < signatures.size(); ++i)
+      if (signatures[i].size() == index::kSignatureBytes)
+        for (size_t j = 0; j < i; ++j)
+          if (signatures[j].size() == index::kSignatureBytes) pairs.emplace_back(i, j);
+    return pairs;
+  }
+  // Every (band key, article); equal keys side by side, in rank order.
+  std::vector<std::pair<uint64_t, size_t>> keys;
+  for (size_t i = 0; i < signatures.size(); ++i) {
+    if (signatures[i].size() != index::kSignatureBytes) continue;
+    for (size_t b = 0; b < index::kBands; ++b) keys.emplace_back(BandKey(signatures[i], b), i);
+  }
+  std::sort(keys.begin(), keys.end());
+  // Pairs sharing a band.
+  for (size_t r = 0; r < keys.size();) {
+    size_t end = r + 1;
+    while (end < keys.size() && keys[end].first == keys[r].first) ++end;
+    // The earliest few of a band are enough: a run of many identical
+    // articles stays linear.
+    for (size_t x = r + 1; x < end; ++x)
+      for (size_t y = r; y < x && y < r + 8; ++y)
+        if (keys[y].second != keys[x].second) pairs.emplace_back(keys[x].second, keys[y].second);
+    r = end;
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+}  // namespace
+
+std::vector<CopyGroup> GroupCopies(const std::vector<std::string>& signatures) {
+  const auto pairs = CandidatePairs(signatures);
+  std::vector<CopyGroup> groups;
+  std::vector<size_t> group_of(signatures.size(), 0);
+  auto pair = pairs.begin();
+  for (size_t i = 0; i < signatures.size(); ++i) {
+    size_t best = SIZE_MAX;  // the best-ranked earlier copy: pairs come j ascending
+    for (; pair != pairs.end() && pair->first == i; ++pair)
+      if (best == SIZE_MAX && index::AreCopies(signatures[i], signatures[pair->second]))
+        best = pair->second;
+    if (best == SIZE_MAX) {
+      group_of[i] = groups.size();
+      groups.push_back({i, {}});
+    } else {
+      group_of[i] = group_of[best];
+      groups[group_of[i]].copies.push_back(i);
+    }
+  }
+  return groups;
+}
+
+std::vector<std::string> SlotValues(const Xapian::Database& db, Xapian::valueno slot,
+                                    const std::vector<Xapian::docid>& docids) {
+  std::vector<size_t> order(docids.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docids[a] < docids[b]; });
+  std::vector<std::string> out(docids.size());
+  auto v = db.valuestream_begin(slot);
+  for (size_t i : order) {
+    v.skip_to(docids[i]);
+    if (v == db.valuestream_end(slot)) break;
+    if (v.get_docid() == docids[i]) out[i] = *v;
+  }
+  return out;
+}
+
+}  // namespace nsearch::search
