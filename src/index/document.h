@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nsearch/article.h"
@@ -43,9 +44,17 @@ std::string FileRecord(const std::string& path, uint64_t size, int64_t mtime_ns,
 // The path a FileRecord names.
 std::string FileRecordPath(const std::string& record);
 
-// The stem of a folded word, as the index spells it (thread-safe; cached
-// per thread).
-const std::string& Stem(const std::string& folded_word);
+// The stem of a folded word in the language |code| (text/language.h), as
+// the index spells it: that language's Snowball stemmer, after French and
+// Italian elisions ("l'accord" -> "accord"); Ukrainian and unknown codes
+// keep the word as it is, English being the default. Thread-safe; cached
+// per thread.
+const std::string& Stem(const std::string& folded_word, std::string_view code = "en");
+
+// The word's stems in every language nsearch knows, distinct: what a query
+// over articles of any language asks for (revisions, which then read the
+// stored text).
+std::vector<std::string> StemsInEveryLanguage(const std::string& folded_word);
 
 }  // namespace nsearch::index
 
