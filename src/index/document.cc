@@ -102,6 +102,25 @@ std::string_view WithoutElision(std::string_view word, std::string_view code) {
   return elided ? word.substr(apostrophe + 1) : word;
 }
 
+// Words reach the stemmer folded (accents gone: text::Fold), and a few
+// Snowball rules name their suffix with its accent: Spanish -ción, Portuguese
+// -ção/-ções, Russian adjective endings in -й. Those endings get their
+// letters back, so "negociacion" stems as "negociaciones" does.
+std::string Reaccented(std::string_view word, std::string_view code) {
+  struct Ending {
+    std::string_view code, folded, written;
+  };
+  static constexpr Ending kEndings[] = {
+      {"es", "cion", "ción"}, {"es", "sion", "sión"}, {"pt", "cao", "ção"},
+      {"pt", "coes", "ções"}, {"ru", "ыи", "ый"},     {"ru", "ии", "ий"},
+      {"ru", "ои", "ой"}};
+  for (const auto& e : kEndings) {
+    if (e.code == code && word.size() > e.folded.size() + 2 && word.ends_with(e.folded))
+      return std::string(word.substr(0, word.size() - e.folded.size())) + std::string(e.written);
+  }
+  return std::string(word);
+}
+
 struct LanguageStemmer {
   Xapian::Stem stemmer;
   std::unordered_map<std::string, std::string> cache;
@@ -133,7 +152,7 @@ const std::string& Stem(const std::string& folded_word, std::string_view code) {
   if (it != s.cache.end()) return it->second;
   if (s.cache.size() > 500000) s.cache.clear();
   return s.cache
-      .emplace(folded_word, s.stemmer(std::string(WithoutElision(folded_word, code))))
+      .emplace(folded_word, text::Fold(s.stemmer(Reaccented(WithoutElision(folded_word, code), code))))
       .first->second;
 }
 
