@@ -88,10 +88,10 @@ std::string_view WithoutElision(std::string_view word, std::string_view code) {
   if (apostrophe == std::string_view::npos || apostrophe == 0 || apostrophe + 1 >= word.size() ||
       apostrophe > 7)
     return word;
-  static constexpr std::string_view kFrench[] = {"l", "d", "j", "m", "n", "s", "t", "c",
-                                                 "qu", "jusqu", "lorsqu", "puisqu"};
-  static constexpr std::string_view kItalian[] = {"l", "d", "c", "un", "dell", "dall", "nell",
-                                                  "sull", "all", "quell", "coll"};
+  static constexpr std::string_view kFrench[] = {"l", "d", "j",  "m",     "n",      "s",
+                                                 "t", "c", "qu", "jusqu", "lorsqu", "puisqu"};
+  static constexpr std::string_view kItalian[] = {"l",    "d",    "c",   "un",    "dell", "dall",
+                                                  "nell", "sull", "all", "quell", "coll"};
   const std::string_view head = word.substr(0, apostrophe);
   bool elided = false;
   if (code == "fr") {
@@ -111,9 +111,8 @@ std::string Reaccented(std::string_view word, std::string_view code) {
     std::string_view code, folded, written;
   };
   static constexpr Ending kEndings[] = {
-      {"es", "cion", "ción"}, {"es", "sion", "sión"}, {"pt", "cao", "ção"},
-      {"pt", "coes", "ções"}, {"ru", "ыи", "ый"},     {"ru", "ии", "ий"},
-      {"ru", "ои", "ой"}};
+      {"es", "cion", "ción"}, {"es", "sion", "sión"}, {"pt", "cao", "ção"}, {"pt", "coes", "ções"},
+      {"ru", "ыи", "ый"},     {"ru", "ии", "ий"},     {"ru", "ои", "ой"}};
   for (const auto& e : kEndings) {
     if (e.code == code && word.size() > e.folded.size() + 2 && word.ends_with(e.folded))
       return std::string(word.substr(0, word.size() - e.folded.size())) + std::string(e.written);
@@ -152,14 +151,17 @@ const std::string& Stem(const std::string& folded_word, std::string_view code) {
   if (it != s.cache.end()) return it->second;
   if (s.cache.size() > 500000) s.cache.clear();
   return s.cache
-      .emplace(folded_word, text::Fold(s.stemmer(Reaccented(WithoutElision(folded_word, code), code))))
+      .emplace(folded_word,
+               text::Fold(s.stemmer(Reaccented(WithoutElision(folded_word, code), code))))
       .first->second;
 }
 
-std::vector<std::string> StemsInEveryLanguage(const std::string& folded_word) {
+std::vector<std::string> StemsIn(const std::string& folded_word,
+                                 const std::vector<std::string>& codes) {
   std::vector<std::string> out;
-  for (const auto& l : text::Languages()) {
-    const std::string& stem = Stem(folded_word, l.code);
+  if (codes.empty()) out.push_back(Stem(folded_word));
+  for (const auto& code : codes) {
+    const std::string& stem = Stem(folded_word, code);
     if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(stem);
   }
   return out;

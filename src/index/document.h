@@ -51,10 +51,10 @@ std::string FileRecordPath(const std::string& record);
 // per thread.
 const std::string& Stem(const std::string& folded_word, std::string_view code = "en");
 
-// The word's stems in every language nsearch knows, distinct: what a query
-// over articles of any language asks for (revisions, which then read the
-// stored text).
-std::vector<std::string> StemsInEveryLanguage(const std::string& folded_word);
+// The word's stems in each of the languages |codes| (English when empty),
+// distinct: what a query over articles of those languages asks for.
+std::vector<std::string> StemsIn(const std::string& folded_word,
+                                 const std::vector<std::string>& codes);
 
 }  // namespace nsearch::index
 

@@ -85,7 +85,7 @@ inline constexpr std::string_view kPrefixAuthor = "XA";       // + AuthorKey(aut
 inline constexpr std::string_view kPrefixSourceFile = "F";    // + ArticleKey(source file)
 inline constexpr std::string_view kPrefixEntityAlias = "XR";  // EntityAliasTerm()
 
-inline constexpr std::string_view kPrefixLanguage = "XG";     // + language code (LanguageTerm)
+inline constexpr std::string_view kPrefixLanguage = "XG";  // + language code (LanguageTerm)
 
 // QuoteSpeakerTerm(): a person the article quotes.
 inline constexpr std::string_view kPrefixQuoteSpeaker = "XQ";

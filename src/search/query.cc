@@ -752,8 +752,8 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
   if (!sink.error.ok()) return sink.error;
   Walker(&sink, &out).Walk(q, true);
   if (languages.size() > 1 && (!out.words.empty() || !out.phrases.empty())) {
-    std::vector<Xapian::Query> each{
-        Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(index::LanguageTerm(languages[0])))};
+    std::vector<Xapian::Query> each{Xapian::Query(
+        Xapian::Query::OP_FILTER, q, Xapian::Query(index::LanguageTerm(languages[0])))};
     for (size_t i = 1; i < languages.size(); ++i) {
       // Names, dates and notes come from the first parse; the others are
       // the same.

@@ -30,19 +30,19 @@ json ToJson(const SavedSearch& s) {
                                     : org)
         .push_back(f.name);
   json out = {{"name", s.name},
-          {"query", o.query},
-          {"person", person},
-          {"place", place},
-          {"org", org},
-          {"since", o.since},
-          {"until", o.until},
-          {"author", o.authors},
-          {"include_boilerplate", o.include_boilerplate},
-          {"exact", o.exact},
-          {"sort", SortName(o.sort)},
-          {"created", s.created},
-          {"last_asked", s.last_asked},
-          {"seen_until", s.seen_until}};
+              {"query", o.query},
+              {"person", person},
+              {"place", place},
+              {"org", org},
+              {"since", o.since},
+              {"until", o.until},
+              {"author", o.authors},
+              {"include_boilerplate", o.include_boilerplate},
+              {"exact", o.exact},
+              {"sort", SortName(o.sort)},
+              {"created", s.created},
+              {"last_asked", s.last_asked},
+              {"seen_until", s.seen_until}};
   if (!o.language.empty()) out["lang"] = o.language;
   return out;
 }

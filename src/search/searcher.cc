@@ -110,12 +110,11 @@ Result<search::CompiledQuery> Searcher::Impl::Compile(const SearchOptions& o, st
                              search::IndexedSinceQuery(o.indexed_since));
   if (q.ok() && !o.language.empty()) {
     if (!text::FindLanguage(o.language))
-      return Status::InvalidArgument("unknown language '" + o.language +
-                                     "': give one of " + text::LanguageCodes());
+      return Status::InvalidArgument("unknown language '" + o.language + "': give one of " +
+                                     text::LanguageCodes());
     const Xapian::Query lang(index::LanguageTerm(o.language));
-    q->query = q->query.empty()
-                   ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, lang, 0.0)
-                   : Xapian::Query(Xapian::Query::OP_FILTER, q->query, lang);
+    q->query = q->query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, lang, 0.0)
+                                : Xapian::Query(Xapian::Query::OP_FILTER, q->query, lang);
   }
   return q;
 }

@@ -20,12 +20,12 @@ constexpr size_t kMaxDetectBytes = 16 * 1024;
 
 const std::vector<LanguageInfo>& Languages() {
   static const std::vector<LanguageInfo> languages = {
-      {"en", "English", "english"},     {"de", "German", "german"},
-      {"fr", "French", "french"},       {"es", "Spanish", "spanish"},
-      {"it", "Italian", "italian"},     {"pt", "Portuguese", "portuguese"},
-      {"nl", "Dutch", "dutch"},         {"sv", "Swedish", "swedish"},
-      {"da", "Danish", "danish"},       {"no", "Norwegian", "norwegian"},
-      {"fi", "Finnish", "finnish"},     {"ru", "Russian", "russian"},
+      {"en", "English", "english"}, {"de", "German", "german"},
+      {"fr", "French", "french"},   {"es", "Spanish", "spanish"},
+      {"it", "Italian", "italian"}, {"pt", "Portuguese", "portuguese"},
+      {"nl", "Dutch", "dutch"},     {"sv", "Swedish", "swedish"},
+      {"da", "Danish", "danish"},   {"no", "Norwegian", "norwegian"},
+      {"fi", "Finnish", "finnish"}, {"ru", "Russian", "russian"},
       {"uk", "Ukrainian", "none"},
   };
   return languages;
