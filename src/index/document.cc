@@ -1,5 +1,7 @@
 #include "index/document.h"
 
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
@@ -30,14 +32,14 @@ bool HasDigit(const std::string& w) {
 // |prefix| and |wdf| say where and how much they count; |positional| false
 // leaves positions out.
 // |language| is the article's: its stemmer and stop words.
-void AddWords(const std::vector<text::Token>& tokens, Xapian::termpos start,
+void AddWords(std::string_view text, const std::vector<text::Token>& tokens, Xapian::termpos start,
               std::string_view prefix, Xapian::termcount wdf, bool positional,
               std::string_view language, Xapian::Document* doc) {
   Xapian::termpos pos = start;
   std::string term;
   for (const auto& t : tokens) {
     term.assign(prefix);
-    term += Stem(t.term, language);
+    term += Stem(t.term, language, Original(text, t));
     if (Fits(term)) {
       // Stop words count but have no positions (text/stopwords.h).
       if (positional && pos < kMaxPosition && !text::IsStopWord(t.term, language))
@@ -104,7 +106,7 @@ std::string_view WithoutElision(std::string_view word, std::string_view code) {
 
 // Words reach the stemmer folded (accents gone: text::Fold), and a few
 // Snowball rules name their suffix with its accent: Spanish -ción, Portuguese
-// -ção/-ções, Russian adjective endings in -й. Those endings get their
+// -ção/-ções. Those endings get their
 // letters back, so "negociacion" stems as "negociaciones" does.
 std::string Reaccented(std::string_view word, std::string_view code) {
   struct Ending {
@@ -136,7 +138,8 @@ LanguageStemmer& StemmerOf(std::string_view code) {
 
 }  // namespace
 
-const std::string& Stem(const std::string& folded_word, std::string_view code) {
+const std::string& Stem(const std::string& folded_word, std::string_view code,
+                        std::string_view original) {
   if (code.empty() || code == text::kDefaultLanguage) {
     // English, the common case, without the lookup of its stemmer.
     thread_local Xapian::Stem stemmer("english");
@@ -147,6 +150,17 @@ const std::string& Stem(const std::string& folded_word, std::string_view code) {
     return cache.emplace(folded_word, stemmer(folded_word)).first->second;
   }
   LanguageStemmer& s = StemmerOf(code);
+  if (code == "ru" && !original.empty()) {
+    thread_local std::unordered_map<std::string, std::string> cyrillic;
+    std::string key(original);
+    auto it = cyrillic.find(key);
+    if (it != cyrillic.end()) return it->second;
+    if (cyrillic.size() > 500000) cyrillic.clear();
+    std::string lower;
+    icu::UnicodeString::fromUTF8(original).foldCase().toUTF8String(lower);
+    return cyrillic.emplace(std::move(key), text::Fold(s.stemmer(Reaccented(lower, code))))
+        .first->second;
+  }
   auto it = s.cache.find(folded_word);
   if (it != s.cache.end()) return it->second;
   if (s.cache.size() > 500000) s.cache.clear();
@@ -156,12 +170,17 @@ const std::string& Stem(const std::string& folded_word, std::string_view code) {
       .first->second;
 }
 
+std::string_view Original(std::string_view text, const text::Token& token) {
+  if (token.byte_end > text.size() || token.byte_begin >= token.byte_end) return {};
+  return text.substr(token.byte_begin, token.byte_end - token.byte_begin);
+}
+
 std::vector<std::string> StemsIn(const std::string& folded_word,
-                                 const std::vector<std::string>& codes) {
+                                 const std::vector<std::string>& codes, std::string_view original) {
   std::vector<std::string> out;
   if (codes.empty()) out.push_back(Stem(folded_word));
   for (const auto& code : codes) {
-    const std::string& stem = Stem(folded_word, code);
+    const std::string& stem = Stem(folded_word, code, original);
     if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(stem);
   }
   return out;
@@ -218,15 +237,16 @@ BuiltArticle BuildDocument(const Article& a) {
 
   const std::string_view language =
       a.language.empty() ? text::kDefaultLanguage : std::string_view(a.language);
-  AddWords(title, starts[0], "", kTitleWdf, true, language, &doc);
-  AddWords(title, starts[0], kPrefixTitle, 1, false, language, &doc);
+  AddWords(a.title, title, starts[0], "", kTitleWdf, true, language, &doc);
+  AddWords(a.title, title, starts[0], kPrefixTitle, 1, false, language, &doc);
   CollectWords(title, &seen, &out.words);
   for (size_t i = 0; i < a.paragraphs.size(); ++i) {
     if (IsSearchable(a.paragraphs[i].kind)) {
-      AddWords(paragraphs[i], starts[i + 1], "", 1, true, language, &doc);
+      AddWords(a.paragraphs[i].text, paragraphs[i], starts[i + 1], "", 1, true, language, &doc);
       CollectWords(paragraphs[i], &seen, &out.words);
     } else {
-      AddWords(paragraphs[i], starts[i + 1], kPrefixHidden, 0, true, language, &doc);
+      AddWords(a.paragraphs[i].text, paragraphs[i], starts[i + 1], kPrefixHidden, 0, true, language,
+               &doc);
     }
   }
   AddEntityTerms(a, &doc);

@@ -123,12 +123,12 @@ std::map<std::string, std::string> RunChanges::Affected(
     // Every word the index holds for it (a word too long to be a term is
     // left out: the query finds a superset, the stored text decides).
     // In an index of several languages, a word is any of its stems in them.
-    std::set<std::string> folded;
-    for (const auto& t : text::Tokenize(line)) folded.insert(t.term);
+    std::map<std::string, std::string_view> folded;  // folded word -> as written
+    for (const auto& t : text::Tokenize(line)) folded.emplace(t.term, Original(line, t));
     std::vector<Xapian::Query> words;
-    for (const auto& word : folded) {
+    for (const auto& [word, original] : folded) {
       std::vector<Xapian::Query> variants;
-      for (const auto& stem : StemsIn(word, languages))
+      for (const auto& stem : StemsIn(word, languages, original))
         if (stem.size() <= kMaxTermBytes) variants.push_back(EitherTerm(stem));
       if (variants.size() == 1) words.push_back(variants[0]);
       if (variants.size() > 1)
@@ -164,7 +164,7 @@ std::map<std::string, std::string> RunChanges::Affected(
   for (const auto& word : words_) {
     auto tokens = text::Tokenize(word);
     if (tokens.empty()) continue;
-    for (const auto& stem : StemsIn(tokens.back().term, languages))
+    for (const auto& stem : StemsIn(tokens.back().term, languages, Original(word, tokens.back())))
       for (Xapian::docid did : matching(EitherTerm(stem))) candidates.insert(did);
   }
   for (Xapian::docid did : candidates) {

@@ -62,13 +62,27 @@ const Xapian::SimpleStopper& Stopper() {
 // the query was parsed in: the stems of one typed word are one query word.
 using StemLog = std::map<std::string, std::set<std::string>>;
 
+// The query's folded words as the user wrote them (index::Stem stems
+// Russian from the written word).
+using Originals = std::map<std::string, std::string>;
+
+const std::string& QueryStem(const std::string& word, const std::string& code,
+                             const Originals* originals) {
+  if (originals && code == "ru") {
+    auto it = originals->find(word);
+    if (it != originals->end()) return index::Stem(word, code, it->second);
+  }
+  return index::Stem(word, code);
+}
+
 // The parser's stemmer for a language: index::Stem (so a query word is
 // stemmed exactly as the article's words were), noting each stem in |log|.
 class LanguageStem : public Xapian::StemImplementation {
  public:
-  LanguageStem(std::string code, StemLog* log) : code_(std::move(code)), log_(log) {}
+  LanguageStem(std::string code, StemLog* log, const Originals* originals)
+      : code_(std::move(code)), log_(log), originals_(originals) {}
   std::string operator()(const std::string& word) override {
-    const std::string& stem = index::Stem(word, code_);
+    const std::string& stem = QueryStem(word, code_, originals_);
     if (log_) (*log_)[word].insert(stem);
     return stem;
   }
@@ -77,6 +91,7 @@ class LanguageStem : public Xapian::StemImplementation {
  private:
   std::string code_;
   StemLog* log_;
+  const Originals* originals_;
 };
 
 // State shared by the field processors of one compilation: the first error
@@ -84,6 +99,7 @@ class LanguageStem : public Xapian::StemImplementation {
 struct Sink {
   Status error;
   CompiledQuery* out = nullptr;
+  const Originals* originals = nullptr;
   // Every phrase the parser built, excluded ones too; the walk keeps the
   // positive ones.
   std::vector<Phrase> phrases;
@@ -166,6 +182,10 @@ class WildcardField : public Xapian::FieldProcessor {
     }
     std::set<std::string> stems;
     size_t words = 0;
+    // Russian stems come from the written (Cyrillic) word, which the
+    // spelling table's folded words no longer are: the index's stems that
+    // start with the prefix stand for them.
+    if (code_ == "ru") return Stems(prefix, stems, words);
     auto it = db_.spellings_begin();
     for (it.skip_to(prefix); it != db_.spellings_end(); ++it) {
       const std::string word = *it;
@@ -173,6 +193,11 @@ class WildcardField : public Xapian::FieldProcessor {
       if (++words > kMaxWildcardWords) return TooBroad(prefix);
       stems.insert(index::Stem(word, code_));
     }
+    return Stems(prefix, stems, words);
+  }
+
+ private:
+  Xapian::Query Stems(const std::string& prefix, std::set<std::string>& stems, size_t words) {
     if (words == 0) {
       for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
         if (++words > kMaxWildcardWords) return TooBroad(prefix);
@@ -187,8 +212,6 @@ class WildcardField : public Xapian::FieldProcessor {
     if (terms.empty()) return Xapian::Query::MatchNothing;
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   }
-
- private:
   Xapian::Query TooBroad(const std::string& prefix) {
     sink_->Fail(Status::InvalidArgument("wildcard '" + prefix + "*' matches more than " +
                                         std::to_string(kMaxWildcardWords) +
@@ -220,7 +243,7 @@ class PhraseField : public Xapian::FieldProcessor {
       if (j == std::string::npos) j = words.size();
       if (j > i) {
         const std::string word = words.substr(i, j - i);
-        all.push_back(index::Stem(word, code_));
+        all.push_back(QueryStem(word, code_, sink_->originals));
         if (!text::IsStopWord(word, code_)) {
           phrase.terms.push_back(all.back());
           phrase.offsets.push_back(offset);
@@ -421,10 +444,10 @@ std::string OnlyExclusionsAsNot(const std::string& normalized) {
 // boilerplate is not unknown, and a correction keeps the word's first letter
 // (as Lucene's spell checker does by default), so "soups" is not "groups".
 std::string Suggestion(const Xapian::Database& db, const std::string& normalized,
-                       const std::vector<std::string>& languages) {
+                       const std::vector<std::string>& languages, const Originals& originals) {
   auto known = [&](const std::string& word) {
     for (const auto& code : languages) {
-      const std::string& stem = index::Stem(word, code);
+      const std::string& stem = QueryStem(word, code, &originals);
       if (db.term_exists(stem) || db.term_exists(std::string(index::kPrefixHidden) + stem))
         return true;
     }
@@ -547,7 +570,7 @@ Xapian::Query ParseIn(const Xapian::Database& db, const std::string& normalized,
   if (code == text::kDefaultLanguage && !log)
     qp.set_stemmer(Xapian::Stem("english"));
   else
-    qp.set_stemmer(Xapian::Stem(new LanguageStem(code, log)));
+    qp.set_stemmer(Xapian::Stem(new LanguageStem(code, log, sink->originals)));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
   qp.set_stopper(&Stopper());
   qp.set_default_op(options.default_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
@@ -747,6 +770,10 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
   std::stable_partition(languages.begin(), languages.end(),
                         [](const std::string& c) { return c == text::kDefaultLanguage; });
   StemLog log;
+  Originals originals;
+  for (const auto& t : text::Tokenize(raw))
+    originals.emplace(t.term, std::string(index::Original(raw, t)));
+  sink.originals = &originals;
   Xapian::Query q = ParseIn(db, normalized, languages[0], languages.size() > 1 ? &log : nullptr,
                             resolvers, options, &sink, &out);
   if (!sink.error.ok()) return sink.error;
@@ -760,6 +787,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
       CompiledQuery scratch;
       Sink other;
       other.out = &scratch;
+      other.originals = &originals;
       Xapian::Query ql =
           ParseIn(db, normalized, languages[i], &log, resolvers, options, &other, &scratch);
       if (!other.error.ok()) return other.error;
@@ -771,7 +799,8 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     q = Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
     MergeVariants(log, &out.words);
   }
-  if (!options.exact && options.suggest) out.suggestion = Suggestion(db, typed, languages);
+  if (!options.exact && options.suggest)
+    out.suggestion = Suggestion(db, typed, languages, originals);
 
   // --person, --since/--until and --author filter whatever was typed.
   std::vector<Xapian::Query> filters;

@@ -28,7 +28,8 @@ std::vector<std::pair<uint32_t, uint32_t>> MatchedWords(const std::string& text,
   const auto tokens = text::Tokenize(text);
   std::vector<std::string> stems;
   stems.reserve(tokens.size());
-  for (const auto& t : tokens) stems.push_back(index::Stem(t.term, language));
+  for (const auto& t : tokens)
+    stems.push_back(index::Stem(t.term, language, index::Original(text, t)));
   std::vector<std::pair<uint32_t, uint32_t>> matched;
   for (const auto& word : q.words) {
     bool found = false;

@@ -103,6 +103,10 @@ TEST_F(E2eLanguages, AWordFindsItsOtherFormsInEachLanguage) {
     SCOPED_TRACE(c.query);
     const json j = Json({c.query});
     ASSERT_FALSE(Files(j).empty()) << j.dump();
+    // Found by stemming, not by a spelling correction of the query.
+    EXPECT_FALSE(j.contains("corrected_query")) << j.dump();
+    EXPECT_FALSE(j.contains("suggestion")) << j.dump();
+    EXPECT_EQ(Files(Json({"--exact", c.query})), Files(j));
     EXPECT_EQ(Files(j)[0], c.file);
     EXPECT_TRUE(Marked(j).count(c.marked)) << j.dump();
   }
@@ -114,8 +118,9 @@ TEST_F(E2eLanguages, UkrainianMatchesItsWordsAsWritten) {
   ASSERT_EQ(Files(j), std::vector<std::string>{"uk_port.txt"}) << j.dump();
   EXPECT_TRUE(Marked(j).count("перемовини"));
   EXPECT_EQ(j["results"][0].value("lang", ""), "uk");
-  // Another case form is another word; a wildcard finds every form.
-  EXPECT_TRUE(Files(Json({"перемовинах"})).empty());
+  // Another case form is another word (--exact: not even a spelling
+  // suggestion); a wildcard finds every form.
+  EXPECT_TRUE(Files(Json({"--exact", "перемовинах"})).empty());
   EXPECT_EQ(Files(Json({"перемовин*"})), std::vector<std::string>{"uk_port.txt"});
 }
 

@@ -8,7 +8,9 @@
 namespace nsearch::index {
 namespace {
 
-std::string S(std::string_view word, std::string_view code) { return Stem(text::Fold(word), code); }
+std::string S(std::string_view word, std::string_view code) {
+  return Stem(text::Fold(word), code, word);
+}
 
 TEST(StemTest, InflectedFormsMeet) {
   EXPECT_EQ(S("Verhandlungen", "de"), S("Verhandlung", "de"));
@@ -35,6 +37,14 @@ TEST(StemTest, ElisionsDrop) {
   EXPECT_EQ(S("dell'inverno", "it"), S("inverno", "it"));
   // Not in English: "o'brien" stays one word.
   EXPECT_EQ(Stem("o'brien", "en"), "o'brien");
+}
+
+TEST(StemTest, RussianIsStemmedFromTheWrittenWord) {
+  // Fold writes Cyrillic in Latin letters; the stem is taken before.
+  EXPECT_EQ(S("переговорах", "ru"), "peregovor");
+  EXPECT_EQ(S("Переговоры", "ru"), "peregovor");
+  // Without the written word there is nothing the Russian stemmer can read.
+  EXPECT_EQ(Stem(text::Fold("переговорах"), "ru"), text::Fold("переговорах"));
 }
 
 TEST(StemTest, UkrainianAndUnknownCodesStayUnstemmed) {
