@@ -2,8 +2,9 @@
 // body text) and what nsearch does with each language it knows: the Snowball
 // stemmer its words are stemmed with and its stop words (text/stopwords.h).
 // English is the default: an article whose detection is unsure (a short
-// text, CLD2's unreliable flag, a top language under half the text) or
-// whose language is not in the table is indexed as English.
+// text, CLD2's unreliable flag, a top language under half the text, a
+// quarter or more of the text in English) or whose language is not in the
+// table is indexed as English.
 #ifndef NSEARCH_TEXT_LANGUAGE_H_
 #define NSEARCH_TEXT_LANGUAGE_H_
 
@@ -45,8 +46,10 @@ struct Detection {
 
 // Below this many scored bytes the text is too short to trust.
 inline constexpr int kMinDetectBytes = 120;
-// The top language must cover at least this share of the text.
+// The top language must cover at least this share of the text, and
+// English, when second or third, less than kMinEnglishPercent of it.
 inline constexpr int kMinDetectPercent = 50;
+inline constexpr int kMinEnglishPercent = 25;
 
 // Detects the language of UTF-8 |text| (invalid UTF-8 is tolerated: the
 // answer is then English unless enough valid text precedes it).

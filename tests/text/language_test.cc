@@ -54,6 +54,21 @@ TEST(LanguageTest, ShortTextStaysEnglish) {
   EXPECT_EQ(DetectLanguage("12345 67 890").code, "en");
 }
 
+TEST(LanguageTest, EnglishWithALongForeignPassageStaysEnglish) {
+  // An English report ending with a long Italian quotation: Italian may be
+  // the larger part, but a good share is English.
+  const std::string text =
+      "The harbour union said on Tuesday that talks with the port owners would resume next "
+      "week, after a month in which cargo ships waited outside the breakwater for days. Both "
+      "sides want an agreement before the winter storms make the night shifts longer. "
+      "Il sindacato dei portuali ha annunciato martedì che il confronto con gli armatori "
+      "riprenderà la settimana prossima, dopo un mese in cui le navi da carico hanno atteso "
+      "per giorni davanti alla diga. Le due parti vogliono un accordo prima delle tempeste "
+      "dell'inverno, quando i turni di notte diventano più lunghi e pericolosi.";
+  const Detection d = DetectLanguage(text);
+  EXPECT_EQ(d.code, "en") << d.detected << " " << d.percent;
+}
+
 TEST(LanguageTest, LanguagesOutsideTheTableAreEnglish) {
   // Polish: detected, but nsearch has no stemmer or stop words for it.
   const Detection d = DetectLanguage(
