@@ -74,6 +74,9 @@ struct Article {
   std::vector<Paragraph> paragraphs;
   std::vector<Entity> entities;
   std::vector<Quote> quotes;  // in reading order; empty without entities
+  // ISO 639-1 code of the language its words are stemmed in
+  // (text/language.h); empty until detected, which counts as English.
+  std::string language;
   SourceInfo source;
 };
 

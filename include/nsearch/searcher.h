@@ -57,6 +57,9 @@ struct SearchOptions {
   // Only articles written (added or changed) by the indexer at or after
   // this time, in seconds since the epoch (Searcher::WrittenUntil); 0: any.
   double indexed_since = 0;
+  // Only articles in this language (an ISO 639-1 code of text/language.h:
+  // "de"); empty: any. An unknown code is InvalidArgument.
+  std::string language;
 };
 
 // The parts of a hit's score (SearchOptions::explain; docs/ranking.md).
@@ -82,6 +85,7 @@ struct Hit {
   // first body paragraph). Only when no passage anywhere holds them.
   bool title_match = false;
   std::string date, author;
+  std::string language = "en";   // the article's language code
   std::vector<Entity> entities;  // the article's entities (name, type)
   Explain explain;               // when SearchOptions::explain
   // The ids (paths) of the article's near-identical copies that match the

@@ -84,6 +84,8 @@ std::string RenderTerminal(const SearchResponse& r, const Style& s) {
            reset + "\n";
     out += "   " + green + h.path + ":" + std::to_string(h.paragraph) + reset;
     if (!h.date.empty()) out += dim + "  " + h.date.substr(0, 10) + reset;
+    // English, the default, goes without saying.
+    if (!h.language.empty() && h.language != "en") out += dim + "  [" + h.language + "]" + reset;
     if (h.title_match) out += dim + "  (matched in the title)" + reset;
     if (h.more_passages > 0)
       out += dim + "  (+" + std::to_string(h.more_passages) + " more passage" +
@@ -187,6 +189,7 @@ std::string RenderArticleJson(const Article& a) {
               {"entities", search::EntitiesJson(a.entities, true)},
               {"quotes", quotes}};
   if (a.title_derived) out["title_derived"] = true;
+  out["lang"] = a.language.empty() ? std::string("en") : a.language;
   if (!a.date.empty()) out["date"] = a.date;
   if (!a.author.empty()) out["author"] = a.author;
   if (!a.url.empty()) out["url"] = a.url;

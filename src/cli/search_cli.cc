@@ -20,6 +20,7 @@
 #include "search/filters.h"
 #include "search/json.h"
 #include "search/rank.h"
+#include "text/language.h"
 
 namespace po = boost::program_options;
 
@@ -107,6 +108,7 @@ struct Args {
   bool saved = false;
   std::string color = "auto";
   std::string config;
+  std::string lang;
   bool exact = false;
   bool explain = false;
   bool help_syntax = false;
@@ -146,6 +148,9 @@ po::options_description Describe(Args* a) {
       "2014-12-31)");
   add("author", po::value(&a->author)->composing(),
       "only articles by this author: a full name exactly, or one word of the name; repeatable");
+  const std::string lang_help = "only articles in this language: " + text::LanguageCodes() +
+                                " (detected at index time; English when unsure)";
+  add("lang", po::value(&a->lang)->value_name("CODE"), lang_help.c_str());
   add("sort", po::value(&a->sort)->default_value("relevance"),
       "relevance, date (newest first) or oldest; ties by relevance, undated articles last");
   add("facets", po::bool_switch(&a->facets),
@@ -306,6 +311,8 @@ std::string UsageProblem(const Args& a) {
   if (BatchFormat f; !ParseBatchFormat(a.format, &f))
     return "--format takes csv, tsv or jsonl, not '" + a.format + "'";
   if (!a.since_run.empty() && a.new_name.empty()) return "--since-run goes with --new NAME";
+  if (!a.lang.empty() && !text::FindLanguage(a.lang))
+    return "--lang takes one of " + text::LanguageCodes() + ", not '" + a.lang + "'";
   return "";
 }
 
@@ -324,6 +331,7 @@ void WarnIgnored(const Args& a) {
   add(!a.list.empty() && !a.with.empty(), "--with");
   add(!a.person.empty() || !a.place.empty() || !a.org.empty(), "entity filters");
   add(!a.since.empty() || !a.until.empty() || !a.author.empty(), "date and author filters");
+  add(!a.lang.empty(), "--lang");
   add(a.sort != "relevance", "--sort");
   add(a.offset != 0, "--offset");
   add(a.facets, "--facets");
@@ -349,6 +357,7 @@ SearchOptions ToSearchOptions(const Args& a) {
   o.since = a.since;
   o.until = a.until;
   o.authors = a.author;
+  o.language = a.lang;
   o.exact = a.exact;
   o.explain = a.explain;
   // A blank query ("   ") is no query, as an empty one.
@@ -359,7 +368,7 @@ SearchOptions ToSearchOptions(const Args& a) {
 int RunSearch(Searcher& searcher, const Args& a, const Style& style) {
   const SearchOptions o = ToSearchOptions(a);
   if (o.query.empty() && o.filters.empty() && o.since.empty() && o.until.empty() &&
-      o.authors.empty()) {
+      o.authors.empty() && o.language.empty()) {
     std::cerr << "nsearch: no query given (see nsearch --help)\n";
     return kExitError;
   }

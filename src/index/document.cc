@@ -1,5 +1,7 @@
 #include "index/document.h"
 
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
@@ -7,6 +9,7 @@
 
 #include "index/copies.h"
 #include "index/schema.h"
+#include "text/language.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
 
@@ -17,8 +20,8 @@ namespace {
 // article becomes, so an unchanged file is still re-indexed after an upgrade.
 // 4: schema 2 (one document per article); 5: quotes; 6: repeated lines
 // compared by their words (not their letters run together); 7: copy
-// signature (index/copies.h).
-constexpr char kPipelineVersion[] = "7";
+// signature (index/copies.h); 8: languages (each article stemmed in its own).
+constexpr char kPipelineVersion[] = "8";
 
 bool Fits(const std::string& term) { return !term.empty() && term.size() <= kMaxTermBytes; }
 
@@ -29,17 +32,18 @@ bool HasDigit(const std::string& w) {
 // Adds the words of one paragraph (or the title) from position |start|.
 // |prefix| and |wdf| say where and how much they count; |positional| false
 // leaves positions out.
-void AddWords(const std::vector<text::Token>& tokens, Xapian::termpos start,
+// |language| is the article's: its stemmer and stop words.
+void AddWords(std::string_view text, const std::vector<text::Token>& tokens, Xapian::termpos start,
               std::string_view prefix, Xapian::termcount wdf, bool positional,
-              Xapian::Document* doc) {
+              std::string_view language, Xapian::Document* doc) {
   Xapian::termpos pos = start;
   std::string term;
   for (const auto& t : tokens) {
     term.assign(prefix);
-    term += Stem(t.term);
+    term += Stem(t.term, language, Original(text, t));
     if (Fits(term)) {
       // Stop words count but have no positions (text/stopwords.h).
-      if (positional && pos < kMaxPosition && !text::IsStopWord(t.term))
+      if (positional && pos < kMaxPosition && !text::IsStopWord(t.term, language))
         doc->add_posting(term, pos, wdf);
       else
         doc->add_term(term, wdf);
@@ -78,15 +82,109 @@ void CollectWords(const std::vector<text::Token>& tokens, std::unordered_set<std
   }
 }
 
+// "l'accord" -> "accord", "dell'anno" -> "anno": French and Italian write
+// an elided article or preposition onto the next word, and the word breaker
+// keeps them together.
+std::string_view WithoutElision(std::string_view word, std::string_view code) {
+  if (code != "fr" && code != "it") return word;
+  const size_t apostrophe = word.find('\'');
+  if (apostrophe == std::string_view::npos || apostrophe == 0 || apostrophe + 1 >= word.size() ||
+      apostrophe > 7)
+    return word;
+  static constexpr std::string_view kFrench[] = {"l", "d", "j",  "m",     "n",      "s",
+                                                 "t", "c", "qu", "jusqu", "lorsqu", "puisqu"};
+  static constexpr std::string_view kItalian[] = {"l",    "d",    "c",   "un",    "dell", "dall",
+                                                  "nell", "sull", "all", "quell", "coll"};
+  const std::string_view head = word.substr(0, apostrophe);
+  bool elided = false;
+  if (code == "fr") {
+    for (auto e : kFrench) elided = elided || head == e;
+  } else {
+    for (auto e : kItalian) elided = elided || head == e;
+  }
+  return elided ? word.substr(apostrophe + 1) : word;
+}
+
+// Words reach the stemmer folded (accents gone: text::Fold), and a few
+// Snowball rules name their suffix with its accent: Spanish -ción, Portuguese
+// -ção/-ções. Those endings get their
+// letters back, so "negociacion" stems as "negociaciones" does.
+std::string Reaccented(std::string_view word, std::string_view code) {
+  struct Ending {
+    std::string_view code, folded, written;
+  };
+  static constexpr Ending kEndings[] = {
+      {"es", "cion", "ción"}, {"es", "sion", "sión"}, {"pt", "cao", "ção"}, {"pt", "coes", "ções"},
+      {"ru", "ыи", "ый"},     {"ru", "ии", "ий"},     {"ru", "ои", "ой"}};
+  for (const auto& e : kEndings) {
+    if (e.code == code && word.size() > e.folded.size() + 2 && word.ends_with(e.folded))
+      return std::string(word.substr(0, word.size() - e.folded.size())) + std::string(e.written);
+  }
+  return std::string(word);
+}
+
+struct LanguageStemmer {
+  Xapian::Stem stemmer;
+  std::unordered_map<std::string, std::string> cache;
+};
+
+LanguageStemmer& StemmerOf(std::string_view code) {
+  thread_local std::unordered_map<std::string, LanguageStemmer> stemmers;
+  auto it = stemmers.find(std::string(code));
+  if (it != stemmers.end()) return it->second;
+  const text::LanguageInfo* info = text::FindLanguage(code);
+  Xapian::Stem stemmer(info ? std::string(info->stemmer) : std::string("none"));
+  return stemmers.emplace(std::string(code), LanguageStemmer{stemmer, {}}).first->second;
+}
+
 }  // namespace
 
-const std::string& Stem(const std::string& folded_word) {
-  thread_local Xapian::Stem stemmer(kStemLanguage);
-  thread_local std::unordered_map<std::string, std::string> cache;
-  auto it = cache.find(folded_word);
-  if (it != cache.end()) return it->second;
-  if (cache.size() > 500000) cache.clear();  // bounded: a long run meets many rare words
-  return cache.emplace(folded_word, stemmer(folded_word)).first->second;
+const std::string& Stem(const std::string& folded_word, std::string_view code,
+                        std::string_view original) {
+  if (code.empty() || code == text::kDefaultLanguage) {
+    // English, the common case, without the lookup of its stemmer.
+    thread_local Xapian::Stem stemmer("english");
+    thread_local std::unordered_map<std::string, std::string> cache;
+    auto it = cache.find(folded_word);
+    if (it != cache.end()) return it->second;
+    if (cache.size() > 500000) cache.clear();  // bounded: a long run meets many rare words
+    return cache.emplace(folded_word, stemmer(folded_word)).first->second;
+  }
+  LanguageStemmer& s = StemmerOf(code);
+  if (code == "ru" && !original.empty()) {
+    thread_local std::unordered_map<std::string, std::string> cyrillic;
+    std::string key(original);
+    auto it = cyrillic.find(key);
+    if (it != cyrillic.end()) return it->second;
+    if (cyrillic.size() > 500000) cyrillic.clear();
+    std::string lower;
+    icu::UnicodeString::fromUTF8(original).foldCase().toUTF8String(lower);
+    return cyrillic.emplace(std::move(key), text::Fold(s.stemmer(Reaccented(lower, code))))
+        .first->second;
+  }
+  auto it = s.cache.find(folded_word);
+  if (it != s.cache.end()) return it->second;
+  if (s.cache.size() > 500000) s.cache.clear();
+  return s.cache
+      .emplace(folded_word,
+               text::Fold(s.stemmer(Reaccented(WithoutElision(folded_word, code), code))))
+      .first->second;
+}
+
+std::string_view Original(std::string_view text, const text::Token& token) {
+  if (token.byte_end > text.size() || token.byte_begin >= token.byte_end) return {};
+  return text.substr(token.byte_begin, token.byte_end - token.byte_begin);
+}
+
+std::vector<std::string> StemsIn(const std::string& folded_word,
+                                 const std::vector<std::string>& codes, std::string_view original) {
+  std::vector<std::string> out;
+  if (codes.empty()) out.push_back(Stem(folded_word));
+  for (const auto& code : codes) {
+    const std::string& stem = Stem(folded_word, code, original);
+    if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(stem);
+  }
+  return out;
 }
 
 std::string SourceStamp(uint64_t content_hash) {
@@ -178,15 +276,18 @@ BuiltArticle BuildDocument(const Article& a) {
   }
   const std::vector<Xapian::termpos> starts = ParagraphStarts(layout);
 
-  AddWords(title, starts[0], "", kTitleWdf, true, &doc);
-  AddWords(title, starts[0], kPrefixTitle, 1, false, &doc);
+  const std::string_view language =
+      a.language.empty() ? text::kDefaultLanguage : std::string_view(a.language);
+  AddWords(a.title, title, starts[0], "", kTitleWdf, true, language, &doc);
+  AddWords(a.title, title, starts[0], kPrefixTitle, 1, false, language, &doc);
   CollectWords(title, &seen, &out.words);
   for (size_t i = 0; i < a.paragraphs.size(); ++i) {
     if (IsSearchable(a.paragraphs[i].kind)) {
-      AddWords(paragraphs[i], starts[i + 1], "", 1, true, &doc);
+      AddWords(a.paragraphs[i].text, paragraphs[i], starts[i + 1], "", 1, true, language, &doc);
       CollectWords(paragraphs[i], &seen, &out.words);
     } else {
-      AddWords(paragraphs[i], starts[i + 1], kPrefixHidden, 0, true, &doc);
+      AddWords(a.paragraphs[i].text, paragraphs[i], starts[i + 1], kPrefixHidden, 0, true, language,
+               &doc);
     }
   }
   AddEntityTerms(a, &doc);
@@ -196,6 +297,8 @@ BuiltArticle BuildDocument(const Article& a) {
 
   doc.add_boolean_term(std::string(kPrefixArticle) + out.key);
   doc.add_boolean_term(std::string(kPrefixSourceFile) + ArticleKey(a.source.file));
+  doc.add_boolean_term(LanguageTerm(language));
+  doc.add_value(kSlotLanguage, std::string(language));
   if (std::string author = AuthorKey(a.author); !author.empty()) {
     if (std::string term = std::string(kPrefixAuthor) + author; Fits(term))
       doc.add_boolean_term(term);

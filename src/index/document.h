@@ -8,9 +8,11 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nsearch/article.h"
+#include "text/normalize.h"
 
 namespace nsearch::index {
 
@@ -53,9 +55,25 @@ std::string FileRecordWithSkips(const std::string& record, const std::vector<Rec
 std::string FileRecordStamp(const std::string& stored);
 std::vector<RecordedSkip> FileRecordSkips(const std::string& stored);
 
-// The stem of a folded word, as the index spells it (thread-safe; cached
-// per thread).
-const std::string& Stem(const std::string& folded_word);
+// The stem of a folded word in the language |code| (text/language.h), as
+// the index spells it: that language's Snowball stemmer, after French and
+// Italian elisions ("l'accord" -> "accord"); Ukrainian and unknown codes
+// keep the word as it is, English being the default. Russian is stemmed from
+// |original|, the word as written, when given: Fold() writes Cyrillic in
+// Latin letters, which the Russian stemmer cannot read, so the stem is
+// taken in Cyrillic and then folded ("переговорах" -> "peregovor"); without
+// it a Russian word stays as folded. Thread-safe; cached per thread.
+const std::string& Stem(const std::string& folded_word, std::string_view code = "en",
+                        std::string_view original = {});
+
+// The word as written in |text| for |token| (its bytes), for Stem().
+std::string_view Original(std::string_view text, const text::Token& token);
+
+// The word's stems in each of the languages |codes| (English when empty),
+// distinct: what a query over articles of those languages asks for.
+std::vector<std::string> StemsIn(const std::string& folded_word,
+                                 const std::vector<std::string>& codes,
+                                 std::string_view original = {});
 
 }  // namespace nsearch::index
 

@@ -32,6 +32,7 @@
 #include "quotes/quotes.h"
 #include "segment/boilerplate.h"
 #include "segment/segmenter.h"
+#include "text/language.h"
 
 namespace nsearch {
 namespace {
@@ -257,6 +258,9 @@ class Pipeline : public ingest::Visitor {
     Prepared p;
     p.article = segment::BuildArticle(std::move(raw));
     classifier.Classify(p.article);
+    // After classification: boilerplate (a comment form, an agency line) is
+    // often in another language than the story.
+    p.article.language = std::string(text::ArticleLanguage(p.article));
     if (options.extract_entities) {
       auto t0 = Clock::now();
       extractor.Extract(p.article);

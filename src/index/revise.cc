@@ -114,17 +114,26 @@ std::map<std::string, std::string> RunChanges::Affected(
     return ids;
   };
 
+  const std::vector<std::string> languages = IndexLanguages(db_);
+
   // Lines: the articles the index holds with the line (found through its
   // words, then read) are what the last run counted; the classifier has
   // this run's count.
   for (const auto& line : lines_) {
     // Every word the index holds for it (a word too long to be a term is
     // left out: the query finds a superset, the stored text decides).
-    std::set<std::string> stems;
-    for (const auto& t : text::Tokenize(line))
-      if (const std::string& stem = Stem(t.term); stem.size() <= kMaxTermBytes) stems.insert(stem);
+    // In an index of several languages, a word is any of its stems in them.
+    std::map<std::string, std::string_view> folded;  // folded word -> as written
+    for (const auto& t : text::Tokenize(line)) folded.emplace(t.term, Original(line, t));
     std::vector<Xapian::Query> words;
-    for (const auto& stem : stems) words.push_back(EitherTerm(stem));
+    for (const auto& [word, original] : folded) {
+      std::vector<Xapian::Query> variants;
+      for (const auto& stem : StemsIn(word, languages, original))
+        if (stem.size() <= kMaxTermBytes) variants.push_back(EitherTerm(stem));
+      if (variants.size() == 1) words.push_back(variants[0]);
+      if (variants.size() > 1)
+        words.emplace_back(Xapian::Query::OP_OR, variants.begin(), variants.end());
+    }
     if (words.empty()) continue;
     const uint64_t line_key = BoilerplateClassifier::LineKeyOf(line);
     std::unordered_set<uint64_t> before;  // content keys, as the count takes them
@@ -155,7 +164,8 @@ std::map<std::string, std::string> RunChanges::Affected(
   for (const auto& word : words_) {
     auto tokens = text::Tokenize(word);
     if (tokens.empty()) continue;
-    for (Xapian::docid did : matching(EitherTerm(Stem(tokens.back().term)))) candidates.insert(did);
+    for (const auto& stem : StemsIn(tokens.back().term, languages, Original(word, tokens.back())))
+      for (Xapian::docid did : matching(EitherTerm(stem))) candidates.insert(did);
   }
   for (Xapian::docid did : candidates) {
     const Xapian::Document doc = db_.get_document(did);

@@ -283,4 +283,16 @@ std::vector<Entity> DocumentEntities(const Xapian::Document& doc) {
   return out;
 }
 
+std::string LanguageTerm(std::string_view code) {
+  return std::string(kPrefixLanguage) + std::string(code);
+}
+
+std::vector<std::string> IndexLanguages(const Xapian::Database& db) {
+  std::vector<std::string> out;
+  const std::string prefix(kPrefixLanguage);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+    out.push_back((*t).substr(prefix.size()));
+  return out;
+}
+
 }  // namespace nsearch::index

@@ -24,9 +24,14 @@
 //    the surface forms seen for each name. Speakers "XQ" (QuoteSpeakerTerm):
 //    the persons the article quotes.
 //  * Boolean: article key "A" (unique: replace_document), author "XA",
-//    source file "F".
+//    source file "F", language "XG" + code (LanguageTerm).
 //  * Values: article key (collapse), date, entities (facets), source stamp,
-//    paragraph layout, when it was indexed, near-duplicate signature.
+//    paragraph layout, when it was indexed, near-duplicate signature,
+//    language.
+//  * Languages: an article's words are stemmed with its language's stemmer
+//    (text/language.h: the article's detected language, English when
+//    unsure) and its stop words have no positions. The XG terms say which
+//    languages the index holds, so a query is stemmed for each of them.
 //  * Data: EncodeStoredArticle(): every paragraph with its kind, title, id,
 //    date, author, url, source facts, quotes (entities are in their value
 //    slot).
@@ -66,6 +71,10 @@ inline constexpr char kRunsKey[] = "nsearch.runs";
 // run leaves a file with the same record unread.
 inline constexpr char kFileRecordPrefix[] = "nsearch.file.";
 inline constexpr size_t kMaxRunRecords = 100;
+// The languages of the index's articles, as codes joined by spaces ("de en
+// uk"), written at the end of each run from the XG terms (for people and
+// tools; searches read the XG terms, which also hold across shards).
+inline constexpr char kLanguagesKey[] = "nsearch.languages";
 // Xapian's limit on a term's length in bytes (prefix included).
 inline constexpr size_t kMaxTermBytes = 245;
 
@@ -76,6 +85,8 @@ inline constexpr std::string_view kPrefixHidden = "XB";       // + stem, boilerp
 inline constexpr std::string_view kPrefixAuthor = "XA";       // + AuthorKey(author)
 inline constexpr std::string_view kPrefixSourceFile = "F";    // + ArticleKey(source file)
 inline constexpr std::string_view kPrefixEntityAlias = "XR";  // EntityAliasTerm()
+
+inline constexpr std::string_view kPrefixLanguage = "XG";  // + language code (LanguageTerm)
 
 // QuoteSpeakerTerm(): a person the article quotes.
 inline constexpr std::string_view kPrefixQuoteSpeaker = "XQ";
@@ -113,8 +124,11 @@ inline constexpr unsigned kSlotLayout = 5;      // EncodeLayout(): paragraph kin
 inline constexpr unsigned kSlotIndexed = 6;
 // index/copies.h EncodeSignature(): the MinHash of the body's word
 // shingles; absent for a body too short to have one (and in indexes
-// written before pipeline version 7).
+// written before pipeline version 8).
 inline constexpr unsigned kSlotCopySignature = 7;
+// The article's language code (text/language.h): "en", "de", ... An index
+// written before languages has none there; its articles are English.
+inline constexpr unsigned kSlotLanguage = 8;
 
 // Positions: words are numbered from 1 through the title (paragraph 0),
 // then through each paragraph in order, with kParagraphGap positions left
@@ -165,9 +179,11 @@ std::vector<Entity> DocumentEntities(const Xapian::Document& doc);
 // words), so that a list of twenty co-authors still makes a valid term.
 std::string AuthorKey(std::string_view author);
 
-// The English stemmer's language, shared by writer, query parser and
-// highlighting.
-inline constexpr char kStemLanguage[] = "english";
+// The boolean term of articles in language |code|: "XG" + code.
+std::string LanguageTerm(std::string_view code);
+// The language codes of the index's articles (its XG terms), sorted; empty
+// for an index written before languages (all English).
+std::vector<std::string> IndexLanguages(const Xapian::Database& db);
 
 }  // namespace nsearch::index
 

@@ -125,6 +125,9 @@ struct Writer::Impl {
     };
     if (paragraphs > 0) out.set_metadata(kAvgParagraphWordsKey, mean(words, paragraphs));
     if (articles > 0) out.set_metadata(kAvgArticleWordsKey, mean(article_words, articles));
+    std::string languages;
+    for (const auto& code : IndexLanguages(all)) languages += (languages.empty() ? "" : " ") + code;
+    out.set_metadata(kLanguagesKey, languages);
   }
 
   // Writes the next generation from |sources| (compacted, merged) and

@@ -21,6 +21,7 @@ Hit MakeHit(const Article& a, int index) {
   h.title = a.title;
   h.date = a.date;
   h.author = a.author;
+  if (!a.language.empty()) h.language = a.language;
   for (const auto& e : a.entities) h.entities.push_back({e.type, e.name, {}, 0});
   if (index >= 1 && index <= static_cast<int>(a.paragraphs.size())) {
     const Paragraph& p = a.paragraphs[index - 1];
@@ -37,7 +38,10 @@ Hit MakeHit(const Article& a, int index) {
 
 std::optional<Article> LoadArticle(const Xapian::Document& doc) {
   auto a = index::DecodeStoredArticle(doc.get_data());
-  if (a) a->entities = index::DocumentEntities(doc);
+  if (a) {
+    a->entities = index::DocumentEntities(doc);
+    a->language = doc.get_value(index::kSlotLanguage);
+  }
   return a;
 }
 

@@ -41,6 +41,7 @@ json HitJson(const Hit& h, bool explain) {
                {"entities", EntitiesJson(h.entities, false)}};
   if (!h.date.empty()) item["date"] = h.date;
   if (!h.author.empty()) item["author"] = h.author;
+  item["lang"] = h.language;
   if (h.title_match) item["match"] = "title";
   if (explain) {
     item["explain"] = {{"article_bm25", h.explain.article_bm25},

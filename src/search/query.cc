@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include "index/document.h"
 #include "index/schema.h"
+#include "text/language.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
 
@@ -56,11 +58,48 @@ const Xapian::SimpleStopper& Stopper() {
   return *stopper;
 }
 
+// The words the parser stemmed and the stems they got, in every language
+// the query was parsed in: the stems of one typed word are one query word.
+using StemLog = std::map<std::string, std::set<std::string>>;
+
+// The query's folded words as the user wrote them (index::Stem stems
+// Russian from the written word).
+using Originals = std::map<std::string, std::string>;
+
+const std::string& QueryStem(const std::string& word, const std::string& code,
+                             const Originals* originals) {
+  if (originals && code == "ru") {
+    auto it = originals->find(word);
+    if (it != originals->end()) return index::Stem(word, code, it->second);
+  }
+  return index::Stem(word, code);
+}
+
+// The parser's stemmer for a language: index::Stem (so a query word is
+// stemmed exactly as the article's words were), noting each stem in |log|.
+class LanguageStem : public Xapian::StemImplementation {
+ public:
+  LanguageStem(std::string code, StemLog* log, const Originals* originals)
+      : code_(std::move(code)), log_(log), originals_(originals) {}
+  std::string operator()(const std::string& word) override {
+    const std::string& stem = QueryStem(word, code_, originals_);
+    if (log_) (*log_)[word].insert(stem);
+    return stem;
+  }
+  std::string get_description() const override { return "nsearch(" + code_ + ")"; }
+
+ private:
+  std::string code_;
+  StemLog* log_;
+  const Originals* originals_;
+};
+
 // State shared by the field processors of one compilation: the first error
 // wins (Xapian cannot return one from a processor) and what was resolved.
 struct Sink {
   Status error;
   CompiledQuery* out = nullptr;
+  const Originals* originals = nullptr;
   // Every phrase the parser built, excluded ones too; the walk keeps the
   // positive ones.
   std::vector<Phrase> phrases;
@@ -132,8 +171,8 @@ class DateField : public Xapian::FieldProcessor {
 // shard) falls back to the stems that start with the prefix.
 class WildcardField : public Xapian::FieldProcessor {
  public:
-  WildcardField(const Xapian::Database& db, bool hidden, Sink* sink)
-      : db_(db), hidden_(hidden), sink_(sink) {}
+  WildcardField(const Xapian::Database& db, bool hidden, std::string code, Sink* sink)
+      : db_(db), hidden_(hidden), code_(std::move(code)), sink_(sink) {}
   Xapian::Query operator()(const std::string& prefix) override {
     if (prefix.size() < kMinWildcardPrefix) {
       sink_->Fail(
@@ -143,13 +182,22 @@ class WildcardField : public Xapian::FieldProcessor {
     }
     std::set<std::string> stems;
     size_t words = 0;
+    // Russian stems come from the written (Cyrillic) word, which the
+    // spelling table's folded words no longer are: the index's stems that
+    // start with the prefix stand for them.
+    if (code_ == "ru") return Stems(prefix, stems, words);
     auto it = db_.spellings_begin();
     for (it.skip_to(prefix); it != db_.spellings_end(); ++it) {
       const std::string word = *it;
       if (word.compare(0, prefix.size(), prefix) != 0) break;
       if (++words > kMaxWildcardWords) return TooBroad(prefix);
-      stems.insert(index::Stem(word));
+      stems.insert(index::Stem(word, code_));
     }
+    return Stems(prefix, stems, words);
+  }
+
+ private:
+  Xapian::Query Stems(const std::string& prefix, std::set<std::string>& stems, size_t words) {
     if (words == 0) {
       for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
         if (++words > kMaxWildcardWords) return TooBroad(prefix);
@@ -164,8 +212,6 @@ class WildcardField : public Xapian::FieldProcessor {
     if (terms.empty()) return Xapian::Query::MatchNothing;
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   }
-
- private:
   Xapian::Query TooBroad(const std::string& prefix) {
     sink_->Fail(Status::InvalidArgument("wildcard '" + prefix + "*' matches more than " +
                                         std::to_string(kMaxWildcardWords) +
@@ -174,6 +220,7 @@ class WildcardField : public Xapian::FieldProcessor {
   }
   const Xapian::Database& db_;
   bool hidden_;
+  std::string code_;
   Sink* sink_;
 };
 
@@ -185,7 +232,8 @@ class WildcardField : public Xapian::FieldProcessor {
 // distances (CompiledQuery::phrases).
 class PhraseField : public Xapian::FieldProcessor {
  public:
-  PhraseField(bool hidden, Sink* sink) : hidden_(hidden), sink_(sink) {}
+  PhraseField(bool hidden, std::string code, Sink* sink)
+      : hidden_(hidden), code_(std::move(code)), sink_(sink) {}
   Xapian::Query operator()(const std::string& words) override {
     Phrase phrase;
     std::vector<std::string> all;
@@ -195,8 +243,8 @@ class PhraseField : public Xapian::FieldProcessor {
       if (j == std::string::npos) j = words.size();
       if (j > i) {
         const std::string word = words.substr(i, j - i);
-        all.push_back(index::Stem(word));
-        if (!text::IsStopWord(word)) {
+        all.push_back(QueryStem(word, code_, sink_->originals));
+        if (!text::IsStopWord(word, code_)) {
           phrase.terms.push_back(all.back());
           phrase.offsets.push_back(offset);
         }
@@ -233,6 +281,7 @@ class PhraseField : public Xapian::FieldProcessor {
                          Xapian::Query(std::string(index::kPrefixHidden) + stem));
   }
   bool hidden_;
+  std::string code_;
   Sink* sink_;
 };
 
@@ -394,10 +443,15 @@ std::string OnlyExclusionsAsNot(const std::string& normalized) {
 // words costs one term lookup per word. A word the index holds only in
 // boilerplate is not unknown, and a correction keeps the word's first letter
 // (as Lucene's spell checker does by default), so "soups" is not "groups".
-std::string Suggestion(const Xapian::Database& db, const std::string& normalized) {
+std::string Suggestion(const Xapian::Database& db, const std::string& normalized,
+                       const std::vector<std::string>& languages, const Originals& originals) {
   auto known = [&](const std::string& word) {
-    const std::string& stem = index::Stem(word);
-    return db.term_exists(stem) || db.term_exists(std::string(index::kPrefixHidden) + stem);
+    for (const auto& code : languages) {
+      const std::string& stem = QueryStem(word, code, &originals);
+      if (db.term_exists(stem) || db.term_exists(std::string(index::kPrefixHidden) + stem))
+        return true;
+    }
+    return false;
   };
   auto is_word_char = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
@@ -503,6 +557,95 @@ std::string PhrasesAsFields(const std::string& q) {
     i = j;
   }
   return out;
+}
+
+// Parses |normalized| with the stemmer and stop words of the language
+// |code|, noting the stems in |log| when given. Field processors report to
+// |sink|; the notes and what was resolved go to |out|.
+Xapian::Query ParseIn(const Xapian::Database& db, const std::string& normalized,
+                      const std::string& code, StemLog* log, const FieldResolvers& resolvers,
+                      const CompileOptions& options, Sink* sink, CompiledQuery* out) {
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  if (code == text::kDefaultLanguage && !log)
+    qp.set_stemmer(Xapian::Stem("english"));
+  else
+    qp.set_stemmer(Xapian::Stem(new LanguageStem(code, log, sink->originals)));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  qp.set_stopper(&Stopper());
+  qp.set_default_op(options.default_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  qp.add_prefix("", "");
+  if (options.include_boilerplate) qp.add_prefix("", std::string(index::kPrefixHidden));
+  qp.add_prefix("title", std::string(index::kPrefixTitle));
+  EntityField person(EntityType::kPerson, resolvers, sink);
+  EntityField place(EntityType::kPlace, resolvers, sink);
+  EntityField org(EntityType::kOrg, resolvers, sink);
+  AuthorField author(resolvers, sink);
+  DateField date_field(sink);
+  WildcardField wildcard(db, options.include_boilerplate, code, sink);
+  PhraseField phrase(options.include_boilerplate, code, sink);
+  qp.add_boolean_prefix("person", &person);
+  qp.add_boolean_prefix("place", &place);
+  qp.add_boolean_prefix("org", &org);
+  qp.add_boolean_prefix("author", &author);
+  qp.add_boolean_prefix("date", &date_field);
+  qp.add_prefix(kWildcardField, &wildcard);
+  qp.add_prefix(kPhraseField, &phrase);
+
+  unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
+  if (!options.exact) flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+  Xapian::Query q;
+  try {
+    q = qp.parse_query(normalized, flags);
+  } catch (const Xapian::QueryParserError&) {
+    // A stray operator ("ceasefire AND", "OR NOT"): the plain words.
+    const std::string words = PlainWords(normalized);
+    out->notes.push_back(words.empty() ? "the query holds only operators: nothing to search for"
+                                       : "ignored the query syntax (a stray operator): searched " +
+                                             std::string("the words ") + words);
+    // Field processors may have run before the error; the words alone run now.
+    out->resolved.clear();
+    out->entity_names.clear();
+    out->authors.clear();
+    out->date.reset();
+    try {
+      q = words.empty() ? Xapian::Query() : qp.parse_query(words, flags);
+    } catch (const Xapian::QueryParserError&) {
+      q = Xapian::Query();
+    }
+  }
+  return q;
+}
+
+// The query words that are one typed word's stems in several languages
+// become one word (for passages and highlighting).
+void MergeVariants(const StemLog& log, std::vector<QueryWord>* words) {
+  auto holds = [](const QueryWord& w, const std::set<std::string>& stems) {
+    return std::any_of(w.terms.begin(), w.terms.end(),
+                       [&](const std::string& t) { return stems.count(t) != 0; });
+  };
+  for (const auto& [word, stems] : log) {
+    if (stems.size() < 2) continue;
+    QueryWord* first = nullptr;
+    for (auto it = words->begin(); it != words->end();) {
+      if (!holds(*it, stems)) {
+        ++it;
+        continue;
+      }
+      if (!first) {
+        first = &*it;
+        ++it;
+        continue;
+      }
+      for (auto& t : it->terms)
+        if (std::find(first->terms.begin(), first->terms.end(), t) == first->terms.end())
+          first->terms.push_back(std::move(t));
+      const size_t at = static_cast<size_t>(first - words->data());
+      it = words->erase(it);
+      first = words->data() + at;
+    }
+  }
 }
 
 }  // namespace
@@ -618,55 +761,46 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
   const std::string typed = normalized;  // before the parser's own fields
   normalized = PhrasesAsFields(OnlyExclusionsAsNot(normalized));
 
-  Xapian::QueryParser qp;
-  qp.set_database(db);
-  qp.set_stemmer(Xapian::Stem(index::kStemLanguage));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
-  qp.set_stopper(&Stopper());
-  qp.set_default_op(options.default_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-  qp.add_prefix("", "");
-  if (options.include_boilerplate) qp.add_prefix("", std::string(index::kPrefixHidden));
-  qp.add_prefix("title", std::string(index::kPrefixTitle));
-  EntityField person(EntityType::kPerson, resolvers, &sink);
-  EntityField place(EntityType::kPlace, resolvers, &sink);
-  EntityField org(EntityType::kOrg, resolvers, &sink);
-  AuthorField author(resolvers, &sink);
-  DateField date_field(&sink);
-  WildcardField wildcard(db, options.include_boilerplate, &sink);
-  PhraseField phrase(options.include_boilerplate, &sink);
-  qp.add_boolean_prefix("person", &person);
-  qp.add_boolean_prefix("place", &place);
-  qp.add_boolean_prefix("org", &org);
-  qp.add_boolean_prefix("author", &author);
-  qp.add_boolean_prefix("date", &date_field);
-  qp.add_prefix(kWildcardField, &wildcard);
-  qp.add_prefix(kPhraseField, &phrase);
-
-  unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
-  if (!options.exact) flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
-  Xapian::Query q;
-  try {
-    q = qp.parse_query(normalized, flags);
-  } catch (const Xapian::QueryParserError&) {
-    // A stray operator ("ceasefire AND", "OR NOT"): the plain words.
-    const std::string words = PlainWords(normalized);
-    out.notes.push_back(words.empty() ? "the query holds only operators: nothing to search for"
-                                      : "ignored the query syntax (a stray operator): searched " +
-                                            std::string("the words ") + words);
-    // Field processors may have run before the error; the words alone run now.
-    out.resolved.clear();
-    out.entity_names.clear();
-    out.authors.clear();
-    out.date.reset();
-    try {
-      q = words.empty() ? Xapian::Query() : qp.parse_query(words, flags);
-    } catch (const Xapian::QueryParserError&) {
-      q = Xapian::Query();
-    }
-  }
+  // An index of one language parses the query once with its stemmer (an
+  // English index exactly as before languages); an index of several parses
+  // it once per language, each parse kept to that language's articles, so
+  // every article meets the query stemmed as its own words were.
+  std::vector<std::string> languages = index::IndexLanguages(db);
+  if (languages.empty()) languages.emplace_back(text::kDefaultLanguage);
+  std::stable_partition(languages.begin(), languages.end(),
+                        [](const std::string& c) { return c == text::kDefaultLanguage; });
+  StemLog log;
+  Originals originals;
+  for (const auto& t : text::Tokenize(raw))
+    originals.emplace(t.term, std::string(index::Original(raw, t)));
+  sink.originals = &originals;
+  Xapian::Query q = ParseIn(db, normalized, languages[0], languages.size() > 1 ? &log : nullptr,
+                            resolvers, options, &sink, &out);
   if (!sink.error.ok()) return sink.error;
-  if (!options.exact && options.suggest) out.suggestion = Suggestion(db, typed);
+  Walker(&sink, &out).Walk(q, true);
+  if (languages.size() > 1 && (!out.words.empty() || !out.phrases.empty())) {
+    std::vector<Xapian::Query> each{Xapian::Query(
+        Xapian::Query::OP_FILTER, q, Xapian::Query(index::LanguageTerm(languages[0])))};
+    for (size_t i = 1; i < languages.size(); ++i) {
+      // Names, dates and notes come from the first parse; the others are
+      // the same.
+      CompiledQuery scratch;
+      Sink other;
+      other.out = &scratch;
+      other.originals = &originals;
+      Xapian::Query ql =
+          ParseIn(db, normalized, languages[i], &log, resolvers, options, &other, &scratch);
+      if (!other.error.ok()) return other.error;
+      if (ql.empty()) continue;
+      Walker(&other, &out).Walk(ql, true);
+      each.emplace_back(Xapian::Query::OP_FILTER, ql,
+                        Xapian::Query(index::LanguageTerm(languages[i])));
+    }
+    q = Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
+    MergeVariants(log, &out.words);
+  }
+  if (!options.exact && options.suggest)
+    out.suggestion = Suggestion(db, typed, languages, originals);
 
   // --person, --since/--until and --author filter whatever was typed.
   std::vector<Xapian::Query> filters;
@@ -688,7 +822,6 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
     filters.push_back(AuthorQuery(*names));
   }
 
-  Walker(&sink, &out).Walk(q, true);
   out.has_text = !out.words.empty() || !out.phrases.empty();
   if (!filters.empty()) {
     Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());

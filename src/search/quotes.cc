@@ -21,12 +21,15 @@ namespace {
 
 // The quote's words that the query asked for, as word ranges (text::Tokenize
 // numbering); empty when some query word is missing from the quote.
+// |language|: the article's, whose stemmer its words were indexed with.
 std::vector<std::pair<uint32_t, uint32_t>> MatchedWords(const std::string& text,
+                                                        const std::string& language,
                                                         const search::CompiledQuery& q) {
   const auto tokens = text::Tokenize(text);
   std::vector<std::string> stems;
   stems.reserve(tokens.size());
-  for (const auto& t : tokens) stems.push_back(index::Stem(t.term));
+  for (const auto& t : tokens)
+    stems.push_back(index::Stem(t.term, language, index::Original(text, t)));
   std::vector<std::pair<uint32_t, uint32_t>> matched;
   for (const auto& word : q.words) {
     bool found = false;
@@ -121,7 +124,7 @@ Result<QuoteResponse> Searcher::Impl::Quotes(const std::string& speaker, const S
     for (const Quote& quote : a->quotes) {
       if (!wanted.count(quote.speaker)) continue;
       std::vector<std::pair<uint32_t, uint32_t>> matched;
-      if (by_words && (matched = MatchedWords(quote.text, q)).empty()) continue;
+      if (by_words && (matched = MatchedWords(quote.text, a->language, q)).empty()) continue;
       const int64_t n = resp.total++;
       if (n < first || n >= last) continue;
       QuoteHit h{quote.speaker, quote.text, a->id, a->title, a->date, quote.paragraph, {}};

@@ -29,20 +29,22 @@ json ToJson(const SavedSearch& s) {
      : f.type == EntityType::kPlace ? place
                                     : org)
         .push_back(f.name);
-  return {{"name", s.name},
-          {"query", o.query},
-          {"person", person},
-          {"place", place},
-          {"org", org},
-          {"since", o.since},
-          {"until", o.until},
-          {"author", o.authors},
-          {"include_boilerplate", o.include_boilerplate},
-          {"exact", o.exact},
-          {"sort", SortName(o.sort)},
-          {"created", s.created},
-          {"last_asked", s.last_asked},
-          {"seen_until", s.seen_until}};
+  json out = {{"name", s.name},
+              {"query", o.query},
+              {"person", person},
+              {"place", place},
+              {"org", org},
+              {"since", o.since},
+              {"until", o.until},
+              {"author", o.authors},
+              {"include_boilerplate", o.include_boilerplate},
+              {"exact", o.exact},
+              {"sort", SortName(o.sort)},
+              {"created", s.created},
+              {"last_asked", s.last_asked},
+              {"seen_until", s.seen_until}};
+  if (!o.language.empty()) out["lang"] = o.language;
+  return out;
 }
 
 SavedSearch FromJson(const json& j) {
@@ -59,6 +61,7 @@ SavedSearch FromJson(const json& j) {
   o.authors = j.value("author", std::vector<std::string>());
   o.include_boilerplate = j.value("include_boilerplate", false);
   o.exact = j.value("exact", false);
+  o.language = j.value("lang", "");
   const std::string sort = j.value("sort", "relevance");
   o.sort = sort == "date"     ? SortOrder::kNewest
            : sort == "oldest" ? SortOrder::kOldest

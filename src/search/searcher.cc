@@ -22,6 +22,7 @@
 #include "search/rank.h"
 #include "search/searcher_impl.h"
 #include "search/shell_quote.h"
+#include "text/language.h"
 #include "text/normalize.h"
 
 namespace nsearch {
@@ -108,6 +109,14 @@ Result<search::CompiledQuery> Searcher::Impl::Compile(const SearchOptions& o, st
   if (q.ok() && o.indexed_since > 0 && !q->query.empty())
     q->query = Xapian::Query(Xapian::Query::OP_FILTER, q->query,
                              search::IndexedSinceQuery(o.indexed_since));
+  if (q.ok() && !o.language.empty()) {
+    if (!text::FindLanguage(o.language))
+      return Status::InvalidArgument("unknown language '" + o.language + "': give one of " +
+                                     text::LanguageCodes());
+    const Xapian::Query lang(index::LanguageTerm(o.language));
+    q->query = q->query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, lang, 0.0)
+                                : Xapian::Query(Xapian::Query::OP_FILTER, q->query, lang);
+  }
   return q;
 }
 

@@ -78,10 +78,10 @@ Status Searcher::Validate(const SearchOptions& o) {
   if (o.facet_limit < 0) return Status::InvalidArgument("facet_limit must not be negative");
   if (auto dates = Impl::DateOptions(o); !dates.ok()) return dates.status();
   if (Blank(o.query) && o.filters.empty() && o.authors.empty() && o.since.empty() &&
-      o.until.empty())
+      o.until.empty() && o.language.empty())
     return Status::InvalidArgument(
         "nothing to search for: give words or a filter (person, place, org, author, since, "
-        "until)");
+        "until, lang)");
   return Status::Ok();
 }
 

@@ -67,6 +67,7 @@ Result<SearchOptions> ReadSearchOptions(const Params& params) {
   o.authors = Values(params, "author");
   o.since = Value(params, "since");
   o.until = Value(params, "until");
+  o.language = Value(params, "lang");  // an unknown code: the search's InvalidArgument
   const std::string sort = Value(params, "sort");
   if (sort == "date" || sort == "newest")
     o.sort = SortOrder::kNewest;
