@@ -12,6 +12,7 @@
 #include "entities/fold.h"
 #include "entities/resolve.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/unweighted.h"
 #include "search/facets.h"
 #include "search/filters.h"
@@ -183,11 +184,17 @@ int64_t Searcher::ArticleCount() const { return impl_->db.get_doccount(); }
 std::vector<std::pair<uint64_t, int64_t>> Searcher::Impl::StubStamps() const {
   std::vector<std::pair<uint64_t, int64_t>> out;
   for (const auto& p : paths) {
-    struct stat st {};
-    if (::stat((p + "/XAPIANDB").c_str(), &st) == 0)
-      out.emplace_back(st.st_ino, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
-    else
-      out.emplace_back(0, 0);
+    // A sharded index's stub lists its shards, each with a stub of its own
+    // that a published generation switches.
+    const auto stubs = index::StubFiles(p);
+    if (stubs.empty()) out.emplace_back(0, 0);
+    for (const auto& stub : stubs) {
+      struct stat st {};
+      if (::stat(stub.c_str(), &st) == 0)
+        out.emplace_back(st.st_ino, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
+      else
+        out.emplace_back(0, 0);
+    }
   }
   return out;
 }
