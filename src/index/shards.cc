@@ -138,4 +138,14 @@ std::vector<std::string> StubFiles(const std::string& index_path) {
   return out;
 }
 
+bool HasRemote(const std::string& index_path) {
+  for (const auto& stub : StubFiles(index_path)) {
+    std::ifstream in(stub);
+    std::string line;
+    while (std::getline(in, line))
+      if (line.rfind("remote ", 0) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace nsearch::index

@@ -54,6 +54,12 @@ Status WriteShardStub(const std::string& index_path, const std::vector<std::stri
 // reader sees a shard that switched generation.
 std::vector<std::string> StubFiles(const std::string& index_path);
 
+// True when a stub |index_path| follows lists a remote database ("remote
+// HOST:PORT" served by xapian-tcpsrv, "remote :PROG ARGS" by a program
+// such as ssh running xapian-progsrv): the searcher then asks Xapian only
+// what its remote backend can answer (docs/shards.md).
+bool HasRemote(const std::string& index_path);
+
 }  // namespace nsearch::index
 
 #endif  // NSEARCH_INDEX_SHARDS_H_

@@ -172,6 +172,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     // Several indexes are searched as one (shards, or one index per bundle).
     impl->db.add_database(one);
     impl->paths.push_back(path);
+    impl->remote = impl->remote || index::HasRemote(path);
     impl->path += (impl->path.empty() ? "" : ", ") + path;
   }
   if (index_paths.empty()) return Status::InvalidArgument("no index given");
@@ -348,9 +349,9 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Bm25());
   enquire.set_query(q.query);
-  auto date_key = search::DateSortKey(o.sort);
+  std::unique_ptr<Xapian::KeyMaker> date_key;
   const bool by_date = o.sort != SortOrder::kRelevance;
-  if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
+  if (by_date) search::SortByDate(enquire, o.sort, true, remote, &date_key);
   search::PassageScorer scorer(db, q, o.include_boilerplate, Lengths());
   return Collect(enquire, o, std::move(resp), by_date ? nullptr : &scorer,
                  [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
@@ -397,9 +398,11 @@ SearchResponse Searcher::Impl::RunFilters(const SearchOptions& o, const Compiled
   enquire.set_weighting_scheme(Bm25());
   enquire.set_query(query);
   const bool by_date = o.sort != SortOrder::kRelevance || centrality.empty();
-  auto date_key =
-      search::DateSortKey(o.sort == SortOrder::kOldest ? SortOrder::kOldest : SortOrder::kNewest);
-  if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
+  std::unique_ptr<Xapian::KeyMaker> date_key;
+  if (by_date)
+    search::SortByDate(enquire,
+                       o.sort == SortOrder::kOldest ? SortOrder::kOldest : SortOrder::kNewest, true,
+                       remote, &date_key);
   return Collect(enquire, o, std::move(resp), nullptr,
                  [&](const Xapian::MSetIterator& it, const search::ArticleEvidence&) {
                    auto a = LoadArticle(it.get_document());
@@ -484,7 +487,7 @@ Result<Facets> Searcher::CoOccurring(const EntityFilter& filter, int limit,
     if (resolved) *resolved = r.value();
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(search::EntityQuery(filter.type, r.value()));
-    enquire.set_weighting_scheme(index::Unweighted());
+    index::SetCountingWeight(enquire, impl_->remote);
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet all = enquire.get_mset(0, impl_->db.get_doccount());
     std::vector<Xapian::docid> dids;
