@@ -309,8 +309,9 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
   };
   std::vector<Candidate> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it, {}});
+  const size_t rescored = rerank ? std::min<size_t>(ranked.size(), depth) : 0;
   if (rerank) {
-    const size_t n = std::min<size_t>(ranked.size(), depth);
+    const size_t n = rescored;
     std::vector<Xapian::docid> dids;
     for (size_t i = 0; i < n; ++i) dids.push_back(*ranked[i].it);
     const auto layouts = search::Layouts(db, dids);
@@ -318,6 +319,27 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
       ranked[i].ev = rerank->Score(dids[i], ranked[i].it.get_weight(), layouts[i]);
     std::stable_sort(ranked.begin(), ranked.begin() + n,
                      [](const auto& a, const auto& b) { return a.ev.score > b.ev.score; });
+  }
+  // Xapian orders equal scores by document id, which depends on how the
+  // index was written (one database or shards, a rebuild or incremental
+  // runs): articles that tie go by their key instead, so every layout of
+  // the same articles pages alike. Ties are rare (copies of one story), so
+  // keys are read for tied articles only.
+  auto tied = [&](size_t a, size_t b) {
+    if ((a < rescored) != (b < rescored)) return false;
+    if (a < rescored) return ranked[a].ev.score == ranked[b].ev.score;
+    return ranked[a].it.get_weight() == ranked[b].it.get_weight() &&
+           ranked[a].it.get_sort_key() == ranked[b].it.get_sort_key();
+  };
+  for (size_t i = 0, j = 1; i < ranked.size(); i = j++) {
+    while (j < ranked.size() && tied(i, j)) ++j;
+    if (j - i < 2) continue;
+    std::vector<std::pair<std::string, Candidate>> run;
+    for (size_t k = i; k < j; ++k)
+      run.emplace_back(ranked[k].it.get_document().get_value(index::kSlotArticle), ranked[k]);
+    std::stable_sort(run.begin(), run.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t k = i; k < j; ++k) ranked[k] = std::move(run[k - i].second);
   }
   // Past the re-scored window, articles keep Xapian's order; their score
   // is capped at the window's last, so scores fall as ranks rise.
