@@ -57,6 +57,13 @@ Result<std::unique_ptr<Writer>> Writer::OpenSharded(const std::string& path,
   sharded->options = options;
   // meta first: its lock is the index's (a second indexer stops here).
   auto meta = Writer::Open(MetaPath(path), PartOptions(true));
+  if (!meta.ok() && meta.status().code() == StatusCode::kLocked) {
+    // Named as the user named the index, not its meta part.
+    std::string message = meta.status().message();
+    if (const size_t at = message.find(MetaPath(path)); at != std::string::npos)
+      message.replace(at, MetaPath(path).size(), path);
+    return Status::Locked(message);
+  }
   if (!meta.ok()) return meta.status();
   sharded->meta = std::move(meta.value());
   try {

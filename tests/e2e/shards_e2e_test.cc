@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <xapian.h>
 
 #include <thread>
 
@@ -180,6 +181,22 @@ TEST(E2eShards, AnIndexKeepsItsShardRule) {
   RunResult bad = RunBinary(IndexBin(), {"--index", dir / "new", "--shard-by", "week", b.desk});
   EXPECT_EQ(bad.exit_code, 2) << bad.err;
   EXPECT_TRUE(Contains(bad.err, "bundle, month or a number")) << bad.err;
+}
+
+// A second writer is refused at meta, before any shard, and told which
+// index (as the user named it) is locked.
+TEST(E2eShards, ASecondIndexerIsRefusedWithTheIndexNamed) {
+  TempDir dir;
+  const Bundles b = WriteBundles(dir);
+  const std::string index = dir / "sharded";
+  Index({"-q", "--index", index, "--shard-by", "2", b.desk});
+  std::string generation;
+  for (const auto& e : fs::directory_iterator(index + "/meta"))
+    if (e.is_directory()) generation = e.path().string();
+  Xapian::WritableDatabase holder(generation, Xapian::DB_OPEN);  // holds its lock
+  const RunResult second = RunBinary(IndexBin(), {"--index", index, b.desk});
+  EXPECT_EQ(second.exit_code, 3) << second.err;
+  EXPECT_TRUE(Contains(second.err, "index " + index + " is locked")) << second.err;
 }
 
 // --- Remote shards ---------------------------------------------------------
