@@ -281,6 +281,16 @@ TEST(E2eRemoteShards, ShardsServedByTcpsrvAnswerLikeOneLocalIndex) {
   queries.push_back({{"talks", "--sort", "date", "--facets"}, 0});
   ExpectSameAnswers(dir / "one", stub, "remote shards", queries);
 
+  // The program method (what an ssh line runs on the far side): the same.
+  if (const std::string progsrv = FindOnPath("xapian-progsrv"); !progsrv.empty()) {
+    const std::string prog = dir / "prog.stub";
+    WriteFile(prog, "auto " + (dir / "two/meta") + "\nremote :" + progsrv + " " +
+                        (dir / "two/shards/0") + "\nremote :" + progsrv + " " +
+                        (dir / "two/shards/1") + "\n");
+    ExpectSameAnswers(dir / "one", prog, "xapian-progsrv shards",
+                      {{{"ceasefire", "--facets"}, 0}, {{"--timeline", "orchard"}, 0}});
+  }
+
   // What the remote backend cannot do, as docs/shards.md says: no spelling
   // suggestion (the misspelt query finds nothing and says so, no error).
   const RunResult misspelt = RunBinary(SearchBin(), {"--index", stub, "--json", "ceasfire"});
