@@ -37,6 +37,24 @@ Xapian::BM25Weight Bm25() {
   return Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5);
 }
 
+// The matches of |enquire|, best |count| first. With |undated_last| (oldest
+// first over remote databases, sorted by the date value itself, which puts
+// the undated, valueless articles first) the dated matches come first and
+// the undated ones after them, as DateSortKey orders them locally.
+std::vector<Xapian::MSet> Fetch(Xapian::Enquire& enquire, bool undated_last,
+                                Xapian::doccount count) {
+  const Xapian::doccount check = std::max<Xapian::doccount>(count, 100);
+  if (!undated_last) return {enquire.get_mset(0, count, check)};
+  const Xapian::Query query = enquire.get_query();
+  const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, index::kSlotDate, "0");
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, dated));
+  std::vector<Xapian::MSet> out{enquire.get_mset(0, count, check)};
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated));
+  out.push_back(enquire.get_mset(0, count - std::min(count, out[0].size()), check));
+  enquire.set_query(query);
+  return out;
+}
+
 }  // namespace
 
 void Searcher::Impl::ClearCaches() {
@@ -299,16 +317,22 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
   const auto first = static_cast<Xapian::doccount>(std::min<int64_t>(wanted, db.get_doccount()));
   auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
   if (o.facets) count = std::max<Xapian::doccount>(count, kFacetArticles);
-  Xapian::MSet mset = enquire.get_mset(0, count, std::max<Xapian::doccount>(count, 100));
-  resp.total = mset.get_matches_estimated();
-  resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  const auto msets = Fetch(enquire, remote && o.sort == SortOrder::kOldest, count);
+  resp.total = 0;
+  resp.total_exact = true;
+  for (const auto& m : msets) {
+    resp.total += m.get_matches_estimated();
+    resp.total_exact =
+        resp.total_exact && m.get_matches_lower_bound() == m.get_matches_upper_bound();
+  }
 
   struct Candidate {
     Xapian::MSetIterator it;
     search::ArticleEvidence ev;
   };
   std::vector<Candidate> ranked;
-  for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it, {}});
+  for (const auto& m : msets)
+    for (auto it = m.begin(); it != m.end(); ++it) ranked.push_back({it, {}});
   const size_t rescored = rerank ? std::min<size_t>(ranked.size(), depth) : 0;
   if (rerank) {
     const size_t n = rescored;

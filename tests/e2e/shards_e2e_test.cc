@@ -279,6 +279,10 @@ TEST(E2eRemoteShards, ShardsServedByTcpsrvAnswerLikeOneLocalIndex) {
   for (const auto& q : Queries())
     if (q.args[0] != "ceasfire") queries.push_back(q);  // no spelling table over remote
   queries.push_back({{"talks", "--sort", "date", "--facets"}, 0});
+  // Oldest first: undated articles last, as locally (the remote backend's
+  // own value sort puts them first).
+  queries.push_back({{"talks", "--sort", "oldest"}, 0});
+  queries.push_back({{"harbour", "--sort", "oldest", "-n", "3", "--offset", "4"}, 0});
   ExpectSameAnswers(dir / "one", stub, "remote shards", queries);
 
   // The program method (what an ssh line runs on the far side): the same.
