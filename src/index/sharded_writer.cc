@@ -104,9 +104,10 @@ Result<Writer*> Writer::Sharded::Shard(const std::string& name) {
 Result<PutOutcome> Writer::Sharded::Put(BuiltArticle&& built, size_t text_bytes) {
   const std::string name = ShardOf(shard_by, built, options.bundles);
   bool moved = false;
-  if (shard_by == "month") {
+  if (shard_by == "month" && !names_on_open.empty()) {
     // A changed date moves the article: the shard of its old month lets
-    // it go (a bundle or a hash of the id never moves one).
+    // it go (a bundle or a hash of the id never moves one). A first build
+    // has no old month (a run reads each id once).
     for (auto& [other, shard] : shards) {
       if (other == name) continue;
       auto deleted = shard->DeleteArticle(built.key);
