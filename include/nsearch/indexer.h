@@ -40,6 +40,11 @@ struct IndexOptions : ReadOptions {
   int commit_every = 500;
   // Worker threads; 0 = one per processor.
   int threads = 0;
+  // Split a new index into shards searched as one: "bundle" (one per
+  // input), "month" (by article date) or a number N (by a hash of the
+  // article id); "" writes one database. An existing index keeps what it
+  // is (docs/shards.md).
+  std::string shard_by;
   // Called with each finished article (dry-run output, progress).
   std::function<void(const Article&)> on_article;
   // Called with the id of each article skipped because the index already
@@ -59,10 +64,10 @@ struct IndexOptions : ReadOptions {
 };
 
 struct IndexStats {
-  int64_t articles = 0;                              // articles read
-  int64_t added = 0;                                 // new in the index
-  int64_t updated = 0;                               // replaced because their content changed
-  int64_t unchanged = 0;                             // already indexed with the same content
+  int64_t articles = 0;   // articles read
+  int64_t added = 0;      // new in the index
+  int64_t updated = 0;    // replaced because their content changed
+  int64_t unchanged = 0;  // already indexed with the same content
   // Unchanged, but indexed again: this run's changes moved a bundle-level
   // count (a repeated line, a surname's person) they depend on.
   int64_t revised = 0;

@@ -129,6 +129,10 @@ po::options_description SettingsOptions(IndexSettings* s) {
       }),
       "worker threads that segment, classify, extract and build documents (0: one per "
       "processor)");
+  add("shard-by", po::value(&o->shard_by)->value_name("RULE"),
+      "build a new index as several Xapian databases searched as one: 'bundle' (one per "
+      "bundle), 'month' (by article date) or a number N (by a hash of the article id); an "
+      "existing index keeps its rule (docs/shards.md)");
   add("on-new-matches", po::value(&s->on_new_matches)->value_name("COMMAND"),
       "after the run, when saved searches (nsearch --save) match articles it added or changed, "
       "run this shell command with a summary of them on its standard input");

@@ -88,6 +88,10 @@ std::string RenderReportText(const index::IndexReport& r) {
                      r.entities.count("person") ? r.entities.at("person") : 0,
                      r.entities.count("place") ? r.entities.at("place") : 0,
                      r.entities.count("org") ? r.entities.at("org") : 0);
+  if (!r.shard_by.empty()) {
+    out += fmt::format("shards      {} by {}\n", r.shards.size(), r.shard_by);
+    for (const auto& [name, n] : r.shards) out += fmt::format("  {:>8}  {}\n", n, name);
+  }
   out += fmt::format("bundles     {}\n", r.bundles.size());
   for (const auto& [bundle, n] : r.bundles) out += fmt::format("  {:>8}  {}\n", n, bundle);
   const json last = LastRun(r);
@@ -116,6 +120,12 @@ std::string RenderReportJson(const index::IndexReport& r) {
               {"bundles", bundles},
               {"runs_recorded", r.runs_recorded},
               {"last_run", LastRun(r)}};
+  if (!r.shard_by.empty()) {
+    json shards = json::array();
+    for (const auto& [name, n] : r.shards) shards.push_back({{"name", name}, {"articles", n}});
+    out["shard_by"] = r.shard_by;
+    out["shards"] = shards;
+  }
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

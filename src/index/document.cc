@@ -260,6 +260,8 @@ BuiltArticle BuildDocument(const Article& a) {
   BuiltArticle out;
   out.id = a.id;
   out.key = ArticleKey(a.id);
+  out.source_file = a.source.file;
+  out.date = DateKey(a.date);
   out.paragraphs = static_cast<int64_t>(a.paragraphs.size());
   Xapian::Document& doc = out.doc;
   std::unordered_set<std::string> seen;

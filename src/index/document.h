@@ -19,6 +19,10 @@ namespace nsearch::index {
 struct BuiltArticle {
   std::string id;
   std::string key;  // ArticleKey(id); the unique "A" term is kPrefixArticle + key
+  // Where the article came from and its date (kSlotDate: YYYYMMDD, "" for
+  // none): what a sharded index splits by (index/shards.h).
+  std::string source_file;
+  std::string date;
   Xapian::Document doc;
   // Distinct folded words of the searchable text, for the spelling table
   // (suggestions, trailing wildcards). Words with digits are left out.

@@ -396,6 +396,8 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
                                         ec);
     index::WriterOptions writer_options;
     writer_options.commit_every = options.commit_every;
+    writer_options.shard_by = options.shard_by;
+    writer_options.bundles = inputs;
     auto opened = index::OpenWriterWaiting(options.index_path, writer_options,
                                            options.lock_wait_seconds, options.on_lock_wait);
     if (!opened.ok()) return opened.status();

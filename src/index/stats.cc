@@ -8,6 +8,7 @@
 #include <set>
 
 #include "index/schema.h"
+#include "index/shards.h"
 
 namespace nsearch::index {
 namespace {
@@ -106,7 +107,13 @@ Result<IndexReport> ReadIndexReport(const std::string& index_path) {
     IndexReport r;
     r.path = index_path;
     try {
-      Read(Xapian::Database(index_path), &r);
+      const Xapian::Database db(index_path);
+      Read(db, &r);
+      if (IsSharded(index_path)) {
+        r.shard_by = db.get_metadata(kShardByKey);
+        for (const auto& name : ShardNames(index_path))
+          r.shards.emplace_back(name, Xapian::Database(ShardPath(index_path, name)).get_doccount());
+      }
       r.bytes = DiskBytes(index_path);
       return r;
     } catch (const Xapian::DatabaseNotFoundError&) {

@@ -27,6 +27,10 @@ struct IndexReport {
   uint64_t bytes = 0;     // on disk, every file of the index directory
   int runs_recorded = 0;  // at most kMaxRunRecords
   std::string last_run;   // the newest run record (JSON), "" if none
+  // A sharded index (index/shards.h): its rule and each shard's articles,
+  // by name; "" and none for one database.
+  std::string shard_by;
+  std::vector<std::pair<std::string, int64_t>> shards;
 };
 
 // Reads the index at |index_path| (open for reading: an indexer may be

@@ -31,6 +31,17 @@ class Unweighted : public Xapian::Weight {
   double get_maxextra() const override { return 0; }
 };
 
+// The scheme for counting and collecting: Unweighted, or over remote
+// databases BM25 (xapian-tcpsrv knows no nsearch::Unweighted, and BoolWeight
+// has the bug above on the server's side too), whose weights are ignored.
+inline void SetCountingWeight(Xapian::Enquire& enquire, bool remote) {
+  if (remote) {
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+  } else {
+    enquire.set_weighting_scheme(Unweighted());
+  }
+}
+
 }  // namespace nsearch::index
 
 #endif  // NSEARCH_INDEX_UNWEIGHTED_H_

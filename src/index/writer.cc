@@ -7,11 +7,14 @@
 #include <filesystem>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "index/generations.h"
 #include "index/lock_info.h"
 #include "index/schema.h"
 #include "index/shard_writer.h"
+#include "index/sharded_writer.h"
+#include "index/shards.h"
 #include "index/synonyms.h"
 
 namespace nsearch::index {
@@ -42,6 +45,8 @@ struct Writer::Impl {
   std::string indexed_stamp;                        // kSlotIndexed of the articles this run writes
   std::string run_record;                           // RecordRun, written at Finish
   std::map<std::string, std::string> file_records;  // path -> record; "" = forget
+  bool changed = false;                             // an article put or deleted
+  const Xapian::Database* tables_over = nullptr;    // FinishOver: the run tables' source
 
   Xapian::WritableDatabase& db() { return main->db(); }
 
@@ -71,7 +76,7 @@ struct Writer::Impl {
   ShardWriterOptions ShardOptions(bool threaded) const {
     ShardWriterOptions o;
     o.commit_every = options.commit_every;
-    o.commit_bytes = WriterOptions::kCommitBytes;
+    o.commit_bytes = options.commit_bytes;
     o.threaded = threaded;
     return o;
   }
@@ -152,10 +157,12 @@ struct Writer::Impl {
 };
 
 Writer::Writer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Writer::Writer(std::unique_ptr<Sharded> sharded) : sharded_(std::move(sharded)) {}
 Writer::~Writer() = default;  // uncommitted changes are dropped
 
 Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
                                              const WriterOptions& options) {
+  if (!options.shard_by.empty() || IsSharded(path)) return OpenSharded(path, options);
   try {
     auto impl = std::make_unique<Impl>();
     impl->options = options;
@@ -226,16 +233,52 @@ bool StampReader::IsUnchanged(const std::string& article_id, uint64_t content_ha
   return false;
 }
 
-void Writer::RecordRun(const std::string& json) { impl_->run_record = json; }
+void Writer::RecordRun(const std::string& json) {
+  if (sharded_) return sharded_->meta->RecordRun(json);
+  impl_->run_record = json;
+}
 
 void Writer::RecordFile(const std::string& path, const std::string& record) {
+  if (sharded_) return sharded_->meta->RecordFile(path, record);
   impl_->file_records[path] = record;
 }
 
-void Writer::ForgetFile(const std::string& path) { impl_->file_records[path].clear(); }
+void Writer::ForgetFile(const std::string& path) {
+  if (sharded_) return sharded_->meta->ForgetFile(path);
+  impl_->file_records[path].clear();
+}
+
+Xapian::WritableDatabase& Writer::Database() { return impl_->db(); }
+
+bool Writer::Changed() const { return impl_->changed; }
+
+std::map<std::string, std::string> Writer::TakeFileRecords() {
+  return std::exchange(impl_->file_records, {});
+}
+
+Result<bool> Writer::DeleteArticle(const std::string& key) {
+  try {
+    const std::string term = std::string(kPrefixArticle) + key;
+    if (impl_->db().postlist_begin(term) == impl_->db().postlist_end(term)) return false;
+    impl_->changed = true;
+    return impl_->Writable().Delete(key);
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot remove article " + key + " from " + impl_->index_path + ": " +
+                           e.get_description());
+  }
+}
+
+Status Writer::FinishOver(const Xapian::Database& all, bool compact) {
+  impl_->tables_over = &all;
+  Status s = Finish(compact);
+  impl_->tables_over = nullptr;
+  return s;
+}
 
 Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
+  if (sharded_) return sharded_->Put(std::move(built), text_bytes);
   auto& impl = *impl_;
+  impl.changed = true;
   built.doc.add_value(kSlotIndexed, impl.indexed_stamp);
   bool existed = false;
   Status s;
@@ -254,6 +297,7 @@ Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
 
 Result<int64_t> Writer::RemoveStale(const std::string& source_file,
                                     const std::unordered_set<std::string>& keep) {
+  if (sharded_) return sharded_->RemoveStale(source_file, keep);
   const std::string file_term = std::string(kPrefixSourceFile) + ArticleKey(source_file);
   try {
     std::vector<std::string> stale;
@@ -263,6 +307,7 @@ Result<int64_t> Writer::RemoveStale(const std::string& source_file,
       if (!key.empty() && !keep.count(key)) stale.push_back(std::move(key));
     }
     if (!stale.empty()) {
+      impl_->changed = true;
       ShardWriter& to = impl_->Writable();
       for (const auto& key : stale) to.Delete(key);
     }
@@ -274,6 +319,7 @@ Result<int64_t> Writer::RemoveStale(const std::string& source_file,
 }
 
 Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
+  if (sharded_) return sharded_->RemoveVanished(roots);
   namespace fs = std::filesystem;
   const std::string prefix(kPrefixSourceFile);
   auto& db = impl_->db();
@@ -301,6 +347,7 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
       std::vector<std::string> keys;
       for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
         keys.push_back(db.get_document(*p).get_value(kSlotArticle));
+      impl_->changed = impl_->changed || !keys.empty();
       ShardWriter& to = impl_->Writable();
       for (const auto& key : keys) removed += to.Delete(key) ? 1 : 0;
       ForgetFile(file);
@@ -323,12 +370,14 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
 }
 
 Status Writer::Commit() {
+  if (sharded_) return sharded_->Commit();
   for (auto& shard : impl_->bulk)
     if (Status s = shard->Commit(); !s.ok()) return s;
   return impl_->main->Commit();
 }
 
 Status Writer::Finish(bool compact) {
+  if (sharded_) return sharded_->Finish(compact);
   auto& impl = *impl_;
   if (Status s = Commit(); !s.ok()) return s;
   try {
@@ -344,8 +393,10 @@ Status Writer::Finish(bool compact) {
       for (const auto& dir : impl.bulk_dirs) std::filesystem::remove_all(dir, ec);
       return published;
     }
-    impl.WriteRunTables(impl.db(), impl.db());
-    if (Status s = impl.main->Commit(); !s.ok()) return s;
+    if (impl.options.run_tables) {
+      impl.WriteRunTables(impl.tables_over ? *impl.tables_over : impl.db(), impl.db());
+      if (Status s = impl.main->Commit(); !s.ok()) return s;
+    }
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot write the synonym table of " + impl.index_path + ": " +
                            e.get_description());

@@ -5,6 +5,7 @@
 #ifndef NSEARCH_INDEX_WRITER_H_
 #define NSEARCH_INDEX_WRITER_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -28,6 +29,16 @@ struct WriterOptions {
   // Finish (readers see the index when the run ends); otherwise, and without
   // |bulk|, articles are written in place, committed as they go.
   bool bulk = true;
+  // An index split into shards (index/shards.h): "bundle", "month" or a
+  // number of shards (ParseShardBy's spelling), for a new index; "" builds
+  // one database. An existing index keeps what it is: a sharded one is
+  // written by the rule it was built with, and naming another is an error.
+  std::string shard_by;
+  std::vector<std::string> bundles;  // the run's inputs, for "bundle"
+  // Internal to sharding: a shard writes no run tables (its index's meta
+  // database holds them for all shards), and commits when told.
+  bool run_tables = true;
+  size_t commit_bytes = kCommitBytes;
 };
 
 class Writer {
@@ -69,8 +80,29 @@ class Writer {
 
  private:
   struct Impl;
+  struct Sharded;  // index/sharded_writer.h
   explicit Writer(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  explicit Writer(std::unique_ptr<Sharded> sharded);
+  static Result<std::unique_ptr<Writer>> OpenSharded(const std::string& path,
+                                                     const WriterOptions& options);
+
+  // What Sharded asks of the one-database Writers it is made of (its shards
+  // and meta index).
+  // The database this run writes to (the live generation until the first
+  // change forks it).
+  Xapian::WritableDatabase& Database();
+  // True once an article was put or deleted.
+  bool Changed() const;
+  // The file records this writer was given (a shard forgets vanished
+  // files), handed over to the meta index.
+  std::map<std::string, std::string> TakeFileRecords();
+  // Deletes the article with |key| if this database holds it.
+  Result<bool> DeleteArticle(const std::string& key);
+  // Finish, with the run tables (synonyms, averages) computed over |all|.
+  Status FinishOver(const Xapian::Database& all, bool compact);
+
+  std::unique_ptr<Impl> impl_;        // one database (a shard, a meta index)
+  std::unique_ptr<Sharded> sharded_;  // or a sharded index
 };
 
 // The source stamps of the index as last committed, read on a thread other

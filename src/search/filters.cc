@@ -168,6 +168,25 @@ std::unique_ptr<Xapian::KeyMaker> DateSortKey(SortOrder order) {
   return key;
 }
 
+void SortByDate(Xapian::Enquire& enquire, SortOrder order, bool then_relevance, bool remote,
+                std::unique_ptr<Xapian::KeyMaker>* key) {
+  if (remote) {
+    const bool newest = order != SortOrder::kOldest;
+    if (then_relevance) {
+      enquire.set_sort_by_value_then_relevance(index::kSlotDate, newest);
+    } else {
+      enquire.set_sort_by_value(index::kSlotDate, newest);
+    }
+    return;
+  }
+  *key = DateSortKey(order);
+  if (then_relevance) {
+    enquire.set_sort_by_key_then_relevance(key->get(), false);
+  } else {
+    enquire.set_sort_by_key(key->get(), false);
+  }
+}
+
 Xapian::Query IndexedSinceQuery(double seconds) {
   return Xapian::Query(Xapian::Query::OP_VALUE_GE, index::kSlotIndexed,
                        Xapian::sortable_serialise(seconds));

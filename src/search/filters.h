@@ -63,6 +63,15 @@ Xapian::Query IndexedSinceQuery(double seconds);
 // either way.
 std::unique_ptr<Xapian::KeyMaker> DateSortKey(SortOrder order);
 
+// Sorts |enquire| by date for kNewest/kOldest (ties by relevance when
+// |then_relevance|), through DateSortKey, whose object |*key| keeps alive.
+// The remote backend takes no KeyMaker: with |remote| the date value itself
+// is the key, which orders newest first the same way, but oldest first puts
+// the undated articles first (the searcher fetches them after the dated
+// ones; quotes list newest first only).
+void SortByDate(Xapian::Enquire& enquire, SortOrder order, bool then_relevance, bool remote,
+                std::unique_ptr<Xapian::KeyMaker>* key);
+
 }  // namespace nsearch::search
 
 #endif  // NSEARCH_SEARCH_FILTERS_H_

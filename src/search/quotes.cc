@@ -9,6 +9,7 @@
 #include "entities/resolve.h"
 #include "index/document.h"
 #include "index/schema.h"
+#include "index/unweighted.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
 #include "search/highlight.h"
@@ -110,9 +111,9 @@ Result<QuoteResponse> Searcher::Impl::Quotes(const std::string& speaker, const S
   if (!q.query.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, q.query, query);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  auto newest = search::DateSortKey(SortOrder::kNewest);
-  enquire.set_sort_by_key(newest.get(), false);
+  index::SetCountingWeight(enquire, remote);
+  std::unique_ptr<Xapian::KeyMaker> newest;
+  search::SortByDate(enquire, SortOrder::kNewest, false, remote, &newest);
   const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
 
   const std::unordered_set<std::string> wanted(resp.speakers.begin(), resp.speakers.end());

@@ -12,6 +12,7 @@
 #include "entities/fold.h"
 #include "entities/resolve.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/unweighted.h"
 #include "search/copies.h"
 #include "search/facets.h"
@@ -36,6 +37,24 @@ using search::MakeHit;
 Xapian::BM25Weight Bm25() {
   const auto& p = search::DefaultRankParams();
   return Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5);
+}
+
+// The matches of |enquire|, best |count| first. With |undated_last| (oldest
+// first over remote databases, sorted by the date value itself, which puts
+// the undated, valueless articles first) the dated matches come first and
+// the undated ones after them, as DateSortKey orders them locally.
+std::vector<Xapian::MSet> Fetch(Xapian::Enquire& enquire, bool undated_last,
+                                Xapian::doccount count) {
+  const Xapian::doccount check = std::max<Xapian::doccount>(count, 100);
+  if (!undated_last) return {enquire.get_mset(0, count, check)};
+  const Xapian::Query query = enquire.get_query();
+  const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, index::kSlotDate, "0");
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, dated));
+  std::vector<Xapian::MSet> out{enquire.get_mset(0, count, check)};
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated));
+  out.push_back(enquire.get_mset(0, count - std::min(count, out[0].size()), check));
+  enquire.set_query(query);
+  return out;
 }
 
 }  // namespace
@@ -181,6 +200,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     // Several indexes are searched as one (shards, or one index per bundle).
     impl->db.add_database(one);
     impl->paths.push_back(path);
+    impl->remote = impl->remote || index::HasRemote(path);
     impl->path += (impl->path.empty() ? "" : ", ") + path;
   }
   if (index_paths.empty()) return Status::InvalidArgument("no index given");
@@ -193,11 +213,17 @@ int64_t Searcher::ArticleCount() const { return impl_->db.get_doccount(); }
 std::vector<std::pair<uint64_t, int64_t>> Searcher::Impl::StubStamps() const {
   std::vector<std::pair<uint64_t, int64_t>> out;
   for (const auto& p : paths) {
-    struct stat st {};
-    if (::stat((p + "/XAPIANDB").c_str(), &st) == 0)
-      out.emplace_back(st.st_ino, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
-    else
-      out.emplace_back(0, 0);
+    // A sharded index's stub lists its shards, each with a stub of its own
+    // that a published generation switches.
+    const auto stubs = index::StubFiles(p);
+    if (stubs.empty()) out.emplace_back(0, 0);
+    for (const auto& stub : stubs) {
+      struct stat st {};
+      if (::stat(stub.c_str(), &st) == 0)
+        out.emplace_back(st.st_ino, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
+      else
+        out.emplace_back(0, 0);
+    }
   }
   return out;
 }
@@ -305,22 +331,25 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
   // ranked below them is not counted on this page, and a later page, which
   // groups from the first match again, still leaves it out (docs/copies.md).
   int64_t window = group ? 2 * wanted + 10 : wanted;
-  Xapian::MSet mset;
   struct Candidate {
     Xapian::MSetIterator it;
     search::ArticleEvidence ev;
   };
   std::vector<Candidate> ranked;
+  std::vector<Xapian::MSet> msets;
   std::vector<search::CopyGroup> groups;
+  size_t rescored = 0;
   for (;;) {
     const auto first = static_cast<Xapian::doccount>(std::min(window, docs));
     auto count = static_cast<Xapian::doccount>(std::max<int64_t>(first, depth));
     if (o.facets) count = std::max<Xapian::doccount>(count, kFacetArticles);
-    mset = enquire.get_mset(0, count, std::max<Xapian::doccount>(count, 100));
     ranked.clear();
-    for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it, {}});
+    msets = Fetch(enquire, remote && o.sort == SortOrder::kOldest, count);
+    for (const auto& m : msets)
+      for (auto it = m.begin(); it != m.end(); ++it) ranked.push_back({it, {}});
+    rescored = rerank ? std::min<size_t>(ranked.size(), depth) : 0;
     if (rerank) {
-      const size_t n = std::min<size_t>(ranked.size(), depth);
+      const size_t n = rescored;
       std::vector<Xapian::docid> dids;
       for (size_t i = 0; i < n; ++i) dids.push_back(*ranked[i].it);
       const auto layouts = search::Layouts(db, dids);
@@ -328,6 +357,27 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
         ranked[i].ev = rerank->Score(dids[i], ranked[i].it.get_weight(), layouts[i]);
       std::stable_sort(ranked.begin(), ranked.begin() + n,
                        [](const auto& a, const auto& b) { return a.ev.score > b.ev.score; });
+    }
+    // Xapian orders equal scores by document id, which depends on how the
+    // index was written (one database or shards, a rebuild or incremental
+    // runs): articles that tie go by their key instead, so every layout of
+    // the same articles pages alike. Ties are rare (copies of one story), so
+    // keys are read for tied articles only.
+    auto tied = [&](size_t a, size_t b) {
+      if ((a < rescored) != (b < rescored)) return false;
+      if (a < rescored) return ranked[a].ev.score == ranked[b].ev.score;
+      return ranked[a].it.get_weight() == ranked[b].it.get_weight() &&
+             ranked[a].it.get_sort_key() == ranked[b].it.get_sort_key();
+    };
+    for (size_t i = 0, j = 1; i < ranked.size(); i = j++) {
+      while (j < ranked.size() && tied(i, j)) ++j;
+      if (j - i < 2) continue;
+      std::vector<std::pair<std::string, Candidate>> run;
+      for (size_t k = i; k < j; ++k)
+        run.emplace_back(ranked[k].it.get_document().get_value(index::kSlotArticle), ranked[k]);
+      std::stable_sort(run.begin(), run.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (size_t k = i; k < j; ++k) ranked[k] = std::move(run[k - i].second);
     }
     if (!group) break;
     std::vector<Xapian::docid> dids;
@@ -338,8 +388,13 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
       break;
     window *= 2;
   }
-  resp.total = mset.get_matches_estimated();
-  resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  resp.total = 0;
+  resp.total_exact = true;
+  for (const auto& m : msets) {
+    resp.total += m.get_matches_estimated();
+    resp.total_exact =
+        resp.total_exact && m.get_matches_lower_bound() == m.get_matches_upper_bound();
+  }
 
   // The page: group leaders (or every article, with all_copies), in order.
   std::vector<size_t> page;
@@ -389,9 +444,9 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Bm25());
   enquire.set_query(q.query);
-  auto date_key = search::DateSortKey(o.sort);
+  std::unique_ptr<Xapian::KeyMaker> date_key;
   const bool by_date = o.sort != SortOrder::kRelevance;
-  if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
+  if (by_date) search::SortByDate(enquire, o.sort, true, remote, &date_key);
   search::PassageScorer scorer(db, q, o.include_boilerplate, Lengths());
   return Collect(enquire, o, std::move(resp), by_date ? nullptr : &scorer,
                  [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
@@ -438,9 +493,11 @@ SearchResponse Searcher::Impl::RunFilters(const SearchOptions& o, const Compiled
   enquire.set_weighting_scheme(Bm25());
   enquire.set_query(query);
   const bool by_date = o.sort != SortOrder::kRelevance || centrality.empty();
-  auto date_key =
-      search::DateSortKey(o.sort == SortOrder::kOldest ? SortOrder::kOldest : SortOrder::kNewest);
-  if (by_date) enquire.set_sort_by_key_then_relevance(date_key.get(), false);
+  std::unique_ptr<Xapian::KeyMaker> date_key;
+  if (by_date)
+    search::SortByDate(enquire,
+                       o.sort == SortOrder::kOldest ? SortOrder::kOldest : SortOrder::kNewest, true,
+                       remote, &date_key);
   return Collect(enquire, o, std::move(resp), nullptr,
                  [&](const Xapian::MSetIterator& it, const search::ArticleEvidence&) {
                    auto a = LoadArticle(it.get_document());
@@ -534,7 +591,7 @@ Result<Facets> Searcher::CoOccurring(const EntityFilter& filter, int limit,
     if (resolved) *resolved = r.value();
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(search::EntityQuery(filter.type, r.value()));
-    enquire.set_weighting_scheme(index::Unweighted());
+    index::SetCountingWeight(enquire, impl_->remote);
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet all = enquire.get_mset(0, impl_->db.get_doccount());
     std::vector<Xapian::docid> dids;

@@ -24,6 +24,9 @@ struct Searcher::Impl {
   std::vector<std::string> paths;  // as opened
   std::string path;                // the same, for messages
   Xapian::Database db;
+  // Some database is remote (index::HasRemote): only what Xapian's remote
+  // backend can serialise is asked of it.
+  bool remote = false;
   // Caches, filled on first use (a Searcher is used by one thread).
   std::map<EntityType, std::vector<std::pair<std::string, int>>> names;
   std::optional<std::vector<search::IndexedAuthor>> author_list;

@@ -72,10 +72,24 @@ void DateSpy::operator()(const Xapian::Document& doc, double) {
     ++counts_.days[date];
 }
 
-DayCounts CountDays(const Xapian::Database& db, const Xapian::Query& query) {
+DayCounts CountDays(const Xapian::Database& db, const Xapian::Query& query, bool remote) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(index::Unweighted());
+  index::SetCountingWeight(enquire, remote);
+  if (remote) {
+    Xapian::ValueCountMatchSpy spy(index::kSlotDate);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    DayCounts counts;
+    int64_t dated = 0;
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+      counts.days[*v] = v.get_termfreq();
+      dated += v.get_termfreq();
+    }
+    // Documents without a date value are not among the spy's values.
+    counts.undated = static_cast<int64_t>(spy.get_total()) - dated;
+    return counts;
+  }
   DateSpy spy;
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 0, db.get_doccount());

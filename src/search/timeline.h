@@ -31,8 +31,11 @@ class DateSpy : public Xapian::MatchSpy {
   DayCounts counts_;
 };
 
-// The articles matching |query| in |db|, by day.
-DayCounts CountDays(const Xapian::Database& db, const Xapian::Query& query);
+// The articles matching |query| in |db|, by day. Over |remote| databases,
+// which take no custom MatchSpy, Xapian's ValueCountMatchSpy counts the date
+// values where the documents are (documents, not articles: an article in
+// two of the databases counts twice there).
+DayCounts CountDays(const Xapian::Database& db, const Xapian::Query& query, bool remote = false);
 
 // |counts| as periods of |unit| (kAuto: see TimelineUnit), every period from
 // the first dated day to the last. A day that is no calendar day (a 13th

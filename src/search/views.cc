@@ -166,11 +166,11 @@ Result<TimelineCounts> Searcher::Impl::Timeline(const SearchOptions& o, Timeline
   auto q = CompileForSort(o, o.query, *date);
   if (!q.ok()) return q.status();
   if (q->query.empty()) return search::GroupDays({}, unit);
-  search::DayCounts days = search::CountDays(db, q->query);
+  search::DayCounts days = search::CountDays(db, q->query, remote);
   // As Search(): a query that finds nothing as typed counts its correction.
   if (days.days.empty() && days.undated == 0 && q->has_text && !q->suggestion.empty()) {
     auto again = CompileForSort(o, q->suggestion, *date);
-    if (again.ok() && again->has_text) days = search::CountDays(db, again->query);
+    if (again.ok() && again->has_text) days = search::CountDays(db, again->query, remote);
   }
   return search::GroupDays(days, unit);
 }

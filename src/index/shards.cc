@@ -1,0 +1,151 @@
+#include "index/shards.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ingest/hash.h"
+
+namespace nsearch::index {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kStubName[] = "XAPIANDB";
+constexpr int kMaxShards = 1024;
+
+// Letters, digits, '-', '_' and '.' (not leading): a name that is safe as a
+// directory and in a stub line.
+std::string SafeName(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || (c == '.' && !out.empty());
+    out.push_back(ok ? c : '_');
+  }
+  return out.empty() ? "bundle" : out;
+}
+
+std::string Hex(uint64_t h, int digits) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buf + 16 - digits);
+}
+
+bool Under(const std::string& file, const std::string& root) {
+  return file == root || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
+                          (root.back() == '/' || file[root.size()] == '/'));
+}
+
+}  // namespace
+
+Result<std::string> ParseShardBy(const std::string& text) {
+  if (text == "bundle" || text == "month") return text;
+  if (!text.empty() && text.size() < 6 && std::all_of(text.begin(), text.end(), ::isdigit)) {
+    const int n = std::stoi(text);
+    if (n >= 1 && n <= kMaxShards) return std::to_string(n);
+  }
+  return Status::InvalidArgument("--shard-by takes bundle, month or a number of shards (1-" +
+                                 std::to_string(kMaxShards) + "), not '" + text + "'");
+}
+
+std::string ShardOf(const std::string& shard_by, const BuiltArticle& built,
+                    const std::vector<std::string>& bundles) {
+  if (shard_by == "month") {
+    if (built.date.size() < 6) return "undated";
+    return built.date.substr(0, 4) + "-" + built.date.substr(4, 2);
+  }
+  if (shard_by == "bundle") {
+    // The longest input holding the file (inputs may nest); its base name
+    // with a hash of its path, so two bundles named alike stay apart.
+    const std::string* best = nullptr;
+    for (const auto& b : bundles)
+      if (Under(built.source_file, b) && (!best || b.size() > best->size())) best = &b;
+    if (!best) return "other";
+    const std::string base = fs::path(*best).filename().string();
+    return SafeName(base) + "-" + Hex(ingest::ContentHash(*best), 6);
+  }
+  const int n = std::max(1, std::stoi(shard_by));
+  const int width = static_cast<int>(std::to_string(n - 1).size());
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*d", width,
+                static_cast<int>(ingest::ContentHash(built.key) % static_cast<uint64_t>(n)));
+  return buf;
+}
+
+bool IsSharded(const std::string& index_path) {
+  std::error_code ec;
+  return fs::is_directory(fs::path(index_path) / kMetaName, ec) &&
+         fs::is_directory(fs::path(index_path) / kShardsDir, ec);
+}
+
+std::string ShardPath(const std::string& index_path, const std::string& name) {
+  return (fs::path(index_path) / kShardsDir / name).string();
+}
+
+std::string MetaPath(const std::string& index_path) {
+  return (fs::path(index_path) / kMetaName).string();
+}
+
+std::vector<std::string> ShardNames(const std::string& index_path) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::path(index_path) / kShardsDir, ec))
+    if (e.is_directory(ec)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Status WriteShardStub(const std::string& index_path, const std::vector<std::string>& names) {
+  const fs::path dir(index_path);
+  const fs::path tmp = dir / (std::string(kStubName) + ".new");
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << "auto " << kMetaName << "\n";
+    for (const auto& n : names) out << "auto " << kShardsDir << "/" << n << "\n";
+    if (!out.flush()) return Status::IOError("cannot write " + tmp.string());
+  }
+  std::error_code ec;
+  fs::rename(tmp, dir / kStubName, ec);
+  if (ec)
+    return Status::IOError("cannot replace " + (dir / kStubName).string() + ": " + ec.message());
+  return Status::Ok();
+}
+
+std::vector<std::string> StubFiles(const std::string& index_path) {
+  std::vector<std::string> out;
+  std::vector<std::pair<fs::path, int>> todo{{fs::path(index_path), 0}};
+  while (!todo.empty()) {
+    auto [path, depth] = todo.back();
+    todo.pop_back();
+    std::error_code ec;
+    const fs::path stub = fs::is_directory(path, ec) ? path / kStubName : path;
+    if (!fs::is_regular_file(stub, ec)) continue;
+    out.push_back(stub.string());
+    if (depth >= 3) continue;  // stubs naming stubs: a few levels are plenty
+    std::ifstream in(stub);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream words(line);
+      std::string type, target;
+      if (!(words >> type >> target) || type != "auto") continue;
+      const fs::path p(target);
+      todo.emplace_back(p.is_absolute() ? p : stub.parent_path() / p, depth + 1);
+    }
+  }
+  return out;
+}
+
+bool HasRemote(const std::string& index_path) {
+  for (const auto& stub : StubFiles(index_path)) {
+    std::ifstream in(stub);
+    std::string line;
+    while (std::getline(in, line))
+      if (line.rfind("remote ", 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace nsearch::index
