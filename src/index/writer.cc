@@ -91,7 +91,9 @@ struct Writer::Impl {
         fs::remove_all(entry.path(), ec);
     for (int i = 0; i < kBulkShards; ++i) {
       const std::string dir = (fs::path(index_path) / (kBulkPrefix + std::to_string(i))).string();
-      Xapian::WritableDatabase shard(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+      // Scratch until merged (a killed run starts them over): their commits
+      // bound memory and need not reach the disk, so no fsync.
+      Xapian::WritableDatabase shard(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
       shard.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
       bulk.push_back(std::make_unique<ShardWriter>(std::move(shard), ShardOptions(true)));
       bulk_dirs.push_back(dir);
