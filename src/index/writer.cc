@@ -325,6 +325,15 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
   namespace fs = std::filesystem;
   const std::string prefix(kPrefixSourceFile);
   auto& db = impl_->db();
+  // A file under one of |roots| that no longer exists.
+  auto vanished = [&](const std::string& file) {
+    bool under = false;
+    for (const auto& root : roots)
+      under = under || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
+                        file[root.size()] == '/');
+    std::error_code ec;
+    return under && !fs::exists(fs::symlink_status(file, ec));
+  };
   try {
     std::vector<std::pair<std::string, std::string>> gone;  // source-file term, path
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
@@ -337,12 +346,7 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
         if (!stored) continue;
         file = stored->source.file;
       }
-      bool under = false;
-      for (const auto& root : roots)
-        under = under || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
-                          file[root.size()] == '/');
-      std::error_code ec;
-      if (under && !fs::exists(fs::symlink_status(file, ec))) gone.emplace_back(*t, file);
+      if (vanished(file)) gone.emplace_back(*t, file);
     }
     int64_t removed = 0;
     for (const auto& [term, file] : gone) {
@@ -358,12 +362,7 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
     for (auto k = db.metadata_keys_begin(kFileRecordPrefix);
          k != db.metadata_keys_end(kFileRecordPrefix); ++k) {
       const std::string file = FileRecordPath(db.get_metadata(*k));
-      bool under = false;
-      for (const auto& root : roots)
-        under = under || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
-                          file[root.size()] == '/');
-      std::error_code ec;
-      if (under && !fs::exists(fs::symlink_status(file, ec))) ForgetFile(file);
+      if (vanished(file)) ForgetFile(file);
     }
     return removed;
   } catch (const Xapian::Error& e) {

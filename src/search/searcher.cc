@@ -233,14 +233,7 @@ Status Searcher::Impl::FollowStubs() {
   if (now == stub_stamps) return Status::Ok();
   stub_stamps = std::move(now);
   ClearCaches();
-  try {
-    Xapian::Database fresh;
-    for (const auto& p : paths) fresh.add_database(Xapian::Database(p));
-    db = fresh;
-    return Status::Ok();
-  } catch (const Xapian::Error& e) {
-    return Status::IOError("cannot reopen index " + path + ": " + e.get_description());
-  }
+  return OpenPaths();
 }
 
 Status Searcher::Impl::Reopen() {
@@ -252,6 +245,10 @@ Status Searcher::Impl::Reopen() {
     // The generation was replaced (index/generations.h): through the stubs
     // again.
   }
+  return OpenPaths();
+}
+
+Status Searcher::Impl::OpenPaths() {
   try {
     Xapian::Database fresh;
     for (const auto& p : paths) fresh.add_database(Xapian::Database(p));

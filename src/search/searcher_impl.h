@@ -42,6 +42,8 @@ struct Searcher::Impl {
   // Opens the paths again when a stub changed since they were opened (one
   // stat per path: cheap enough for every search).
   Status FollowStubs();
+  // Opens |paths| again, through their stubs, as |db|.
+  Status OpenPaths();
 
   const search::LengthStats& Lengths();
 
