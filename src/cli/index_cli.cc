@@ -12,6 +12,7 @@
 #include "cli/progress.h"
 #include "cli/render.h"
 #include "cli/saved_cli.h"
+#include "index/commit_guard.h"
 #include "index/dump.h"
 #include "index/stats.h"
 #include "nsearch/indexer.h"
@@ -173,6 +174,15 @@ int RunIndexCli(int argc, char** argv) {
     spdlog::info("{}; waiting for it (--wait)", message);
   };
 
+  // Xapian can abort on a write that fails inside a commit: the same error
+  // as any failed write instead (index/commit_guard.h).
+  index::InstallCommitGuard(
+      [](const std::string& message) {
+        spdlog::error("{}; the index stays as last committed and can be searched",
+                      OneLine(message, 1000));
+        spdlog::shutdown();
+      },
+      kExitFailure);
   auto stats = RunIndexer(o);
   progress->Clear();
   if (!stats.ok()) {

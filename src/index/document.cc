@@ -256,7 +256,7 @@ std::vector<std::string> SpellingWords(const Article& a) {
   return words;
 }
 
-BuiltArticle BuildDocument(const Article& a) {
+BuiltArticle BuildDocument(const Article& a, const DataDictionary* dictionary) {
   BuiltArticle out;
   out.id = a.id;
   out.key = ArticleKey(a.id);
@@ -312,7 +312,8 @@ BuiltArticle BuildDocument(const Article& a) {
   doc.add_value(kSlotLayout, EncodeLayout(layout));
   if (const Signature sig = CopySignature(a); !sig.empty())
     doc.add_value(kSlotCopySignature, EncodeSignature(sig));
-  doc.set_data(EncodeStoredArticle(a));
+  std::string data = EncodeStoredArticle(a);
+  doc.set_data(dictionary ? dictionary->Compress(data) : data);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "index/data_dictionary.h"
 #include "nsearch/article.h"
 #include "text/normalize.h"
 
@@ -33,7 +34,9 @@ struct BuiltArticle {
 // Builds the article's document: text, hidden, title, entity, author and
 // source terms; values; the stored data. Terms longer than Xapian allows
 // (one absurd word, a 40-word "name") are left out, never an error.
-BuiltArticle BuildDocument(const Article& article);
+// With |dictionary|, the document data is compressed against it
+// (index/data_dictionary.h).
+BuiltArticle BuildDocument(const Article& article, const DataDictionary* dictionary = nullptr);
 
 // The folded words of |article|'s searchable text as BuildDocument lists
 // them (for removing an old version's words from the spelling table).

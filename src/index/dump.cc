@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "index/data_dictionary.h"
 #include "index/schema.h"
 
 namespace nsearch::index {
@@ -18,8 +19,9 @@ std::string Clean(std::string_view s) {
   return out;
 }
 
-void Article(const Xapian::Document& doc, std::vector<std::string>* lines) {
-  auto a = DecodeStoredArticle(doc.get_data());
+void Article(const Xapian::Document& doc, const Xapian::Database& db,
+             std::vector<std::string>* lines) {
+  auto a = StoredArticleOf(doc, db);
   if (!a) {
     lines->push_back("article ? undecodable document data");
     return;
@@ -54,7 +56,7 @@ Status DumpState(const std::string& index_path, std::ostream& out) {
     Xapian::Database db(index_path);
     std::vector<std::string> lines;
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p)
-      Article(db.get_document(*p), &lines);
+      Article(db.get_document(*p), db, &lines);
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
       std::string line = "synonym " + Clean(*k) + "\t";
       for (auto s = db.synonyms_begin(*k); s != db.synonyms_end(*k); ++s) line += Clean(*s) + " ";

@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "entities/extractor.h"
+#include "index/data_dictionary.h"
 #include "index/document.h"
 #include "index/lock_info.h"
 #include "index/ordered_pool.h"
@@ -83,8 +84,10 @@ class Observer : public ingest::Visitor {
  public:
   // |changes| (with |stamps|; both null for an empty index) learns what
   // this run changes, for revising the unchanged articles it affects.
+  // |sampler| (may be null) samples the articles for a data dictionary.
   Observer(int threads, segment::BoilerplateClassifier* classifier, entities::Extractor* extractor,
-           index::StampReader* stamps, index::RunChanges* changes, double* entity_seconds)
+           index::StampReader* stamps, index::RunChanges* changes, double* entity_seconds,
+           index::DictionarySampler* sampler)
       : pool_(
             threads, kWindowPerThread * std::max(1, threads), kInFlightBytes,
             [=](ingest::RawArticle&& raw) {
@@ -101,6 +104,7 @@ class Observer : public ingest::Visitor {
               if (extractor) extractor->Observe(*o.evidence);
               *entity_seconds += o.entity_seconds;
               classifier->Observe(o.article);
+              if (sampler) sampler->Add(o.article);
               if (changes) {
                 const bool unchanged =
                     stamps->IsUnchanged(o.article.id, o.article.source.content_hash);
@@ -140,8 +144,10 @@ class Pipeline : public ingest::Visitor {
         stats_(stats),
         pool_(
             threads, kWindowPerThread * std::max(1, threads), kInFlightBytes,
-            [=, &options](ingest::RawArticle&& raw) {
-              return Prepare(options, *classifier, *extractor, writer != nullptr, std::move(raw));
+            [=, &options,
+             dictionary = writer ? writer->Dictionary() : nullptr](ingest::RawArticle&& raw) {
+              return Prepare(options, *classifier, *extractor, writer != nullptr, dictionary,
+                             std::move(raw));
             },
             [this](Prepared&& p) { Write(std::move(p)); }) {}
 
@@ -254,7 +260,7 @@ class Pipeline : public ingest::Visitor {
   // counted the bundle; without one it counts, and runs inline (0 threads).
   static Prepared Prepare(const IndexOptions& options, segment::BoilerplateClassifier& classifier,
                           const entities::Extractor& extractor, bool build,
-                          ingest::RawArticle&& raw) {
+                          const index::DataDictionary* dictionary, ingest::RawArticle&& raw) {
     Prepared p;
     p.article = segment::BuildArticle(std::move(raw));
     classifier.Classify(p.article);
@@ -269,7 +275,7 @@ class Pipeline : public ingest::Visitor {
     }
     p.text_bytes = p.article.title.size();
     for (const auto& para : p.article.paragraphs) p.text_bytes += para.text.size();
-    if (build) p.built = index::BuildDocument(p.article);
+    if (build) p.built = index::BuildDocument(p.article, dictionary);
     return p;
   }
 
@@ -423,12 +429,17 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   if (options.bundle_pass && (!stamps || AnyFileChanged(inputs, ingest_options, stamps.get()))) {
     std::optional<index::RunChanges> changes;
     if (stamps) changes.emplace(stamps->db(), options.extract_entities ? &extractor : nullptr);
+    // An index without a data dictionary gets one from this pass's articles.
+    std::optional<index::DictionarySampler> sampler;
+    if (writer && !writer->Dictionary()) sampler.emplace();
     Observer observer(threads, &classifier, options.extract_entities ? &extractor : nullptr,
-                      stamps.get(), changes ? &*changes : nullptr, &stats.entity_seconds);
+                      stamps.get(), changes ? &*changes : nullptr, &stats.entity_seconds,
+                      sampler ? &*sampler : nullptr);
     progress.Start(IndexProgress::Phase::kCounting);
     index::CountingVisitor counted(&observer, &progress);
     (void)ingest::Walk(inputs, ingest_options, counted);
     observer.Finish();
+    if (sampler) writer->AdoptDictionary(sampler->Train());
     if (changes) {
       changes->FindGone(directories);
       affected = changes->Affected(classifier);

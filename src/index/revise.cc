@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "index/data_dictionary.h"
 #include "index/document.h"
 #include "index/schema.h"
 #include "index/unweighted.h"
@@ -43,7 +44,7 @@ void RunChanges::Touch(const Article& article, const entities::ArticleEvidence* 
 }
 
 void RunChanges::TouchStored(Xapian::docid did) {
-  auto old = DecodeStoredArticle(db_.get_document(did).get_data());
+  auto old = StoredArticleOf(db_.get_document(did), db_);
   if (!old) return;
   std::optional<entities::ArticleEvidence> evidence;
   if (extractor_) {
@@ -76,7 +77,7 @@ void RunChanges::FindGone(const std::vector<std::string>& directories) {
     if (file.empty()) {
       auto p = db_.postlist_begin(*t);
       if (p == db_.postlist_end(*t)) continue;
-      const auto stored = DecodeStoredArticle(db_.get_document(*p).get_data());
+      const auto stored = StoredArticleOf(db_.get_document(*p), db_);
       if (!stored) continue;
       file = stored->source.file;
     }
@@ -102,7 +103,7 @@ std::map<std::string, std::string> RunChanges::Affected(
   auto unchanged = [&](const Xapian::Document& doc) -> std::optional<Article> {
     const std::string key = doc.get_value(kSlotArticle);
     if (changed_.count(key) || !seen_.count(key) || out.count(key)) return std::nullopt;
-    return DecodeStoredArticle(doc.get_data());
+    return StoredArticleOf(doc, db_);
   };
   auto matching = [&](const Xapian::Query& q) {
     Xapian::Enquire enquire(db_);
@@ -141,7 +142,7 @@ std::map<std::string, std::string> RunChanges::Affected(
     for (Xapian::docid did :
          matching(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()))) {
       const Xapian::Document doc = db_.get_document(did);
-      auto stored = DecodeStoredArticle(doc.get_data());
+      auto stored = StoredArticleOf(doc, db_);
       if (!stored) continue;
       bool holds = false;
       for (const auto& p : stored->paragraphs)

@@ -1,5 +1,7 @@
 #include "index/shard_writer.h"
 
+#include "index/commit_guard.h"
+#include "index/data_dictionary.h"
 #include "index/schema.h"
 
 namespace nsearch::index {
@@ -30,7 +32,7 @@ void ShardWriter::Write(BuiltArticle&& built, size_t text_bytes, bool* existed) 
     if (found) {
       // The old version's words leave the spelling table with it, so the
       // table is what a clean rebuild would give.
-      if (auto old = DecodeStoredArticle(db_.get_document(*it).get_data()))
+      if (auto old = StoredArticleOf(db_.get_document(*it), db_))
         for (const auto& w : SpellingWords(*old)) db_.remove_spelling(w);
     }
     // One document per article, replaced whole: readers never see half of it.
@@ -49,6 +51,7 @@ void ShardWriter::CommitNow() {
   pending_spellings_.clear();
   pending_articles_ = 0;
   pending_bytes_ = 0;
+  CommitScope scope(options_.index_path, options_.scratch);
   db_.commit();
 }
 
@@ -74,7 +77,7 @@ bool ShardWriter::Delete(const std::string& key) {
   const std::string term = std::string(kPrefixArticle) + key;
   auto it = db_.postlist_begin(term);
   if (it == db_.postlist_end(term)) return false;
-  if (auto old = DecodeStoredArticle(db_.get_document(*it).get_data()))
+  if (auto old = StoredArticleOf(db_.get_document(*it), db_))
     for (const auto& w : SpellingWords(*old)) db_.remove_spelling(w);
   db_.delete_document(term);
   return true;

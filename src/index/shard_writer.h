@@ -31,6 +31,11 @@ struct ShardWriterOptions {
   // replaced).
   bool threaded = false;
   size_t queue = 64;
+  // For the commit guard (index/commit_guard.h): the index, and the
+  // directory no reader sees yet that this database is in ("" when readers
+  // read it).
+  std::string index_path;
+  std::string scratch;
 };
 
 class ShardWriter {

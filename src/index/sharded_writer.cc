@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <limits>
 
+#include "index/data_dictionary.h"
 #include "index/generations.h"
 #include "index/schema.h"
 #include "index/shards.h"
@@ -84,9 +85,15 @@ Result<std::unique_ptr<Writer>> Writer::OpenSharded(const std::string& path,
   for (const auto& name : ShardNames(path)) {
     auto shard = Writer::Open(ShardPath(path, name), PartOptions(false));
     if (!shard.ok()) return shard.status();
+    if (!sharded->dictionary) sharded->dictionary = DictionaryOf((*shard)->Database());
     sharded->shards.emplace(name, std::move(shard.value()));
     sharded->names_on_open.push_back(name);
   }
+  // A shard without it (one older than dictionaries) takes it with its
+  // next article.
+  if (!sharded->dictionary) sharded->dictionary = DictionaryOf(sharded->meta->Database());
+  sharded->meta->AdoptDictionary(sharded->dictionary);
+  for (auto& [name, shard] : sharded->shards) shard->AdoptDictionary(sharded->dictionary);
   // Readers can open the index from its first run on.
   if (!fs::exists(fs::path(path) / "XAPIANDB", ec))
     if (Status s = WriteShardStub(path, sharded->names_on_open); !s.ok()) return s;
@@ -98,7 +105,15 @@ Result<Writer*> Writer::Sharded::Shard(const std::string& name) {
   if (it != shards.end()) return it->second.get();
   auto opened = Writer::Open(ShardPath(index_path, name), PartOptions(false));
   if (!opened.ok()) return opened.status();
+  (*opened)->AdoptDictionary(dictionary);
   return shards.emplace(name, std::move(opened.value())).first->second.get();
+}
+
+void Writer::Sharded::AdoptDictionary(std::shared_ptr<const DataDictionary> d) {
+  if (!d || dictionary) return;
+  dictionary = std::move(d);
+  meta->AdoptDictionary(dictionary);  // written with its run tables
+  for (auto& [name, shard] : shards) shard->AdoptDictionary(dictionary);
 }
 
 Result<PutOutcome> Writer::Sharded::Put(BuiltArticle&& built, size_t text_bytes) {

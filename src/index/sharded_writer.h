@@ -30,6 +30,10 @@ struct Writer::Sharded {
   std::set<std::string> pending;                          // shards written since the last commit
   int pending_articles = 0;
   size_t pending_bytes = 0;
+  // The index's data dictionary: every shard that takes articles keeps it.
+  std::shared_ptr<const DataDictionary> dictionary;
+
+  void AdoptDictionary(std::shared_ptr<const DataDictionary> d);
 
   Result<Writer*> Shard(const std::string& name);
   Result<PutOutcome> Put(BuiltArticle&& built, size_t text_bytes);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "index/data_dictionary.h"
 #include "index/schema.h"
 #include "index/shards.h"
 
@@ -79,7 +80,7 @@ void Read(const Xapian::Database& db, IndexReport* r) {
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     auto p = db.postlist_begin(*t);
     if (p == db.postlist_end(*t)) continue;
-    const auto stored = DecodeStoredArticle(db.get_document(*p).get_data());
+    const auto stored = StoredArticleOf(db.get_document(*p), db);
     if (!stored) continue;
     bundles[BundleOf(stored->source.file, inputs)] += t.get_termfreq();
   }

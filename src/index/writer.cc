@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "index/data_dictionary.h"
 #include "index/generations.h"
 #include "index/lock_info.h"
 #include "index/schema.h"
@@ -42,11 +43,13 @@ struct Writer::Impl {
   std::vector<std::unique_ptr<ShardWriter>> bulk;  // an empty index: shards on threads
   std::vector<std::string> bulk_dirs;
   size_t next_shard = 0;
-  std::string indexed_stamp;                        // kSlotIndexed of the articles this run writes
-  std::string run_record;                           // RecordRun, written at Finish
-  std::map<std::string, std::string> file_records;  // path -> record; "" = forget
-  bool changed = false;                             // an article put or deleted
-  const Xapian::Database* tables_over = nullptr;    // FinishOver: the run tables' source
+  std::string indexed_stamp;                         // kSlotIndexed of the articles this run writes
+  std::string run_record;                            // RecordRun, written at Finish
+  std::map<std::string, std::string> file_records;   // path -> record; "" = forget
+  bool changed = false;                              // an article put or deleted
+  const Xapian::Database* tables_over = nullptr;     // FinishOver: the run tables' source
+  std::shared_ptr<const DataDictionary> dictionary;  // the index's, or adopted by this run
+  bool dictionary_unstored = false;                  // adopted, to store with the first article put
 
   Xapian::WritableDatabase& db() { return main->db(); }
 
@@ -69,15 +72,18 @@ struct Writer::Impl {
     Xapian::Database(generation).compact(next, Xapian::DBCOMPACT_NO_RENUMBER);
     live = std::move(main);
     main = std::make_unique<ShardWriter>(Xapian::WritableDatabase(next, Xapian::DB_OPEN),
-                                         ShardOptions(false));
+                                         ShardOptions(false, fork_dir));
     return *main;
   }
 
-  ShardWriterOptions ShardOptions(bool threaded) const {
+  // |scratch|: the directory the shard writes, when no reader sees it yet.
+  ShardWriterOptions ShardOptions(bool threaded, const std::string& scratch = "") const {
     ShardWriterOptions o;
     o.commit_every = options.commit_every;
     o.commit_bytes = options.commit_bytes;
     o.threaded = threaded;
+    o.index_path = index_path;
+    o.scratch = scratch;
     return o;
   }
 
@@ -95,7 +101,7 @@ struct Writer::Impl {
       // bound memory and need not reach the disk, so no fsync.
       Xapian::WritableDatabase shard(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
       shard.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
-      bulk.push_back(std::make_unique<ShardWriter>(std::move(shard), ShardOptions(true)));
+      bulk.push_back(std::make_unique<ShardWriter>(std::move(shard), ShardOptions(true, dir)));
       bulk_dirs.push_back(dir);
     }
   }
@@ -104,6 +110,9 @@ struct Writer::Impl {
   // written to |out|.
   void WriteRunTables(const Xapian::Database& all, Xapian::WritableDatabase& out) const {
     RebuildSynonyms(all, out);
+    // A sharded index's meta database is the first its readers open: its
+    // metadata is what they read, so it holds the shards' dictionary too.
+    if (dictionary) out.set_metadata(kDataDictionaryKey, dictionary->bytes());
     for (const auto& [path, record] : file_records)
       out.set_metadata(kFileRecordPrefix + ArticleKey(path), record);  // "" deletes
     if (!run_record.empty()) {
@@ -185,6 +194,7 @@ Result<std::unique_ptr<Writer>> Writer::Open(const std::string& path,
     if (version.empty()) db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
     const bool empty = db.get_doccount() == 0 && impl->generation != path;
     impl->may_fork = !empty && impl->generation != path;
+    impl->dictionary = DictionaryOf(db);
     impl->main = std::make_unique<ShardWriter>(std::move(db), impl->ShardOptions(false));
     if (empty && options.bulk) impl->StartBulk();
     return std::unique_ptr<Writer>(new Writer(std::move(impl)));
@@ -287,6 +297,11 @@ Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
   try {
     ShardWriter& to =
         impl.bulk.empty() ? impl.Writable() : *impl.bulk[impl.next_shard++ % impl.bulk.size()];
+    if (impl.dictionary_unstored) {
+      // In the same commit as the first article compressed with it.
+      to.db().set_metadata(kDataDictionaryKey, impl.dictionary->bytes());
+      impl.dictionary_unstored = false;
+    }
     s = to.Put(std::move(built), text_bytes, &existed);
   } catch (const Xapian::Error& e) {
     return Status::IOError(
@@ -295,6 +310,25 @@ Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
   }
   if (!s.ok()) return s;
   return existed ? PutOutcome::kUpdated : PutOutcome::kAdded;
+}
+
+const DataDictionary* Writer::Dictionary() const {
+  if (sharded_) return sharded_->dictionary.get();
+  return impl_->dictionary.get();
+}
+
+void Writer::AdoptDictionary(std::shared_ptr<const DataDictionary> dictionary) {
+  if (sharded_) return sharded_->AdoptDictionary(std::move(dictionary));
+  auto& impl = *impl_;
+  if (!dictionary || impl.dictionary || impl.changed) return;
+  impl.dictionary = std::move(dictionary);
+  if (impl.bulk.empty()) {
+    impl.dictionary_unstored = true;
+    return;
+  }
+  // Nothing is in flight on the shards' threads before the first Put.
+  for (auto& shard : impl.bulk)
+    shard->db().set_metadata(kDataDictionaryKey, impl.dictionary->bytes());
 }
 
 Result<int64_t> Writer::RemoveStale(const std::string& source_file,
@@ -342,7 +376,7 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
       if (file.empty()) {
         auto p = db.postlist_begin(*t);
         if (p == db.postlist_end(*t)) continue;
-        const auto stored = DecodeStoredArticle(db.get_document(*p).get_data());
+        const auto stored = StoredArticleOf(db.get_document(*p), db);
         if (!stored) continue;
         file = stored->source.file;
       }

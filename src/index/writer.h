@@ -61,6 +61,15 @@ class Writer {
   // exist on disk, and their file records. Returns how many were removed.
   Result<int64_t> RemoveVanished(const std::vector<std::string>& roots);
 
+  // The index's data dictionary (index/data_dictionary.h); null when it has
+  // none yet.
+  const DataDictionary* Dictionary() const;
+  // Gives an index without a dictionary |dictionary|, before the run puts
+  // its first article: the articles built with it are stored compressed,
+  // and every database they go to keeps it. Ignored otherwise (an index
+  // keeps the dictionary it has).
+  void AdoptDictionary(std::shared_ptr<const DataDictionary> dictionary);
+
   // Makes everything put so far visible to readers, atomically.
   Status Commit();
   // Remembers |record| (index::FileRecord) as what |path| was when this run

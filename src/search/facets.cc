@@ -46,7 +46,9 @@ Facets CountFacets(const Xapian::Database& db, std::vector<Xapian::docid> docids
     auto order = [](const auto& a, const auto& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
     };
-    const size_t shown = limit > 0 ? std::min(list.size(), static_cast<size_t>(limit) + exclude.size()) : list.size();
+    const size_t shown = limit > 0
+                             ? std::min(list.size(), static_cast<size_t>(limit) + exclude.size())
+                             : list.size();
     std::partial_sort(list.begin(), list.begin() + shown, list.end(), order);
     list.resize(shown);
     for (const auto& [name, count] : list) {

@@ -1,5 +1,6 @@
 #include "search/hits.h"
 
+#include "index/data_dictionary.h"
 #include "index/schema.h"
 
 namespace nsearch::search {
@@ -36,8 +37,8 @@ Hit MakeHit(const Article& a, int index) {
   return h;
 }
 
-std::optional<Article> LoadArticle(const Xapian::Document& doc) {
-  auto a = index::DecodeStoredArticle(doc.get_data());
+std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db) {
+  auto a = index::StoredArticleOf(doc, db);
   if (a) {
     a->entities = index::DocumentEntities(doc);
     a->language = doc.get_value(index::kSlotLanguage);

@@ -22,8 +22,9 @@ int FirstParagraph(const Article& a, bool include_boilerplate);
 Hit MakeHit(const Article& a, int index);
 
 // The article a document stores, with its entities (from their value);
-// nullopt when the data is not of this schema.
-std::optional<Article> LoadArticle(const Xapian::Document& doc);
+// nullopt when the data is not of this schema (or its dictionary is
+// unknown: index/data_dictionary.h).
+std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db);
 
 }  // namespace nsearch::search
 

@@ -120,7 +120,7 @@ Result<QuoteResponse> Searcher::Impl::Quotes(const std::string& speaker, const S
   const bool by_words = q.has_text && (!q.words.empty() || !q.phrases.empty());
   const int64_t first = o.offset, last = static_cast<int64_t>(o.offset) + o.limit;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const auto a = search::LoadArticle(it.get_document());
+    const auto a = search::LoadArticle(it.get_document(), db);
     if (!a) continue;
     for (const Quote& quote : a->quotes) {
       if (!wanted.count(quote.speaker)) continue;

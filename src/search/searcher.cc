@@ -11,6 +11,7 @@
 
 #include "entities/fold.h"
 #include "entities/resolve.h"
+#include "index/data_dictionary.h"
 #include "index/schema.h"
 #include "index/shards.h"
 #include "index/unweighted.h"
@@ -197,7 +198,10 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     } catch (const Xapian::Error& e) {
       return Status::IOError("cannot read index " + path + ": " + e.get_description());
     }
-    // Several indexes are searched as one (shards, or one index per bundle).
+    // Several indexes are searched as one (shards, or one index per bundle);
+    // the combined database's metadata is the first one's, so each one's
+    // data dictionary is learnt from it now.
+    if (index_paths.size() > 1) index::LearnDictionary(one);
     impl->db.add_database(one);
     impl->paths.push_back(path);
     impl->remote = impl->remote || index::HasRemote(path);
@@ -251,7 +255,11 @@ Status Searcher::Impl::Reopen() {
 Status Searcher::Impl::OpenPaths() {
   try {
     Xapian::Database fresh;
-    for (const auto& p : paths) fresh.add_database(Xapian::Database(p));
+    for (const auto& p : paths) {
+      Xapian::Database one(p);
+      if (paths.size() > 1) index::LearnDictionary(one);
+      fresh.add_database(one);
+    }
     db = fresh;
     return Status::Ok();
   } catch (const Xapian::Error& e) {
@@ -418,8 +426,8 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
     h.score = !rerank ? c.it.get_weight() : past ? std::min(c.ev.score, cap) : c.ev.score;
     if (past) cap = h.score;
     if (group) {
-      auto path = [](const Xapian::Document& doc) {
-        auto a = search::LoadArticle(doc);
+      auto path = [this](const Xapian::Document& doc) {
+        auto a = search::LoadArticle(doc, db);
         return a ? a->id : std::string();
       };
       for (size_t j : groups[k].copies) h.copies.push_back(path(ranked[j].it.get_document()));
@@ -449,7 +457,7 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
                  [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
                    if (by_date)
                      ev = scorer.Score(*it, it.get_weight(), search::Layouts(db, {*it})[0]);
-                   auto a = LoadArticle(it.get_document());
+                   auto a = LoadArticle(it.get_document(), db);
                    if (!a) return Hit{};
                    const bool in_title = ev.paragraph == 0;
                    Hit h = MakeHit(
@@ -497,7 +505,7 @@ SearchResponse Searcher::Impl::RunFilters(const SearchOptions& o, const Compiled
                        remote, &date_key);
   return Collect(enquire, o, std::move(resp), nullptr,
                  [&](const Xapian::MSetIterator& it, const search::ArticleEvidence&) {
-                   auto a = LoadArticle(it.get_document());
+                   auto a = LoadArticle(it.get_document(), db);
                    return a ? MentionHit(*a, mentions, o.include_boilerplate) : Hit{};
                  });
 }

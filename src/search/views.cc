@@ -122,7 +122,7 @@ Result<ArticleView> Searcher::Impl::View(const std::string& article_id,
   std::optional<Article> article;
   Xapian::docid did = 0;
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && !article; ++p) {
-    auto stored = search::LoadArticle(db.get_document(*p));
+    auto stored = search::LoadArticle(db.get_document(*p), db);
     if (stored && stored->id == article_id) article = std::move(stored), did = *p;
   }
   if (!article) return Status::NotFound("no article with id '" + article_id + "' in the index");

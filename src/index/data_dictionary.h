@@ -1,0 +1,107 @@
+// index/data_dictionary: the stored document data (EncodeStoredArticle)
+// compressed with Zstandard against a dictionary trained on the index's own
+// articles. An article's data is a couple of kilobytes: alone it compresses
+// poorly (Glass's zlib takes 1.9x off news text), but against a dictionary
+// of what the bundle's articles share (agency lines, recurring phrases, the
+// shape of the encoding) it compresses to 2.5x, and that is a quarter less
+// index for the same passages (docs/design.md).
+//
+// An index has at most one dictionary, trained by the first run that reads
+// enough text (from the bundle pass's articles) and kept by every later run,
+// in every generation and every shard (metadata kDataDictionaryKey), so that
+// any of its databases decodes any of its articles. Data written without a
+// dictionary (a small first run, an index from before dictionaries) stays
+// as it was and reads as it did: a compressed value is told apart by its
+// Zstandard frame, which no plain encoding starts with.
+#ifndef NSEARCH_INDEX_DATA_DICTIONARY_H_
+#define NSEARCH_INDEX_DATA_DICTIONARY_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nsearch/article.h"
+
+namespace nsearch::index {
+
+// Metadata key of an index's dictionary (its bytes, Zstandard's format).
+inline constexpr char kDataDictionaryKey[] = "nsearch.data_dictionary";
+
+// A trained dictionary, immutable: shared by the threads that compress and
+// decompress with it.
+class DataDictionary {
+ public:
+  // Null when |bytes| is not a Zstandard dictionary.
+  static std::shared_ptr<const DataDictionary> FromBytes(std::string bytes);
+  ~DataDictionary();
+  DataDictionary(const DataDictionary&) = delete;
+  DataDictionary& operator=(const DataDictionary&) = delete;
+
+  const std::string& bytes() const { return bytes_; }
+  uint32_t id() const { return id_; }
+
+  // |raw| as a Zstandard frame against this dictionary (thread-safe).
+  std::string Compress(std::string_view raw) const;
+  // The data of a frame compressed with this dictionary; nullopt when it is
+  // damaged (thread-safe).
+  std::optional<std::string> Decompress(std::string_view frame) const;
+
+ private:
+  struct Tables;
+  DataDictionary(std::string bytes, uint32_t id);
+  std::string bytes_;
+  uint32_t id_ = 0;
+  std::unique_ptr<Tables> tables_;
+};
+
+// Collects the training sample from the articles of a run, in reading
+// order: an even spread over the whole run, at most kMaxSampleBytes.
+class DictionarySampler {
+ public:
+  static constexpr size_t kMaxSampleBytes = 4u << 20;
+  // Below this much sample text no dictionary is trained: a small bundle
+  // gains little, and a dictionary is sized for many articles.
+  static constexpr size_t kMinSampleBytes = 256u << 10;
+  // |article| as it will be stored (EncodeStoredArticle), if sampled.
+  void Add(const Article& article);
+  // The dictionary trained on what was added; null below kMinSampleBytes or
+  // when training fails (the data is then stored uncompressed, as before).
+  std::shared_ptr<const DataDictionary> Train() const;
+  size_t sample_bytes() const { return bytes_; }
+
+ private:
+  std::vector<std::string> kept_;  // every stride_-th article seen
+  size_t stride_ = 1;
+  size_t seen_ = 0;
+  size_t bytes_ = 0;
+};
+
+// True when |data| is a Zstandard frame, i.e. compressed data.
+bool IsCompressedData(std::string_view data);
+
+// The stored data of a document of |db| as EncodeStoredArticle wrote it:
+// |data| itself when uncompressed, else decompressed with the dictionary
+// it names (known to the process, or |db|'s own). nullopt when the
+// dictionary is unknown or the frame damaged.
+std::optional<std::string> UnpackData(std::string_view data, const Xapian::Database& db);
+
+// Makes |db|'s dictionary known to the process, for data read through a
+// database that combines several indexes (whose metadata is the first
+// one's). Never throws; an unreadable dictionary is left out.
+void LearnDictionary(const Xapian::Database& db);
+
+// The article stored in |doc|, a document of |db|: UnpackData, then
+// DecodeStoredArticle. nullopt when it cannot be read.
+std::optional<Article> StoredArticleOf(const Xapian::Document& doc, const Xapian::Database& db);
+
+// The dictionary |db| holds (kDataDictionaryKey), or null.
+std::shared_ptr<const DataDictionary> DictionaryOf(const Xapian::Database& db);
+
+}  // namespace nsearch::index
+
+#endif  // NSEARCH_INDEX_DATA_DICTIONARY_H_
