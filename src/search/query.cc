@@ -779,8 +779,18 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
   if (!sink.error.ok()) return sink.error;
   Walker(&sink, &out).Walk(q, true);
   if (languages.size() > 1 && (!out.words.empty() || !out.phrases.empty())) {
-    std::vector<Xapian::Query> each{Xapian::Query(
-        Xapian::Query::OP_FILTER, q, Xapian::Query(index::LanguageTerm(languages[0])))};
+    // Languages whose parse is the same query share one branch: most
+    // words stem alike in most languages, and a query that does in all of
+    // them needs no language filter at all (every article holds exactly
+    // one language term), which keeps a many-language index as fast as a
+    // one-language one. The first language's branch takes every article
+    // not in another branch, so it is filtered by the (few) others.
+    struct Branch {
+      Xapian::Query query;
+      std::string description;
+      std::vector<std::string> languages;
+    };
+    std::vector<Branch> branches{{q, q.get_description(), {languages[0]}}};
     for (size_t i = 1; i < languages.size(); ++i) {
       // Names, dates and notes come from the first parse; the others are
       // the same.
@@ -793,10 +803,31 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
       if (!other.error.ok()) return other.error;
       if (ql.empty()) continue;
       Walker(&other, &out).Walk(ql, true);
-      each.emplace_back(Xapian::Query::OP_FILTER, ql,
-                        Xapian::Query(index::LanguageTerm(languages[i])));
+      const std::string description = ql.get_description();
+      auto same = std::find_if(branches.begin(), branches.end(),
+                               [&](const Branch& b) { return b.description == description; });
+      if (same != branches.end()) {
+        same->languages.push_back(languages[i]);
+      } else {
+        branches.push_back({ql, description, {languages[i]}});
+      }
     }
-    q = Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
+    if (branches.size() > 1) {
+      auto terms = [](const std::vector<std::string>& codes) {
+        std::vector<Xapian::Query> out;
+        for (const auto& code : codes) out.emplace_back(index::LanguageTerm(code));
+        return Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end());
+      };
+      std::vector<std::string> others;
+      for (size_t b = 1; b < branches.size(); ++b)
+        others.insert(others.end(), branches[b].languages.begin(), branches[b].languages.end());
+      std::vector<Xapian::Query> each{
+          Xapian::Query(Xapian::Query::OP_AND_NOT, branches[0].query, terms(others))};
+      for (size_t b = 1; b < branches.size(); ++b)
+        each.emplace_back(Xapian::Query::OP_FILTER, branches[b].query,
+                          terms(branches[b].languages));
+      q = Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
+    }
     MergeVariants(log, &out.words);
   }
   if (!options.exact && options.suggest)
