@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <limits>
 
 #include "ingest/hash.h"
@@ -19,8 +18,9 @@ uint64_t Mix(uint64_t x) {  // splitmix64's finaliser
   return x ^ (x >> 31);
 }
 
-// The i-th hash function: multiply-shift on the shingle's 64-bit hash, with
-// fixed odd multipliers so that signatures agree across runs and machines.
+// The i-th hash function: multiply-add-shift on the shingle's 64-bit hash,
+// h_i(s) = (a_i s + b_i mod 2^64) >> 32, with fixed odd multipliers so that
+// signatures agree across runs and machines.
 struct HashFamily {
   uint64_t a[kSignatureHashes], b[kSignatureHashes];
   HashFamily() {
@@ -61,53 +61,51 @@ Signature CopySignature(const Article& article) {
   for (uint64_t s : shingles)
     for (size_t i = 0; i < kSignatureHashes; ++i)
       mins[i] = std::min(mins[i], static_cast<uint32_t>((f.a[i] * s + f.b[i]) >> 32));
+  // The low bits: a minimum's high bits are small (the least of many
+  // values), its low bits uniform, so two different minima agree in them
+  // with probability kChanceAgreement whatever the bodies' lengths.
   Signature sig(kSignatureHashes);
-  for (size_t i = 0; i < kSignatureHashes; ++i) sig[i] = static_cast<uint16_t>(mins[i] >> 16);
+  for (size_t i = 0; i < kSignatureHashes; ++i)
+    sig[i] = static_cast<uint8_t>(mins[i] & ((1u << kSignatureBits) - 1));
   return sig;
 }
 
 std::string EncodeSignature(const Signature& signature) {
-  std::string out;
-  out.reserve(signature.size() * 2);
-  for (uint16_t v : signature)
-    for (int k = 0; k < 2; ++k) out.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
-  return out;
+  return std::string(signature.begin(), signature.end());
 }
 
 Signature DecodeSignature(std::string_view encoded) {
   if (encoded.size() != kSignatureBytes) return {};
-  Signature out(kSignatureHashes);
-  for (size_t i = 0; i < kSignatureHashes; ++i)
-    out[i] = static_cast<uint16_t>(static_cast<unsigned char>(encoded[2 * i]) |
-                                   static_cast<unsigned char>(encoded[2 * i + 1]) << 8);
-  return out;
+  return Signature(encoded.begin(), encoded.end());
 }
 
 std::string SignatureHex(const Signature& signature) {
   std::string out;
-  char buf[8];
-  for (uint16_t v : signature) {
-    std::snprintf(buf, sizeof buf, "%04x", v);
+  char buf[4];
+  for (uint8_t v : signature) {
+    std::snprintf(buf, sizeof buf, "%02x", v);
     out += buf;
   }
   return out;
 }
 
+double JaccardFromAgreements(size_t agreements) {
+  const double fraction = static_cast<double>(agreements) / kSignatureHashes;
+  return std::max(0.0, (fraction - kChanceAgreement) / (1 - kChanceAgreement));
+}
+
 double EstimatedJaccard(const Signature& a, const Signature& b) {
-  if (a.empty() || a.size() != b.size()) return 0;
+  if (a.size() != kSignatureHashes || b.size() != kSignatureHashes) return 0;
   size_t same = 0;
-  for (size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
-  return static_cast<double>(same) / a.size();
+  for (size_t i = 0; i < kSignatureHashes; ++i) same += a[i] == b[i];
+  return JaccardFromAgreements(same);
 }
 
 double EstimatedJaccard(std::string_view a, std::string_view b) {
-  if (a.size() != kSignatureBytes || b.size() != a.size()) return 0;
-  uint16_t x[kSignatureHashes], y[kSignatureHashes];
-  std::memcpy(x, a.data(), kSignatureBytes);  // the bytes' order is the same on both sides
-  std::memcpy(y, b.data(), kSignatureBytes);
+  if (a.size() != kSignatureBytes || b.size() != kSignatureBytes) return 0;
   size_t same = 0;
-  for (size_t i = 0; i < kSignatureHashes; ++i) same += x[i] == y[i];
-  return static_cast<double>(same) / kSignatureHashes;
+  for (size_t i = 0; i < kSignatureBytes; ++i) same += a[i] == b[i];
+  return JaccardFromAgreements(same);
 }
 
 }  // namespace nsearch::index
