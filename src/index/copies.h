@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "nsearch/article.h"
+#include "text/normalize.h"
 
 namespace nsearch::index {
 
@@ -50,6 +51,10 @@ using Signature = std::vector<uint8_t>;
 
 // The signature of |article|'s body paragraphs (ParagraphKind::kBody).
 Signature CopySignature(const Article& article);
+// The same from the paragraphs' tokens, |tokens|[i] being
+// text::Tokenize(article.paragraphs[i].text) (BuildDocument has them).
+Signature CopySignature(const Article& article,
+                        const std::vector<std::vector<text::Token>>& tokens);
 
 // One byte an entry (kSlotCopySignature), and back; an empty or malformed
 // value (the 256-byte form of indexes before pipeline version 9 included)

@@ -311,7 +311,7 @@ BuiltArticle BuildDocument(const Article& a) {
   if (!a.entities.empty()) doc.add_value(kSlotEntities, EncodeEntities(a.entities));
   doc.add_value(kSlotSourceHash, SourceStamp(a.source.content_hash));
   doc.add_value(kSlotLayout, EncodeLayout(layout));
-  if (const Signature sig = CopySignature(a); !sig.empty())
+  if (const Signature sig = CopySignature(a, paragraphs); !sig.empty())
     doc.add_value(kSlotCopySignature, EncodeSignature(sig));
   doc.set_data(EncodeStoredArticle(a));
   return out;

@@ -66,6 +66,17 @@ TEST(CopySignatureTest, EstimatesTheSharedShingles) {
   EXPECT_LT(EstimatedJaccard(a, unrelated), 0.05);
 }
 
+TEST(CopySignatureTest, FromTheBuildersTokensToo) {
+  const Article a = WithBody({{ParagraphKind::kBoilerplate, "We use cookies"},
+                              {ParagraphKind::kBody, Words(0, 60)},
+                              {ParagraphKind::kCaption, "A photo of the river"},
+                              {ParagraphKind::kBody, Words(100, 60)}});
+  std::vector<std::vector<text::Token>> tokens;
+  for (const Paragraph& p : a.paragraphs) tokens.push_back(text::Tokenize(p.text));
+  ASSERT_FALSE(CopySignature(a).empty());
+  EXPECT_EQ(CopySignature(a, tokens), CopySignature(a));
+}
+
 TEST(CopySignatureTest, EncodesRoundTrip) {
   const Signature a = CopySignature(WithBody({{ParagraphKind::kBody, Words(0, 100)}}));
   ASSERT_EQ(a.size(), kSignatureHashes);
