@@ -20,8 +20,9 @@ namespace {
 // article becomes, so an unchanged file is still re-indexed after an upgrade.
 // 4: schema 2 (one document per article); 5: quotes; 6: repeated lines
 // compared by their words (not their letters run together); 7: copy
-// signature (index/copies.h); 8: languages (each article stemmed in its own).
-constexpr char kPipelineVersion[] = "8";
+// signature (index/copies.h); 8: languages (each article stemmed in its own);
+// 9: the copy signature in 128 bytes (8-bit entries), not 256.
+constexpr char kPipelineVersion[] = "9";
 
 bool Fits(const std::string& term) { return !term.empty() && term.size() <= kMaxTermBytes; }
 
@@ -310,7 +311,7 @@ BuiltArticle BuildDocument(const Article& a, const DataDictionary* dictionary) {
   if (!a.entities.empty()) doc.add_value(kSlotEntities, EncodeEntities(a.entities));
   doc.add_value(kSlotSourceHash, SourceStamp(a.source.content_hash));
   doc.add_value(kSlotLayout, EncodeLayout(layout));
-  if (const Signature sig = CopySignature(a); !sig.empty())
+  if (const Signature sig = CopySignature(a, paragraphs); !sig.empty())
     doc.add_value(kSlotCopySignature, EncodeSignature(sig));
   std::string data = EncodeStoredArticle(a);
   doc.set_data(dictionary ? dictionary->Compress(data) : data);

@@ -122,9 +122,10 @@ inline constexpr unsigned kSlotLayout = 5;      // EncodeLayout(): paragraph kin
 // When the article was last written (added or changed), as
 // Xapian::sortable_serialise(seconds since the epoch): "what is new since".
 inline constexpr unsigned kSlotIndexed = 6;
-// index/copies.h EncodeSignature(): the MinHash of the body's word
-// shingles; absent for a body too short to have one (and in indexes
-// written before pipeline version 8).
+// index/copies.h EncodeSignature(): the b-bit MinHash of the body's word
+// shingles, 128 bytes; absent for a body too short to have one (and in
+// indexes written before pipeline version 8; those written by version 8
+// hold a 256-byte form, which reads as none).
 inline constexpr unsigned kSlotCopySignature = 7;
 // The article's language code (text/language.h): "en", "de", ... An index
 // written before languages has none there; its articles are English.

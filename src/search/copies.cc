@@ -8,14 +8,13 @@
 namespace nsearch::search {
 namespace {
 
-// Band |b| of an encoded signature as one number: its rows' bytes mixed with
-// the band's number (equal keys: equal bands, but for a 2^-64 chance).
+// Band |b| of an encoded signature (one byte an entry) as one number: its
+// rows' bytes and the band's number, so equal keys are equal bands.
 uint64_t BandKey(std::string_view sig, size_t b) {
-  uint64_t h = 0x9e3779b97f4a7c15ull * (b + 1);
-  for (size_t k = 0; k < index::kBandRows * 2; ++k) {
-    h ^= static_cast<unsigned char>(sig[b * index::kBandRows * 2 + k]);
-    h *= 0x100000001b3ull;
-  }
+  static_assert(index::kSignatureBits == 8 && index::kBandRows <= 7);
+  uint64_t h = b;
+  for (size_t k = 0; k < index::kBandRows; ++k)
+    h = h << 8 | static_cast<unsigned char>(sig[b * index::kBandRows + k]);
   return h;
 }
 

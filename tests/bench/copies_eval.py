@@ -192,12 +192,23 @@ def signatures(bin_dir, pairs):
     return sigs
 
 
+# The signature as src/index/copies.h makes it: HASHES entries of BITS bits
+# (BITS // 4 hex digits each in the dry run's JSON).
+HASHES = 128
+BITS = 8
+CHANCE = 2.0 ** -BITS
+
+
 def jaccard(x, y):
-    if not x or not y or len(x) != len(y):
+    """EstimatedJaccard: the fraction of equal entries, corrected for the
+    chance agreement of two different minima's low bits."""
+    digits = BITS // 4
+    if len(x) != HASHES * digits or len(y) != len(x):
         return 0.0
-    a = [x[i:i + 4] for i in range(0, len(x), 4)]
-    b = [y[i:i + 4] for i in range(0, len(y), 4)]
-    return sum(p == q for p, q in zip(a, b)) / len(a)
+    a = [x[i:i + digits] for i in range(0, len(x), digits)]
+    b = [y[i:i + digits] for i in range(0, len(y), digits)]
+    fraction = sum(p == q for p, q in zip(a, b)) / HASHES
+    return max(0.0, (fraction - CHANCE) / (1 - CHANCE))
 
 
 def main():

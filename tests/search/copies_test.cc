@@ -8,9 +8,16 @@
 namespace nsearch::search {
 namespace {
 
+// Story |story|'s signature, entries drawn from a fixed sequence (two
+// stories agree in about one entry in 256, as two bodies' signatures do),
+// with |changed| entries altered.
 std::string Sig(int story, int changed = 0) {
   index::Signature s(index::kSignatureHashes);
-  for (size_t i = 0; i < s.size(); ++i) s[i] = static_cast<uint16_t>(story * 1000 + i);
+  uint32_t state = 2654435761u * static_cast<uint32_t>(story);
+  for (auto& e : s) {
+    state = state * 1103515245u + 12345u;
+    e = static_cast<uint8_t>(state >> 24);
+  }
   // Even entries first, then odd: spread over many bands.
   for (int i = 0; i < changed; ++i) s[(i * 2) % 128 + (i * 2) / 128] += 7;
   return index::EncodeSignature(s);
