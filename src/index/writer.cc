@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "index/entity_lists.h"
 #include "index/generations.h"
 #include "index/lock_info.h"
 #include "index/schema.h"
@@ -100,8 +101,8 @@ struct Writer::Impl {
     }
   }
 
-  // Synonyms and the passage length normalisation, computed over |all| and
-  // written to |out|.
+  // Synonyms, the passage length normalisation and the entity lists,
+  // computed over |all| and written to |out|.
   void WriteRunTables(const Xapian::Database& all, Xapian::WritableDatabase& out) const {
     RebuildSynonyms(all, out);
     for (const auto& [path, record] : file_records)
@@ -135,6 +136,7 @@ struct Writer::Impl {
     std::string languages;
     for (const auto& code : IndexLanguages(all)) languages += (languages.empty() ? "" : " ") + code;
     out.set_metadata(kLanguagesKey, languages);
+    WriteEntityLists(all, out);
   }
 
   // Writes the next generation from |sources| (compacted, merged) and
