@@ -171,8 +171,12 @@ std::optional<std::vector<NameCount>> ReadEntityList(const Xapian::Database& db,
   // Computed over other databases than these (another index given beside
   // this one, a run publishing its shards one by one, an older writer's run
   // since): scan.
-  if (!header || header->docs != db.get_doccount() || header->length != db.get_total_length())
-    return std::nullopt;
+  if (!header || header->docs != db.get_doccount()) return std::nullopt;
+  try {
+    if (header->length != db.get_total_length()) return std::nullopt;
+  } catch (const Xapian::UnimplementedError&) {
+    return std::nullopt;  // a backend that cannot say: scan
+  }
   auto stored = ReadPages(db, *header, type, wanted);
   if (!stored) return std::nullopt;
   std::vector<NameCount> out;
