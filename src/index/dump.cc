@@ -3,9 +3,11 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <vector>
 
 #include "index/data_dictionary.h"
+#include "index/entity_lists.h"
 #include "index/schema.h"
 
 namespace nsearch::index {
@@ -66,6 +68,20 @@ Status DumpState(const std::string& index_path, std::ostream& out) {
       lines.push_back("spelling " + Clean(*w) + "\t" + std::to_string(w.get_termfreq()));
     for (const char* key : {kSchemaVersionKey, kAvgParagraphWordsKey, kAvgArticleWordsKey})
       lines.push_back(std::string("metadata ") + key + "\t" + db.get_metadata(key));
+    // The stored entity lists, a name a line in list order.
+    lines.push_back(std::string("metadata ") + kEntityListsKey + "\t" +
+                    db.get_metadata(kEntityListsKey));
+    for (EntityType type : {EntityType::kPerson, EntityType::kPlace, EntityType::kOrg}) {
+      const auto list = StoredEntityList(db, type, 0);
+      if (!list) continue;
+      for (size_t i = 0; i < list->size(); ++i) {
+        char rank[24];
+        std::snprintf(rank, sizeof rank, "%07zu", i + 1);
+        lines.push_back("entity-list " + std::string(EntityTypeName(type)) + " " + rank + "\t" +
+                        std::to_string((*list)[i].second) + "\t" +
+                        Clean(EntityNameOfTerm((*list)[i].first)));
+      }
+    }
     std::sort(lines.begin(), lines.end());
     for (const auto& l : lines) out << l << "\n";
     return Status::Ok();

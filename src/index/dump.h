@@ -3,7 +3,7 @@
 // `nsearch-index --dump-state`. Everything a search can show is in it —
 // articles with their titles, dates, authors, paragraphs and kinds,
 // entities and mentions, the entity aliases, the synonym table, the
-// spelling table — and nothing that depends on how the index was written
+// spelling table, the stored entity lists — and nothing that depends on how the index was written
 // (document ids, generations, when articles were written, run records).
 #ifndef NSEARCH_INDEX_DUMP_H_
 #define NSEARCH_INDEX_DUMP_H_

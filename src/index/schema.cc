@@ -101,6 +101,11 @@ std::string EntityTerm(EntityType type, std::string_view canonical) {
          std::string(canonical);
 }
 
+std::string EntityListPageKey(EntityType type, size_t page) {
+  return std::string(kEntityListsKey) + "." + std::string(EntityTypeName(type)) + "." +
+         std::to_string(page);
+}
+
 std::string_view EntityNameOfTerm(std::string_view term) {
   const size_t tab = term.find('\t');
   return tab == std::string_view::npos ? std::string_view() : term.substr(tab + 1);

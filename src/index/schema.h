@@ -75,6 +75,14 @@ inline constexpr size_t kMaxRunRecords = 100;
 // uk"), written at the end of each run from the XG terms (for people and
 // tools; searches read the XG terms, which also hold across shards).
 inline constexpr char kLanguagesKey[] = "nsearch.languages";
+// Every entity of each type with its article count, in --list order
+// (index/entity_lists.h), written at the end of each run over the whole
+// index: the header under this key, the names in pages of
+// kEntityListPageSize under EntityListPageKey().
+inline constexpr char kEntityListsKey[] = "nsearch.entity_lists";
+inline constexpr size_t kEntityListPageSize = 100;
+// kEntityListsKey + "." + type name + "." + page number ("nsearch.entity_lists.person.0").
+std::string EntityListPageKey(EntityType type, size_t page);
 // Xapian's limit on a term's length in bytes (prefix included).
 inline constexpr size_t kMaxTermBytes = 245;
 

@@ -2,7 +2,7 @@
 // made of one-database Writers: one per shard and one for the meta index.
 // The run is one run over all shards (one bundle pass sees every article),
 // each article goes to the shard its rule names, and the run tables
-// (synonyms, averages, file and run records) are computed over all shards
+// (synonyms, averages, entity lists, file and run records) are computed over all shards
 // and kept in meta. Each shard forks and publishes its generation as a
 // one-database index does, so a shard this run leaves alone is neither
 // copied nor compacted. Internal to index/writer.

@@ -3,7 +3,7 @@
 // holds a Xapian stub file, XAPIANDB, listing "auto meta" first and then
 // "auto shards/NAME" for each shard. meta is an index with no articles: it
 // holds what describes the whole index (schema version, shard rule, file
-// records, run records, synonym table, length averages), and a Xapian
+// records, run records, synonym table, length averages, entity lists), and a Xapian
 // database of several reads its metadata from the first one only. Each
 // shard, and meta, is an index of generations of its own
 // (index/generations.h), so each is written and compacted atomically for

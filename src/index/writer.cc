@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "index/data_dictionary.h"
+#include "index/entity_lists.h"
 #include "index/generations.h"
 #include "index/lock_info.h"
 #include "index/schema.h"
@@ -106,8 +107,8 @@ struct Writer::Impl {
     }
   }
 
-  // Synonyms and the passage length normalisation, computed over |all| and
-  // written to |out|.
+  // Synonyms, the passage length normalisation and the entity lists,
+  // computed over |all| and written to |out|.
   void WriteRunTables(const Xapian::Database& all, Xapian::WritableDatabase& out) const {
     RebuildSynonyms(all, out);
     // A sharded index's meta database is the first its readers open: its
@@ -144,6 +145,7 @@ struct Writer::Impl {
     std::string languages;
     for (const auto& code : IndexLanguages(all)) languages += (languages.empty() ? "" : " ") + code;
     out.set_metadata(kLanguagesKey, languages);
+    WriteEntityLists(all, out);
   }
 
   // Writes the next generation from |sources| (compacted, merged) and

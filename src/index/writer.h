@@ -107,7 +107,8 @@ class Writer {
   std::map<std::string, std::string> TakeFileRecords();
   // Deletes the article with |key| if this database holds it.
   Result<bool> DeleteArticle(const std::string& key);
-  // Finish, with the run tables (synonyms, averages) computed over |all|.
+  // Finish, with the run tables (synonyms, averages, entity lists) computed
+  // over |all|.
   Status FinishOver(const Xapian::Database& all, bool compact);
 
   std::unique_ptr<Impl> impl_;        // one database (a shard, a meta index)

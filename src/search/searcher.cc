@@ -12,6 +12,7 @@
 #include "entities/fold.h"
 #include "entities/resolve.h"
 #include "index/data_dictionary.h"
+#include "index/entity_lists.h"
 #include "index/schema.h"
 #include "index/shards.h"
 #include "index/unweighted.h"
@@ -533,42 +534,46 @@ Hit Searcher::Impl::MentionHit(const Article& a, const std::vector<std::string>&
   return h;
 }
 
+std::vector<std::pair<std::string, int>> Searcher::Impl::ScanEntityList(EntityType type,
+                                                                        int limit) {
+  // Most articles first, equal counts in name order (the index's term
+  // order); only the names shown (and a margin, below) are ordered.
+  const auto& all = Names(type);
+  size_t wanted = all.size();
+  if (limit > 0) wanted = std::min(all.size(), static_cast<size_t>(limit) * 2 + 10);
+  std::vector<std::pair<std::string, int>> list;
+  list.reserve(wanted);
+  for (uint32_t i : index::ListOrder(all, wanted)) list.push_back(all[i]);
+  if (db.size() > 1) {
+    // Several indexes may hold one article twice: count articles, not
+    // postings (for a margin of names beyond the cut, whose order may move).
+    for (auto& [name, count] : list) {
+      const std::string term = index::EntityTerm(type, name);
+      std::unordered_set<std::string> keys;
+      auto key = db.valuestream_begin(index::kSlotArticle);
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        key.skip_to(*p);
+        if (key != db.valuestream_end(index::kSlotArticle) && key.get_docid() == *p)
+          keys.insert(*key);
+      }
+      count = static_cast<int>(keys.size());
+    }
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+  }
+  if (limit > 0 && static_cast<int>(list.size()) > limit) list.resize(limit);
+  return list;
+}
+
 Result<std::vector<EntityListing>> Searcher::ListEntities(EntityType type, int limit) {
   if (Status s = impl_->FollowStubs(); !s.ok()) return s;
   try {
-    // Most articles first, equal counts in name order (the index's term
-    // order); only the names shown (and a margin, below) are ordered.
-    const auto& names = impl_->Names(type);
-    auto& db = impl_->db;
-    size_t wanted = names.size();
-    if (limit > 0) wanted = std::min(names.size(), static_cast<size_t>(limit) * 2 + 10);
-    std::vector<uint32_t> order(names.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::partial_sort(
-        order.begin(), order.begin() + wanted, order.end(), [&](uint32_t a, uint32_t b) {
-          return names[a].second != names[b].second ? names[a].second > names[b].second : a < b;
-        });
-    std::vector<std::pair<std::string, int>> list;
-    list.reserve(wanted);
-    for (size_t i = 0; i < wanted; ++i) list.push_back(names[order[i]]);
-    auto by_count = [](const auto& a, const auto& b) { return a.second > b.second; };
-    if (db.size() > 1) {
-      // Several indexes may hold one article twice: count articles, not
-      // postings (for a margin of names beyond the cut, whose order may move).
-      for (auto& [name, count] : list) {
-        const std::string term = index::EntityTerm(type, name);
-        std::unordered_set<std::string> keys;
-        auto key = db.valuestream_begin(index::kSlotArticle);
-        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-          key.skip_to(*p);
-          if (key != db.valuestream_end(index::kSlotArticle) && key.get_docid() == *p)
-            keys.insert(*key);
-        }
-        count = static_cast<int>(keys.size());
-      }
-      std::stable_sort(list.begin(), list.end(), by_count);
-    }
-    if (limit > 0 && static_cast<int>(list.size()) > limit) list.resize(limit);
+    // The list the indexer wrote, while it describes the index as opened
+    // (index/entity_lists.h); else the scan, which gives the same list.
+    auto stored =
+        index::ReadEntityList(impl_->db, type, limit > 0 ? static_cast<size_t>(limit) : 0);
+    const std::vector<std::pair<std::string, int>> list =
+        stored ? std::move(*stored) : impl_->ScanEntityList(type, limit);
     std::vector<EntityListing> out;
     for (const auto& [name, count] : list) {
       EntityListing l{name, count, {}};

@@ -50,6 +50,11 @@ struct Searcher::Impl {
   // Every name of |type| with its article count (the slow path of Resolve).
   const std::vector<std::pair<std::string, int>>& Names(EntityType type);
 
+  // The first |limit| (0: all) names of |type| in --list order with their
+  // article counts, from a scan of the entity terms (what the stored lists
+  // of index/entity_lists.h hold, for an index without them).
+  std::vector<std::pair<std::string, int>> ScanEntityList(EntityType type, int limit);
+
   // The names that end with the typed name's last word (or its alias's):
   // every name Resolve can match, from a prefix scan of the entity terms.
   std::vector<std::pair<std::string, int>> Candidates(EntityType type, const std::string& typed);

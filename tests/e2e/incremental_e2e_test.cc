@@ -383,6 +383,53 @@ TEST(E2eIncremental, SurnameWhoseOwnerBecomesAmbiguousIsRevised) {
   EXPECT_TRUE(a == b) << FirstDifferences(a, b);
 }
 
+// --list answers from the lists the indexer stores at the end of a run: once
+// the only article naming a person is gone, the next run's list no longer
+// has them, and one index, a sharded one and a rebuild list alike.
+TEST(E2eIncremental, ListForgetsAPersonWhoseOnlyArticleIsRemoved) {
+  TempDir dir;
+  const std::string bundle = dir / "bundle", one = dir / "one", sharded = dir / "sharded",
+                    fresh = dir / "fresh";
+  fs::create_directories(bundle);
+  for (int i = 1; i <= 4; ++i)
+    WriteFile(bundle + "/elena-" + std::to_string(i) + ".txt",
+              "Ferry plans for week " + std::to_string(i) +
+                  "\n\nMayor Elena Voss said on Monday that the harbour ferry would run through "
+                  "the winter, week " +
+                  std::to_string(i) + " of the plan.\n");
+  WriteFile(bundle + "/brandt.txt",
+            "Ferry operator speaks\n\nTomas Brandt, who runs the ferry company, said on Monday "
+            "that crews were ready for the winter.\n");
+  auto list = [](const std::string& index, bool as_json = false) {
+    std::vector<std::string> args = {"--index", index, "--list", "person"};
+    if (as_json) args.push_back("--json");
+    return RunBinary(SearchBin(), args).out;
+  };
+  Index(one, {bundle});
+  ASSERT_EQ(RunBinary(IndexBin(), {"-q", "--index", sharded, "--shard-by", "2", bundle},
+                      {.timeout_seconds = 120})
+                .exit_code,
+            0);
+  EXPECT_TRUE(Contains(list(one), "4\tElena Voss")) << list(one);
+  EXPECT_TRUE(Contains(list(one), "1\tTomas Brandt")) << list(one);
+  EXPECT_EQ(list(sharded), list(one));
+
+  fs::remove(bundle + "/brandt.txt");
+  Index(one, {bundle});
+  Index(sharded, {bundle});
+  Index(fresh, {bundle});
+  const std::string after = list(one);
+  EXPECT_TRUE(Contains(after, "4\tElena Voss")) << after;
+  EXPECT_FALSE(Contains(after, "Brandt")) << after;
+  EXPECT_EQ(list(sharded), after);
+  EXPECT_EQ(list(fresh), after);
+  EXPECT_EQ(list(sharded, true), list(one, true));
+  EXPECT_EQ(list(fresh, true), list(one, true));
+  const std::string a = DumpState(one), b = DumpState(fresh);
+  EXPECT_TRUE(a == b) << FirstDifferences(a, b);
+  EXPECT_TRUE(Contains(a, "entity-list person 0000001\t4\tElena Voss")) << a.substr(0, 2000);
+}
+
 // Removing articles in place leaves an index whose document-length list
 // spans chunks; counting and listing must still read it (Xapian 1.4 fails
 // on an unweighted term present in every article there).
@@ -500,7 +547,7 @@ TEST(E2eIncremental, KilledRunLeavesTheIndexAsItWasAndTheNextRunCompletesIt) {
   EXPECT_TRUE(DumpState(index) == before) << "a killed run changed what readers see";
   RunResult search = RunBinary(SearchBin(), {"--index", index, "quarry"});
   EXPECT_FALSE(Contains(search.out, "/new/story-")) << "none of the new articles is visible\n"
-                                                  << search.out;
+                                                    << search.out;
   search = RunBinary(SearchBin(), {"--index", index, "harbour"});
   EXPECT_EQ(search.exit_code, 0) << search.err;
 
