@@ -203,6 +203,9 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     // the combined database's metadata is the first one's, so each one's
     // data dictionary is learnt from it now.
     if (index_paths.size() > 1) index::LearnDictionary(one);
+    // A stub of the user's may combine indexes too (a sharded index's meta
+    // database holds its shards' dictionary).
+    if (one.size() > 1 && !index::IsSharded(path)) index::LearnStubDictionaries(path);
     impl->db.add_database(one);
     impl->paths.push_back(path);
     impl->remote = impl->remote || index::HasRemote(path);
@@ -259,6 +262,7 @@ Status Searcher::Impl::OpenPaths() {
     for (const auto& p : paths) {
       Xapian::Database one(p);
       if (paths.size() > 1) index::LearnDictionary(one);
+      if (one.size() > 1 && !index::IsSharded(p)) index::LearnStubDictionaries(p);
       fresh.add_database(one);
     }
     db = fresh;

@@ -56,6 +56,16 @@ TEST_F(E2eStoredData, TwoIndexesWithDictionariesOfTheirOwnSearchAsOne) {
   EXPECT_GT(orchard, 0) << both.dump(2);
   ExpectPassages(SearchJson({"--index", dir_ / "ib", "--index", dir_ / "ia", "--json", "ledger"}),
                  "ledger", 1);
+  // A stub file of the user's that lists both (Xapian's own way to search
+  // several databases as one) reads them alike.
+  const std::string stub = dir_ / "both.stub";
+  WriteFile(stub, "auto ia\nauto ib\n");
+  const json via_stub =
+      SearchJson({"--index", stub, "--json", "--limit", "40", "--all-copies", "district"});
+  const json given = SearchJson({"--index", dir_ / "ia", "--index", dir_ / "ib", "--json",
+                                 "--limit", "40", "--all-copies", "district"});
+  EXPECT_EQ(ContractView(via_stub)["results"], ContractView(given)["results"]);
+  ExpectPassages(SearchJson({"--index", stub, "--json", "ledger"}), "ledger", 1);
 }
 
 TEST_F(E2eStoredData, AnIndexBuiltWithoutOneGetsOneAndReadsOldAndNewAlike) {
