@@ -3,14 +3,10 @@
 #include <zdict.h>
 #include <zstd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 
 #include "index/schema.h"
-#include "index/shards.h"
 
 namespace nsearch::index {
 namespace {
@@ -180,26 +176,6 @@ std::shared_ptr<const DataDictionary> DictionaryOf(const Xapian::Database& db) {
 }
 
 void LearnDictionary(const Xapian::Database& db) { (void)DictionaryOf(db); }
-
-void LearnStubDictionaries(const std::string& index_path) {
-  namespace fs = std::filesystem;
-  for (const auto& stub : StubFiles(index_path)) {
-    std::ifstream in(stub);
-    std::string line;
-    while (std::getline(in, line)) {
-      std::istringstream words(line);
-      std::string type, target;
-      if (!(words >> type >> target) || type != "auto") continue;
-      fs::path p(target);
-      if (!p.is_absolute()) p = fs::path(stub).parent_path() / p;
-      try {
-        LearnDictionary(Xapian::Database(p.string()));
-      } catch (const Xapian::Error&) {
-        // Not readable: its articles stay unread, as without a dictionary.
-      }
-    }
-  }
-}
 
 std::optional<std::string> UnpackData(std::string_view data, const Xapian::Database& db) {
   if (!IsCompressedData(data)) return std::string(data);

@@ -99,11 +99,6 @@ void LearnDictionary(const Xapian::Database& db);
 // DecodeStoredArticle. nullopt when it cannot be read.
 std::optional<Article> StoredArticleOf(const Xapian::Document& doc, const Xapian::Database& db);
 
-// Makes the dictionaries of the databases a stub at |index_path| lists
-// known to the process (and |index_path|'s own): for a stub of the user's
-// that combines several indexes. Never throws.
-void LearnStubDictionaries(const std::string& index_path);
-
 // The dictionary |db| holds (kDataDictionaryKey), or null.
 std::shared_ptr<const DataDictionary> DictionaryOf(const Xapian::Database& db);
 

@@ -4,8 +4,11 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <tuple>
 #include <unordered_set>
 
@@ -171,6 +174,34 @@ Result<std::optional<search::DateRange>> Searcher::Impl::DateOptions(const Searc
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
+namespace {
+
+// Makes the data dictionaries of the databases a stub file at |index_path|
+// lists known (index/data_dictionary.h): a stub of the user's may combine
+// several indexes, and the combined database's metadata is the first one's.
+// Never throws.
+void LearnStubDictionaries(const std::string& index_path) {
+  namespace fs = std::filesystem;
+  for (const auto& stub : index::StubFiles(index_path)) {
+    std::ifstream in(stub);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream words(line);
+      std::string type, target;
+      if (!(words >> type >> target) || type != "auto") continue;
+      fs::path p(target);
+      if (!p.is_absolute()) p = fs::path(stub).parent_path() / p;
+      try {
+        index::LearnDictionary(Xapian::Database(p.string()));
+      } catch (const Xapian::Error&) {
+        // Not readable: its articles stay unread, as without a dictionary.
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_path) {
   return Open(std::vector<std::string>{index_path});
 }
@@ -205,7 +236,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     if (index_paths.size() > 1) index::LearnDictionary(one);
     // A stub of the user's may combine indexes too (a sharded index's meta
     // database holds its shards' dictionary).
-    if (one.size() > 1 && !index::IsSharded(path)) index::LearnStubDictionaries(path);
+    if (one.size() > 1 && !index::IsSharded(path)) LearnStubDictionaries(path);
     impl->db.add_database(one);
     impl->paths.push_back(path);
     impl->remote = impl->remote || index::HasRemote(path);
@@ -262,7 +293,7 @@ Status Searcher::Impl::OpenPaths() {
     for (const auto& p : paths) {
       Xapian::Database one(p);
       if (paths.size() > 1) index::LearnDictionary(one);
-      if (one.size() > 1 && !index::IsSharded(p)) index::LearnStubDictionaries(p);
+      if (one.size() > 1 && !index::IsSharded(p)) LearnStubDictionaries(p);
       fresh.add_database(one);
     }
     db = fresh;
