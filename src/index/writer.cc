@@ -113,7 +113,9 @@ struct Writer::Impl {
     RebuildSynonyms(all, out);
     // A sharded index's meta database is the first its readers open: its
     // metadata is what they read, so it holds the shards' dictionary too.
-    if (dictionary) out.set_metadata(kDataDictionaryKey, dictionary->bytes());
+    // Written once: a night that changes nothing rewrites none of it.
+    if (dictionary && out.get_metadata(kDataDictionaryKey) != dictionary->bytes())
+      out.set_metadata(kDataDictionaryKey, dictionary->bytes());
     for (const auto& [path, record] : file_records)
       out.set_metadata(kFileRecordPrefix + ArticleKey(path), record);  // "" deletes
     if (!run_record.empty()) {
