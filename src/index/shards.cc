@@ -125,15 +125,21 @@ std::vector<std::string> StubFiles(const std::string& index_path) {
     if (!fs::is_regular_file(stub, ec)) continue;
     out.push_back(stub.string());
     if (depth >= 3) continue;  // stubs naming stubs: a few levels are plenty
-    std::ifstream in(stub);
-    std::string line;
-    while (std::getline(in, line)) {
-      std::istringstream words(line);
-      std::string type, target;
-      if (!(words >> type >> target) || type != "auto") continue;
-      const fs::path p(target);
-      todo.emplace_back(p.is_absolute() ? p : stub.parent_path() / p, depth + 1);
-    }
+    for (const auto& db : StubDatabases(stub.string())) todo.emplace_back(db, depth + 1);
+  }
+  return out;
+}
+
+std::vector<std::string> StubDatabases(const std::string& stub) {
+  std::vector<std::string> out;
+  std::ifstream in(stub);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string type, target;
+    if (!(words >> type >> target) || type != "auto") continue;
+    const fs::path p(target);
+    out.push_back((p.is_absolute() ? p : fs::path(stub).parent_path() / p).string());
   }
   return out;
 }

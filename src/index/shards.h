@@ -54,6 +54,10 @@ Status WriteShardStub(const std::string& index_path, const std::vector<std::stri
 // reader sees a shard that switched generation.
 std::vector<std::string> StubFiles(const std::string& index_path);
 
+// The local databases the stub file |stub| lists ("auto PATH" lines), their
+// paths resolved against the stub's directory.
+std::vector<std::string> StubDatabases(const std::string& stub);
+
 // True when a stub |index_path| follows lists a remote database ("remote
 // HOST:PORT" served by xapian-tcpsrv, "remote :PROG ARGS" by a program
 // such as ssh running xapian-progsrv): the searcher then asks Xapian only

@@ -4,11 +4,8 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <tuple>
 #include <unordered_set>
 
@@ -181,18 +178,10 @@ namespace {
 // several indexes, and the combined database's metadata is the first one's.
 // Never throws.
 void LearnStubDictionaries(const std::string& index_path) {
-  namespace fs = std::filesystem;
   for (const auto& stub : index::StubFiles(index_path)) {
-    std::ifstream in(stub);
-    std::string line;
-    while (std::getline(in, line)) {
-      std::istringstream words(line);
-      std::string type, target;
-      if (!(words >> type >> target) || type != "auto") continue;
-      fs::path p(target);
-      if (!p.is_absolute()) p = fs::path(stub).parent_path() / p;
+    for (const auto& db : index::StubDatabases(stub)) {
       try {
-        index::LearnDictionary(Xapian::Database(p.string()));
+        index::LearnDictionary(Xapian::Database(db));
       } catch (const Xapian::Error&) {
         // Not readable: its articles stay unread, as without a dictionary.
       }
