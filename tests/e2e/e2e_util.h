@@ -299,6 +299,14 @@ inline std::vector<std::string> HighlightedWords(const json& result) {
   return words;
 }
 
+// Every highlighted word of every result of |response|, lower-cased.
+inline std::set<std::string> MarkedWords(const json& response) {
+  std::set<std::string> out;
+  for (const auto& h : response.value("results", json::array()))
+    for (const auto& w : HighlightedWords(h)) out.insert(Lower(w));
+  return out;
+}
+
 // The part of a search response the JSON contract fixes (docs/json.md):
 // later fields such as "entities" are left out, so comparisons test the
 // contract and nothing else.

@@ -47,12 +47,6 @@ class E2eLanguages : public ::testing::Test {
       out.push_back(fs::path(h["path"].get<std::string>()).filename().string());
     return out;
   }
-  static std::set<std::string> Marked(const json& response) {
-    std::set<std::string> out;
-    for (const auto& h : response.value("results", json::array()))
-      for (const auto& w : HighlightedWords(h)) out.insert(Lower(w));
-    return out;
-  }
 
   static TempDir* dir_;
   static std::string index_;
@@ -108,7 +102,7 @@ TEST_F(E2eLanguages, AWordFindsItsOtherFormsInEachLanguage) {
     EXPECT_FALSE(j.contains("suggestion")) << j.dump();
     EXPECT_EQ(Files(Json({"--exact", c.query})), Files(j));
     EXPECT_EQ(Files(j)[0], c.file);
-    EXPECT_TRUE(Marked(j).count(c.marked)) << j.dump();
+    EXPECT_TRUE(MarkedWords(j).count(c.marked)) << j.dump();
   }
 }
 
@@ -116,7 +110,7 @@ TEST_F(E2eLanguages, UkrainianMatchesItsWordsAsWritten) {
   // No Ukrainian stemmer: the exact word finds the article and is marked.
   const json j = Json({"перемовини"});
   ASSERT_EQ(Files(j), std::vector<std::string>{"uk_port.txt"}) << j.dump();
-  EXPECT_TRUE(Marked(j).count("перемовини"));
+  EXPECT_TRUE(MarkedWords(j).count("перемовини"));
   EXPECT_EQ(j["results"][0].value("lang", ""), "uk");
   // Another case form is another word (--exact: not even a spelling
   // suggestion); a wildcard finds every form.

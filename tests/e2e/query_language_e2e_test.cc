@@ -54,13 +54,6 @@ class E2eQueryLanguage : public ::testing::Test {
       out.insert(fs::path(h["path"].get<std::string>()).filename().string());
     return out;
   }
-  // Every highlighted word of every result, lower-cased.
-  static std::set<std::string> Marked(const json& response) {
-    std::set<std::string> out;
-    for (const auto& h : response.value("results", json::array()))
-      for (const auto& w : HighlightedWords(h)) out.insert(Lower(w));
-    return out;
-  }
 
   static TempDir* dir_;
   static std::string index_, log_;
@@ -74,7 +67,7 @@ TEST_F(E2eQueryLanguage, KievFindsTheArticlesThatWriteKyivAndMarksKyiv) {
   const json kiev = Json({"Kiev"});
   EXPECT_TRUE(Files(kiev).count("01-istanbul-ceasefire-talks.txt")) << kiev.dump();  // writes Kyiv
   EXPECT_TRUE(Files(kiev).count("08-kiev-energy-strikes.txt"));                      // writes Kiev
-  EXPECT_TRUE(Marked(kiev).count("kyiv")) << kiev.dump();
+  EXPECT_TRUE(MarkedWords(kiev).count("kyiv")) << kiev.dump();
   EXPECT_EQ(Files(kiev), Files(Json({"Kyiv"})));
   // Quoted, or with --exact: that spelling only.
   EXPECT_FALSE(Files(Json({"\"Kiev\""})).count("01-istanbul-ceasefire-talks.txt"));
@@ -85,14 +78,14 @@ TEST_F(E2eQueryLanguage, ZelenskyAndZelenskyyAreOneName) {
   const json a = Json({"Zelensky"}), b = Json({"Zelenskyy"});
   EXPECT_FALSE(Files(a).empty());
   EXPECT_EQ(Files(a), Files(b));
-  EXPECT_TRUE(Marked(a).count("zelenskyy")) << a.dump();
+  EXPECT_TRUE(MarkedWords(a).count("zelenskyy")) << a.dump();
 }
 
 TEST_F(E2eQueryLanguage, TrailingWildcardFindsEveryForm) {
   const json r = Json({"negotiat*"});
   EXPECT_GE(Files(r).size(), 2u) << r.dump();
   std::set<std::string> forms;
-  for (const auto& w : Marked(r)) forms.insert(w.substr(0, 8));
+  for (const auto& w : MarkedWords(r)) forms.insert(w.substr(0, 8));
   EXPECT_TRUE(forms.count("negotiat")) << r.dump();
   // Too short a prefix is a usage error that says so.
   const RunResult short_prefix = Search({"ne*"});
