@@ -27,7 +27,7 @@ struct RankParams {
   double k1 = 1.2, b = 0.75;      // article BM25 (Xapian) and passage BM25
   double passage_weight = 0.5;    // best passage's BM25, added to the article's
   double proximity_weight = 1.0;  // BCL term proximity, added too
-  int rerank_depth = 100;         // articles re-scored with passage evidence
+  int rerank_depth = 50;          // articles re-scored with passage evidence
 };
 const RankParams& DefaultRankParams();
 
