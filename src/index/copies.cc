@@ -6,17 +6,17 @@
 
 #include "ingest/hash.h"
 
-// Minima() is compiled for AVX-512 and AVX2 too where the loader can pick a
-// version at run time (glibc's ifunc): the same integer arithmetic in each,
-// so the same signature; measured on the loop, AVX2 runs it about twice and
-// AVX-512 five to seven times as fast as SSE2.
-#if defined(__x86_64__) && defined(__ELF__) && defined(__GLIBC__) && defined(__clang__)
-#define NSEARCH_VECTOR_CLONES __attribute__((target_clones("avx512dq", "avx2", "default")))
-#elif defined(__x86_64__) && defined(__ELF__) && defined(__GLIBC__) && defined(__GNUC__)
-#define NSEARCH_VECTOR_CLONES \
-  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define NSEARCH_VECTOR_CLONES
+// Minima() is compiled for AVX-512 and AVX2 too, and the version the
+// processor runs is picked on the first call: the same integer arithmetic
+// in each, so the same signature; measured on the loop, AVX2 runs it about
+// twice and AVX-512 five to seven times as fast as SSE2. The pick asks the
+// processor itself (CPUID) when the indexer first needs it, not at start-up
+// as the compiler's function clones do: nsearch links this file too, and
+// the start-up check costs it about 75 us a process where CPUID traps to
+// the hypervisor.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#define NSEARCH_MINIMA_VARIANTS 1
 #endif
 
 namespace nsearch::index {
@@ -50,11 +50,54 @@ const HashFamily& Family() {
 
 // Lowers |mins| to the minimum of each hash function over |shingles|: most
 // of the signature's cost, kSignatureHashes multiplications a shingle.
-NSEARCH_VECTOR_CLONES void Minima(const HashFamily& f, const std::vector<uint64_t>& shingles,
-                                  uint32_t* mins) {
+inline __attribute__((always_inline)) void MinimaLoop(const HashFamily& f,
+                                                      const std::vector<uint64_t>& shingles,
+                                                      uint32_t* mins) {
   for (const uint64_t s : shingles)
     for (size_t i = 0; i < kSignatureHashes; ++i)
       mins[i] = std::min(mins[i], static_cast<uint32_t>((f.a[i] * s + f.b[i]) >> 32));
+}
+
+using MinimaFn = void (*)(const HashFamily&, const std::vector<uint64_t>&, uint32_t*);
+
+void MinimaBase(const HashFamily& f, const std::vector<uint64_t>& shingles, uint32_t* mins) {
+  MinimaLoop(f, shingles, mins);
+}
+
+#ifdef NSEARCH_MINIMA_VARIANTS
+__attribute__((target("avx2"))) void MinimaAvx2(const HashFamily& f,
+                                                const std::vector<uint64_t>& shingles,
+                                                uint32_t* mins) {
+  MinimaLoop(f, shingles, mins);
+}
+
+__attribute__((target("avx512f,avx512dq,avx512vl,avx512bw"))) void MinimaAvx512(
+    const HashFamily& f, const std::vector<uint64_t>& shingles, uint32_t* mins) {
+  MinimaLoop(f, shingles, mins);
+}
+
+// The best version this processor and its operating system run.
+MinimaFn PickMinima() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  if (!__get_cpuid(1, &a, &b, &c, &d)) return MinimaBase;
+  const bool osxsave = (c >> 27) & 1, avx = (c >> 28) & 1;
+  if (!osxsave || !avx) return MinimaBase;
+  uint32_t xcr0_lo = 0, xcr0_hi = 0;
+  __asm__("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
+  if ((xcr0_lo & 0x6) != 0x6) return MinimaBase;  // the OS saves no YMM state
+  if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return MinimaBase;
+  const bool avx2 = (b >> 5) & 1;
+  const bool avx512 = ((b >> 16) & 1) && ((b >> 17) & 1) && ((b >> 30) & 1) && ((b >> 31) & 1);
+  if (avx512 && (xcr0_lo & 0xe6) == 0xe6) return MinimaAvx512;  // opmask and ZMM state too
+  return avx2 ? MinimaAvx2 : MinimaBase;
+}
+#else
+MinimaFn PickMinima() { return MinimaBase; }
+#endif
+
+void Minima(const HashFamily& f, const std::vector<uint64_t>& shingles, uint32_t* mins) {
+  static const MinimaFn best = PickMinima();
+  best(f, shingles, mins);
 }
 
 // The signature of a body given as the ContentHash of each folded word.
