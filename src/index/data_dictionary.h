@@ -54,7 +54,7 @@ class DataDictionary {
  private:
   struct Tables;
   DataDictionary(std::string bytes, uint32_t id);
-  std::string bytes_;
+  std::string bytes_;  // before tables_, whose decompression tables refer to it
   uint32_t id_ = 0;
   std::unique_ptr<Tables> tables_;
 };
