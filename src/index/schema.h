@@ -179,6 +179,25 @@ struct EntityRef {
   int count = 0;
 };
 std::vector<EntityRef> DecodeEntities(std::string_view encoded);
+// Calls |f|(EntityRef) for each entity of |encoded| (EncodeEntities), in
+// order, without building a list: what DecodeEntities returns, one by one.
+template <typename F>
+void ForEachEntity(std::string_view encoded, F&& f) {
+  while (!encoded.empty()) {
+    const size_t nl = encoded.find('\n');
+    std::string_view line = encoded.substr(0, nl);
+    encoded = nl == std::string_view::npos ? std::string_view() : encoded.substr(nl + 1);
+    if (line.size() < 3 || line[1] != '\t' || line[0] < '0' || line[0] > '2') continue;
+    std::string_view name = line.substr(2);
+    int count = 0;
+    if (const size_t tab = name.rfind('\t'); tab != std::string_view::npos) {
+      for (char c : name.substr(tab + 1))
+        count = c >= '0' && c <= '9' ? count * 10 + (c - '0') : count;
+      name = name.substr(0, tab);
+    }
+    f(EntityRef{static_cast<EntityType>(line[0] - '0'), name, count});
+  }
+}
 // The entities (type, name, mentions count) of an article's document.
 std::vector<Entity> DocumentEntities(const Xapian::Document& doc);
 

@@ -392,14 +392,16 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
     // index was written (one database or shards, a rebuild or incremental
     // runs): articles that tie go by their key instead, so every layout of
     // the same articles pages alike. Ties are rare (copies of one story), so
-    // keys are read for tied articles only.
+    // keys are read for tied articles only, and only where the order is
+    // used: the runs that start in the window the page and its copy groups
+    // come from (facets count the rest whatever their order).
     auto tied = [&](size_t a, size_t b) {
       if ((a < rescored) != (b < rescored)) return false;
       if (a < rescored) return ranked[a].ev.score == ranked[b].ev.score;
       return ranked[a].it.get_weight() == ranked[b].it.get_weight() &&
              ranked[a].it.get_sort_key() == ranked[b].it.get_sort_key();
     };
-    for (size_t i = 0, j = 1; i < ranked.size(); i = j++) {
+    for (size_t i = 0, j = 1; i < ranked.size() && i < first; i = j++) {
       while (j < ranked.size() && tied(i, j)) ++j;
       if (j - i < 2) continue;
       std::vector<std::pair<std::string, Candidate>> run;
