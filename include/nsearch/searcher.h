@@ -60,6 +60,9 @@ struct SearchOptions {
   // Only articles in this language (an ISO 639-1 code of text/language.h:
   // "de"); empty: any. An unknown code is InvalidArgument.
   std::string language;
+  // Fill Hit::entities (a value read a hit); a caller that shows no
+  // entities (the terminal's results) leaves them out.
+  bool hit_entities = true;
 };
 
 // The parts of a hit's score (SearchOptions::explain; docs/ranking.md).

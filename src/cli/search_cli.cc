@@ -1,7 +1,6 @@
 #include "cli/search_cli.h"
 
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 #include <boost/program_options.hpp>
 #include <chrono>
@@ -366,7 +365,8 @@ SearchOptions ToSearchOptions(const Args& a) {
 }
 
 int RunSearch(Searcher& searcher, const Args& a, const Style& style) {
-  const SearchOptions o = ToSearchOptions(a);
+  SearchOptions o = ToSearchOptions(a);
+  o.hit_entities = a.json;  // the terminal shows none
   if (o.query.empty() && o.filters.empty() && o.since.empty() && o.until.empty() &&
       o.authors.empty() && o.language.empty()) {
     std::cerr << "nsearch: no query given (see nsearch --help)\n";

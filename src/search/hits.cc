@@ -37,10 +37,11 @@ Hit MakeHit(const Article& a, int index) {
   return h;
 }
 
-std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db) {
+std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db,
+                                   bool with_entities) {
   auto a = index::StoredArticleOf(doc, db);
   if (a) {
-    a->entities = index::DocumentEntities(doc);
+    if (with_entities) a->entities = index::DocumentEntities(doc);
     a->language = doc.get_value(index::kSlotLanguage);
   }
   return a;

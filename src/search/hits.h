@@ -21,10 +21,12 @@ int FirstParagraph(const Article& a, bool include_boilerplate);
 // title stands in), without highlights.
 Hit MakeHit(const Article& a, int index);
 
-// The article a document stores, with its entities (from their value);
-// nullopt when the data is not of this schema (or its dictionary is
-// unknown: index/data_dictionary.h).
-std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db);
+// The article a document stores, with its language and (unless
+// |with_entities| is false) its entities, from their values; nullopt when
+// the data is not of this schema (or its dictionary is unknown:
+// index/data_dictionary.h).
+std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db,
+                                   bool with_entities = true);
 
 }  // namespace nsearch::search
 

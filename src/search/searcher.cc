@@ -454,7 +454,7 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
     if (past) cap = h.score;
     if (group) {
       auto path = [this](const Xapian::Document& doc) {
-        auto a = search::LoadArticle(doc, db);
+        auto a = index::StoredArticleOf(doc, db);
         return a ? a->id : std::string();
       };
       for (size_t j : groups[k].copies) h.copies.push_back(path(ranked[j].it.get_document()));
@@ -484,7 +484,7 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
                  [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
                    if (by_date)
                      ev = scorer.Score(*it, it.get_weight(), search::Layouts(db, {*it})[0]);
-                   auto a = LoadArticle(it.get_document(), db);
+                   auto a = LoadArticle(it.get_document(), db, o.hit_entities);
                    if (!a) return Hit{};
                    const bool in_title = ev.paragraph == 0;
                    Hit h = MakeHit(
