@@ -427,8 +427,12 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   }
   std::map<std::string, std::string> affected;
   if (options.bundle_pass && (!stamps || AnyFileChanged(inputs, ingest_options, stamps.get()))) {
+    // What this run changes can affect articles an earlier run indexed;
+    // an empty index has none, and keeps no record of the run's lines and
+    // names (a set of every short paragraph, tens of MB on a big bundle).
     std::optional<index::RunChanges> changes;
-    if (stamps) changes.emplace(stamps->db(), options.extract_entities ? &extractor : nullptr);
+    if (stamps && stamps->db().get_doccount() > 0)
+      changes.emplace(stamps->db(), options.extract_entities ? &extractor : nullptr);
     // An index without a data dictionary gets one from this pass's articles.
     std::optional<index::DictionarySampler> sampler;
     if (writer && !writer->Dictionary()) sampler.emplace();
