@@ -28,6 +28,7 @@
 #include "index/revise.h"
 #include "index/schema.h"
 #include "index/writer.h"
+#include "ingest/hash.h"
 #include "ingest/inputs.h"
 #include "ingest/source.h"
 #include "quotes/quotes.h"
@@ -142,6 +143,7 @@ class Pipeline : public ingest::Visitor {
         writer_(writer),
         stamps_(stamps),
         stats_(stats),
+        prune_stale_(stamps && stamps->db().get_doccount() > 0),
         pool_(
             threads, kWindowPerThread * std::max(1, threads), kInFlightBytes,
             [=, &options,
@@ -155,12 +157,13 @@ class Pipeline : public ingest::Visitor {
     if (failed_) return;
     // One id read twice in a run (two archive members with the same name)
     // would replace itself back and forth on every run: the first is kept.
-    const std::string key = index::ArticleKey(raw.id);
-    if (!seen_keys_.insert(key).second) {
+    // By the hash that is the article's key (index::ArticleKey prints it).
+    if (!seen_keys_.insert(ingest::ContentHash(raw.id)).second) {
       OnSkip({raw.id, "duplicate id: read twice in this run; the first one is kept", "duplicate"});
       return;
     }
-    keys_by_file_[raw.source.file].insert(key);
+    const std::string key = index::ArticleKey(raw.id);
+    if (prune_stale_) keys_by_file_[raw.source.file].insert(key);
     ++stats_->articles;
     const bool revise = revise_keys_.count(key) != 0;
     if (!revise && stamps_ && stamps_->IsUnchanged(raw.id, raw.source.content_hash)) {
@@ -309,7 +312,12 @@ class Pipeline : public ingest::Visitor {
   IndexStats* stats_;
   Status status_;                    // written by the writer thread only
   std::atomic<bool> failed_{false};  // read by the walk: stop feeding a failed writer
-  std::unordered_set<std::string> seen_keys_;
+  std::unordered_set<uint64_t> seen_keys_;
+  // The article keys each file gave this run, to remove what it gave an
+  // earlier run and no longer does; an index that started empty has
+  // nothing to remove and keeps none (a set a file: tens of MB on a big
+  // first build).
+  bool prune_stale_ = false;
   std::map<std::string, std::unordered_set<std::string>> keys_by_file_;
   std::vector<ingest::Skip> skipped_where_;
   std::vector<std::pair<std::string, std::string>> read_files_;  // path, FileRecord or ""
