@@ -246,6 +246,7 @@ class Pipeline : public ingest::Visitor {
         writer_->RecordFile(file, index::FileRecordWithSkips(record, damaged(file)));
       }
     }
+    std::vector<std::pair<std::string, std::string>>().swap(read_files_);  // the writer has them
     for (const auto& [file, keys] : keys_by_file_) {
       if (!damaged(file).empty()) continue;
       auto removed = writer_->RemoveStale(file, keys);

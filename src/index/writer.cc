@@ -254,9 +254,9 @@ void Writer::RecordRun(const std::string& json) {
   impl_->run_record = json;
 }
 
-void Writer::RecordFile(const std::string& path, const std::string& record) {
-  if (sharded_) return sharded_->meta->RecordFile(path, record);
-  impl_->file_records[path] = record;
+void Writer::RecordFile(const std::string& path, std::string record) {
+  if (sharded_) return sharded_->meta->RecordFile(path, std::move(record));
+  impl_->file_records[path] = std::move(record);
 }
 
 void Writer::ForgetFile(const std::string& path) {

@@ -75,7 +75,7 @@ class Writer {
   // Remembers |record| (index::FileRecord) as what |path| was when this run
   // read it cleanly, or forgets the path (a file that had skips, or is
   // gone); written at Finish.
-  void RecordFile(const std::string& path, const std::string& record);
+  void RecordFile(const std::string& path, std::string record);
   void ForgetFile(const std::string& path);
 
   // Appends |json| (one object, one line) to the index's run records
