@@ -532,7 +532,7 @@ SearchResponse Searcher::Impl::RunFilters(const SearchOptions& o, const Compiled
                        remote, &date_key);
   return Collect(enquire, o, std::move(resp), nullptr,
                  [&](const Xapian::MSetIterator& it, const search::ArticleEvidence&) {
-                   auto a = LoadArticle(it.get_document(), db);
+                   auto a = LoadArticle(it.get_document(), db, o.hit_entities);
                    return a ? MentionHit(*a, mentions, o.include_boilerplate) : Hit{};
                  });
 }
