@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "index/schema.h"
 
@@ -79,6 +80,43 @@ std::vector<std::string> Layouts(const Xapian::Database& db,
   return out;
 }
 
+void PassageScorer::FindHolders(std::vector<Xapian::docid> dids) {
+  std::sort(dids.begin(), dids.end());
+  dids.erase(std::unique(dids.begin(), dids.end()), dids.end());
+  checked_ = dids;
+  holders_.clear();
+  // A term in an eighth of the articles or more is in most candidates and
+  // its list is long: its positions are looked for as before.
+  const double common = std::max<double>(1, db_.get_doccount()) / 8;
+  std::vector<std::string> terms;
+  for (const auto& word : words_) {
+    for (const auto& t : word.terms) {
+      terms.push_back(t);
+      if (word.phrase_length > 0 && include_boilerplate_)
+        terms.push_back(std::string(index::kPrefixHidden) + t);
+    }
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (const auto& term : terms) {
+    if (db_.get_termfreq(term) >= common) continue;
+    auto& holders = holders_[term];
+    auto p = db_.postlist_begin(term);
+    for (Xapian::docid did : dids) {
+      p.skip_to(did);
+      if (p == db_.postlist_end(term)) break;
+      if (*p == did) holders.push_back(did);
+    }
+  }
+}
+
+bool PassageScorer::MayHold(Xapian::docid did, const std::string& term) const {
+  auto it = holders_.find(term);
+  if (it == holders_.end() || !std::binary_search(checked_.begin(), checked_.end(), did))
+    return true;
+  return std::binary_search(it->second.begin(), it->second.end(), did);
+}
+
 ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25,
                                      const std::string& encoded_layout) const {
   ArticleEvidence ev;
@@ -93,6 +131,7 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25,
   };
 
   auto positions = [&](const std::string& term, std::vector<Xapian::termpos>* out) {
+    if (!MayHold(did, term)) return;
     for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p)
       out->push_back(*p);
   };

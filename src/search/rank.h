@@ -16,6 +16,8 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -67,6 +69,13 @@ class PassageScorer {
   // |layout| is its kSlotLayout value (Layouts).
   ArticleEvidence Score(Xapian::docid did, double article_bm25, const std::string& layout) const;
 
+  // Learns which of |dids| hold each of the query's rarer terms, from the
+  // terms' posting lists (a block or two each), so that Score opens no
+  // position list of such a term in a document without it: two block reads
+  // each, and a query parsed for several languages has several spellings
+  // of a word of which an article holds one.
+  void FindHolders(std::vector<Xapian::docid> dids);
+
  private:
   struct Word {
     std::vector<std::string> terms;  // as indexed (with "XB" twins when boilerplate counts)
@@ -74,8 +83,13 @@ class PassageScorer {
     size_t phrase_length = 0;       // > 0: the terms form a phrase of this many words
     std::vector<uint32_t> offsets;  // a phrase's terms: their offsets in it
   };
+  // Whether |did| may hold |term| (false only when FindHolders saw it not).
+  bool MayHold(Xapian::docid did, const std::string& term) const;
+
   const Xapian::Database& db_;
   bool include_boilerplate_;
+  std::vector<Xapian::docid> checked_;                         // FindHolders' documents, sorted
+  std::map<std::string, std::vector<Xapian::docid>> holders_;  // term -> sorted holders
   LengthStats lengths_;
   RankParams params_;
   std::vector<Word> words_;

@@ -347,7 +347,7 @@ Result<SearchResponse> Searcher::Impl::Search(const SearchOptions& o) {
 
 template <typename MakeHit>
 SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOptions& o,
-                                       SearchResponse resp, const search::PassageScorer* rerank,
+                                       SearchResponse resp, search::PassageScorer* rerank,
                                        MakeHit make_hit) {
   // An article indexed in two of several indexes shows once; one index
   // holds an article once, and collapsing costs a value read per match.
@@ -383,6 +383,7 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
       std::vector<Xapian::docid> dids;
       for (size_t i = 0; i < n; ++i) dids.push_back(*ranked[i].it);
       const auto layouts = search::Layouts(db, dids);
+      rerank->FindHolders(dids);
       for (size_t i = 0; i < n; ++i)
         ranked[i].ev = rerank->Score(dids[i], ranked[i].it.get_weight(), layouts[i]);
       std::stable_sort(ranked.begin(), ranked.begin() + n,

@@ -83,7 +83,7 @@ struct Searcher::Impl {
   // Runs |enquire| for the page; |rerank| re-scores the best candidates.
   template <typename MakeHit>
   SearchResponse Collect(Xapian::Enquire& enquire, const SearchOptions& o, SearchResponse resp,
-                         const search::PassageScorer* rerank, MakeHit make_hit);
+                         search::PassageScorer* rerank, MakeHit make_hit);
   // Searcher::Quotes (search/quotes.cc).
   Result<QuoteResponse> Quotes(const std::string& speaker, const SearchOptions& o);
   Result<std::vector<std::string>> ResolveSpeaker(const std::string& typed);

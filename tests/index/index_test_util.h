@@ -14,6 +14,18 @@
 
 namespace nsearch::testing_util {
 
+// An article |id| ("Story " + id as its title) whose paragraphs are body
+// text, in order.
+inline Article BodyArticle(std::string id, std::vector<std::string> paras) {
+  Article a;
+  a.id = std::move(id);
+  a.title = "Story " + a.id;
+  a.source.file = a.id;
+  int n = 0;
+  for (auto& p : paras) a.paragraphs.push_back({++n, ParagraphKind::kBody, std::move(p)});
+  return a;
+}
+
 // Adds or replaces |articles| in the index at |dir| and finishes the run
 // (synonyms, statistics, commit), as the indexer does.
 inline void PutArticles(const std::string& dir, const std::vector<Article>& articles) {

@@ -14,15 +14,7 @@
 namespace nsearch::search {
 namespace {
 
-Article MakeArticle(std::string id, std::vector<std::string> paras) {
-  Article a;
-  a.id = std::move(id);
-  a.title = "Story " + a.id;
-  a.source.file = a.id;
-  int n = 0;
-  for (auto& p : paras) a.paragraphs.push_back({++n, ParagraphKind::kBody, std::move(p)});
-  return a;
-}
+using testing_util::BodyArticle;
 
 class QueryTest : public ::testing::Test {
  protected:
@@ -30,10 +22,10 @@ class QueryTest : public ::testing::Test {
     dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
                                      ("nsearch-query-" + std::to_string(::getpid())));
     std::filesystem::remove_all(*dir_);
-    Article kyiv = MakeArticle("kyiv.txt", {"Negotiators met in Kyiv on Monday.",
+    Article kyiv = BodyArticle("kyiv.txt", {"Negotiators met in Kyiv on Monday.",
                                             "The negotiations about prisoners went on."});
     kyiv.entities.push_back({EntityType::kPlace, "Kyiv", {"Kyiv"}, 1});
-    Article lavrov = MakeArticle("lavrov.txt", {"Sergei Lavrov said negotiating was hard."});
+    Article lavrov = BodyArticle("lavrov.txt", {"Sergei Lavrov said negotiating was hard."});
     lavrov.entities.push_back({EntityType::kPerson, "Sergei Lavrov", {"Sergei Lavrov"}, 1});
     testing_util::PutArticles(dir_->string(), {kyiv, lavrov});
   }
