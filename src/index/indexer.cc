@@ -136,14 +136,15 @@ struct Prepared {
 // document; the writer thread puts them in reading order.
 class Pipeline : public ingest::Visitor {
  public:
+  // |prune_stale|: the index held articles before this run.
   Pipeline(const IndexOptions& options, index::Writer* writer, index::StampReader* stamps,
-           segment::BoilerplateClassifier* classifier, const entities::Extractor* extractor,
-           IndexStats* stats, int threads)
+           bool prune_stale, segment::BoilerplateClassifier* classifier,
+           const entities::Extractor* extractor, IndexStats* stats, int threads)
       : options_(options),
         writer_(writer),
         stamps_(stamps),
         stats_(stats),
-        prune_stale_(stamps && stamps->db().get_doccount() > 0),
+        prune_stale_(prune_stale),
         pool_(
             threads, kWindowPerThread * std::max(1, threads), kInFlightBytes,
             [=, &options,
@@ -315,9 +316,7 @@ class Pipeline : public ingest::Visitor {
   std::atomic<bool> failed_{false};  // read by the walk: stop feeding a failed writer
   std::unordered_set<uint64_t> seen_keys_;
   // The article keys each file gave this run, to remove what it gave an
-  // earlier run and no longer does; an index that started empty has
-  // nothing to remove and keeps none (a set a file: tens of MB on a big
-  // first build).
+  // earlier run and no longer does (kept only when there was one).
   bool prune_stale_ = false;
   std::map<std::string, std::unordered_set<std::string>> keys_by_file_;
   std::vector<ingest::Skip> skipped_where_;
@@ -427,6 +426,10 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   const int threads = options.bundle_pass ? WorkerThreads(options) : 0;
   std::unique_ptr<index::StampReader> stamps;
   if (writer) stamps = index::StampReader::Open(options.index_path);
+  // Articles an earlier run indexed, which this run may revise or prune; a
+  // first build has none, and keeps no record for either (the run's lines
+  // and names, every file's article keys: tens of MB on a big bundle).
+  const bool earlier_articles = stamps && stamps->db().get_doccount() > 0;
   // The bundle pass counts what the articles to (re)index are judged by; a
   // run in which no file changed has none, and reads nothing at all.
   std::vector<std::string> directories;
@@ -436,11 +439,8 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
   }
   std::map<std::string, std::string> affected;
   if (options.bundle_pass && (!stamps || AnyFileChanged(inputs, ingest_options, stamps.get()))) {
-    // What this run changes can affect articles an earlier run indexed;
-    // an empty index has none, and keeps no record of the run's lines and
-    // names (a set of every short paragraph, tens of MB on a big bundle).
     std::optional<index::RunChanges> changes;
-    if (stamps && stamps->db().get_doccount() > 0)
+    if (earlier_articles)
       changes.emplace(stamps->db(), options.extract_entities ? &extractor : nullptr);
     // An index without a data dictionary gets one from this pass's articles.
     std::optional<index::DictionarySampler> sampler;
@@ -458,7 +458,8 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
       affected = changes->Affected(classifier);
     }
   }
-  Pipeline pipeline(options, writer.get(), stamps.get(), &classifier, &extractor, &stats, threads);
+  Pipeline pipeline(options, writer.get(), stamps.get(), earlier_articles, &classifier, &extractor,
+                    &stats, threads);
   pipeline.Revise(affected);
   progress.Start(IndexProgress::Phase::kIndexing, &stats.articles);
   index::CountingVisitor counted(&pipeline, &progress);
