@@ -47,6 +47,17 @@ std::string FirstDifferences(const std::string& a, const std::string& b) {
   return out;
 }
 
+// |weeks| articles (elena-1.txt ...) in which Mayor Elena Voss is named in
+// full, one a week of a ferry plan.
+void WriteElenaVossWeeks(const std::string& bundle, int weeks) {
+  for (int i = 1; i <= weeks; ++i)
+    WriteFile(bundle + "/elena-" + std::to_string(i) + ".txt",
+              "Ferry plans for week " + std::to_string(i) +
+                  "\n\nMayor Elena Voss said on Monday that the harbour ferry would run through "
+                  "the winter, week " +
+                  std::to_string(i) + " of the plan.\n");
+}
+
 long Revised(const std::string& log) {
   static const std::regex kRevised(R"((\d+) revised\))");
   std::smatch m;
@@ -355,12 +366,7 @@ TEST(E2eIncremental, SurnameWhoseOwnerBecomesAmbiguousIsRevised) {
   TempDir dir;
   const std::string bundle = dir / "bundle", inc = dir / "inc", fresh = dir / "fresh";
   fs::create_directories(bundle);
-  for (int i = 1; i <= 5; ++i)
-    WriteFile(bundle + "/elena-" + std::to_string(i) + ".txt",
-              "Ferry plans for week " + std::to_string(i) +
-                  "\n\nMayor Elena Voss said on Monday that the harbour ferry would run through "
-                  "the winter, week " +
-                  std::to_string(i) + " of the plan.\n");
+  WriteElenaVossWeeks(bundle, 5);
   WriteFile(bundle + "/bare.txt",
             "Council vote on levy\n\nThe levy on traders would be cut by half next year, Mr. "
             "Voss told the council on Tuesday.\n");
@@ -391,12 +397,7 @@ TEST(E2eIncremental, ListForgetsAPersonWhoseOnlyArticleIsRemoved) {
   const std::string bundle = dir / "bundle", one = dir / "one", sharded = dir / "sharded",
                     fresh = dir / "fresh";
   fs::create_directories(bundle);
-  for (int i = 1; i <= 4; ++i)
-    WriteFile(bundle + "/elena-" + std::to_string(i) + ".txt",
-              "Ferry plans for week " + std::to_string(i) +
-                  "\n\nMayor Elena Voss said on Monday that the harbour ferry would run through "
-                  "the winter, week " +
-                  std::to_string(i) + " of the plan.\n");
+  WriteElenaVossWeeks(bundle, 4);
   WriteFile(bundle + "/brandt.txt",
             "Ferry operator speaks\n\nTomas Brandt, who runs the ferry company, said on Monday "
             "that crews were ready for the winter.\n");

@@ -4,12 +4,12 @@
 #include "index/data_dictionary.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include <filesystem>
 
 #include "index/document.h"
+#include "index/index_test_util.h"
 #include "index/schema.h"
 #include "index/writer.h"
 
@@ -53,12 +53,7 @@ std::shared_ptr<const DataDictionary> Trained(int articles) {
 
 class DataDictionaryTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("nsearch-dict-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-  }
+  void SetUp() override { dir_ = testing_util::FreshTestDir("nsearch-dict"); }
   void TearDown() override { fs::remove_all(dir_); }
   fs::path dir_;
 };

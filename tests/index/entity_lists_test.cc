@@ -4,7 +4,6 @@
 #include "index/entity_lists.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -84,12 +83,7 @@ Xapian::WritableDatabase Live(const std::string& dir) {
 
 class EntityListsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("nsearch-lists-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-  }
+  void SetUp() override { dir_ = testing_util::FreshTestDir("nsearch-lists"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   std::string Dir(const std::string& name = "index") const { return (dir_ / name).string(); }

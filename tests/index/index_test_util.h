@@ -4,7 +4,9 @@
 #define NSEARCH_TESTS_INDEX_INDEX_TEST_UTIL_H_
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,16 @@
 #include "nsearch/article.h"
 
 namespace nsearch::testing_util {
+
+// A directory of the running test's own under $TMPDIR, "PREFIX-PID-TEST",
+// left over from an earlier run removed; the fixture removes it when done.
+inline std::filesystem::path FreshTestDir(const std::string& prefix) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    (prefix + "-" + std::to_string(::getpid()) + "-" +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::remove_all(path);
+  return path;
+}
 
 // An article |id| ("Story " + id as its title) whose paragraphs are body
 // text, in order.

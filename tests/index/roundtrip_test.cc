@@ -26,12 +26,7 @@ Article MakeArticle(std::string id, std::string title, std::vector<std::string> 
 
 class RoundTripTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("nsearch-rt-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { dir_ = testing_util::FreshTestDir("nsearch-rt"); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   void Put(const std::vector<Article>& articles) {

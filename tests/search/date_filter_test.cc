@@ -1,7 +1,6 @@
 // Date and author filters and the date sorts, through Writer and Searcher:
 // what users filter on comes back filtered, ordered and collapsed right.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
@@ -31,10 +30,7 @@ Article MakeArticle(std::string id, std::string date, std::string author,
 class DateFilterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("nsearch-date-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
+    dir_ = testing_util::FreshTestDir("nsearch-date");
     Put({MakeArticle("a13.txt", "2013-03-01T09:00:00", "Jen Chung",
                      {"Subway fares rose again.", "Commuters grumbled on the platform."}),
          MakeArticle("b14.txt", "2014-05-06", "Ben Yakas",

@@ -2,7 +2,6 @@
 // (index/entity_lists.h) exactly as from a scan of the entity terms, which
 // it falls back to when the lists are absent or describe other databases.
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <xapian.h>
 
 #include <filesystem>
@@ -62,12 +61,7 @@ std::string Shown(const std::vector<EntityListing>& list) {
 
 class ListTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("nsearch-list-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-  }
+  void SetUp() override { dir_ = testing_util::FreshTestDir("nsearch-list"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   std::string Dir(const std::string& name) const { return (dir_ / name).string(); }

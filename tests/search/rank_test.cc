@@ -5,7 +5,6 @@
 #include "search/rank.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
@@ -20,8 +19,7 @@ using testing_util::BodyArticle;
 class RankTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("nsearch-rank-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
+    dir_ = testing_util::FreshTestDir("nsearch-rank");
     std::vector<Article> articles;
     // Filler articles keep "ferry" and "fare" rare (FindHolders looks
     // only at terms in fewer than an eighth of the articles).

@@ -2,7 +2,6 @@
 // matches marked, the timeline, validation, and Refresh() across commits and
 // generation switches.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
@@ -45,12 +44,7 @@ std::vector<std::string> Marked(const std::string& text, const Spans& spans) {
 
 class ViewsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("nsearch-views-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { dir_ = testing_util::FreshTestDir("nsearch-views"); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   void Put(const std::vector<Article>& articles) {
