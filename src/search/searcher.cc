@@ -189,6 +189,16 @@ void LearnStubDictionaries(const std::string& index_path) {
   }
 }
 
+// Makes the data dictionaries of |one|, the index at |path|, known where
+// the database it joins will not read them: several indexes searched as one
+// (|several|), whose combined metadata is the first one's, and a stub of the
+// user's that combines indexes (a sharded index's meta database holds its
+// shards' dictionary).
+void LearnDictionaries(const Xapian::Database& one, const std::string& path, bool several) {
+  if (several) index::LearnDictionary(one);
+  if (one.size() > 1 && !index::IsSharded(path)) LearnStubDictionaries(path);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_path) {
@@ -219,13 +229,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
     } catch (const Xapian::Error& e) {
       return Status::IOError("cannot read index " + path + ": " + e.get_description());
     }
-    // Several indexes are searched as one (shards, or one index per bundle);
-    // the combined database's metadata is the first one's, so each one's
-    // data dictionary is learnt from it now.
-    if (index_paths.size() > 1) index::LearnDictionary(one);
-    // A stub of the user's may combine indexes too (a sharded index's meta
-    // database holds its shards' dictionary).
-    if (one.size() > 1 && !index::IsSharded(path)) LearnStubDictionaries(path);
+    LearnDictionaries(one, path, index_paths.size() > 1);
     impl->db.add_database(one);
     impl->paths.push_back(path);
     impl->remote = impl->remote || index::HasRemote(path);
@@ -281,8 +285,7 @@ Status Searcher::Impl::OpenPaths() {
     Xapian::Database fresh;
     for (const auto& p : paths) {
       Xapian::Database one(p);
-      if (paths.size() > 1) index::LearnDictionary(one);
-      if (one.size() > 1 && !index::IsSharded(p)) LearnStubDictionaries(p);
+      LearnDictionaries(one, p, paths.size() > 1);
       fresh.add_database(one);
     }
     db = fresh;
