@@ -1,7 +1,8 @@
 #include "text/stopwords.h"
 
 #include <algorithm>
-#include <map>
+#include <mutex>
+#include <span>
 #include <unordered_set>
 
 #include "text/normalize.h"
@@ -75,13 +76,6 @@ constexpr std::string_view kUkrainian[] = {
     "він",  "вона", "воно", "вони", "ми", "ви",  "я",   "його",  "її",   "їх",
     "йому", "їй",   "цей",  "ця",   "ці", "так", "вже", "також", "який", "яка"};
 
-template <size_t N>
-std::unordered_set<std::string> Folded(const std::string_view (&words)[N]) {
-  std::unordered_set<std::string> out;
-  for (auto w : words) out.insert(Fold(w));
-  return out;
-}
-
 }  // namespace
 
 const std::vector<std::string_view>& StopWords() {
@@ -96,12 +90,28 @@ bool IsStopWord(std::string_view folded_word) {
 
 bool IsStopWord(std::string_view folded_word, std::string_view code) {
   if (code == "en") return IsStopWord(folded_word);
-  static const auto* lists = new std::map<std::string_view, std::unordered_set<std::string>>{
-      {"de", Folded(kGerman)},  {"fr", Folded(kFrench)},     {"es", Folded(kSpanish)},
-      {"it", Folded(kItalian)}, {"pt", Folded(kPortuguese)}, {"nl", Folded(kDutch)},
-      {"ru", Folded(kRussian)}, {"uk", Folded(kUkrainian)}};
-  auto it = lists->find(code);
-  return it != lists->end() && it->second.count(std::string(folded_word)) != 0;
+  struct List {
+    std::string_view code;
+    std::span<const std::string_view> words;
+  };
+  static constexpr List kLists[] = {{"de", kGerman},  {"fr", kFrench},     {"es", kSpanish},
+                                    {"it", kItalian}, {"pt", kPortuguese}, {"nl", kDutch},
+                                    {"ru", kRussian}, {"uk", kUkrainian}};
+  constexpr size_t kCount = std::size(kLists);
+  // Each list is folded the first time its language asks: Russian and
+  // Ukrainian fold through ICU's Any-Latin transliterator, which takes
+  // milliseconds to build, and a query over French and Dutch articles does
+  // not wait for it.
+  static auto* once = new std::once_flag[kCount];
+  static auto* folded = new std::unordered_set<std::string>[kCount];
+  for (size_t i = 0; i < kCount; ++i) {
+    if (kLists[i].code != code) continue;
+    std::call_once(once[i], [i] {
+      for (auto w : kLists[i].words) folded[i].insert(Fold(w));
+    });
+    return folded[i].count(std::string(folded_word)) != 0;
+  }
+  return false;
 }
 
 }  // namespace nsearch::text
