@@ -474,6 +474,11 @@ Result<IndexStats> RunIndexer(const IndexOptions& options) {
     writer->RecordRun(RunRecord(stats, start_time, inputs));
     Status finished = writer->Finish(changed);
     if (!finished.ok()) return finished;
+    // The dictionary's copy that searches read (index/data_dictionary.h); an
+    // index without it reads as before, so failing to write it fails nothing.
+    if (const index::DataDictionary* d = writer->Dictionary())
+      if (Status s = index::WriteDictionaryFile(options.index_path, *d); !s.ok())
+        spdlog::debug("{}", s.message());
   }
   stats.seconds = SecondsSince(start);
   return stats;

@@ -230,6 +230,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
       return Status::IOError("cannot read index " + path + ": " + e.get_description());
     }
     LearnDictionaries(one, path, index_paths.size() > 1);
+    index::NoteDictionaryFile(path);
     impl->db.add_database(one);
     impl->paths.push_back(path);
     impl->remote = impl->remote || index::HasRemote(path);

@@ -109,5 +109,39 @@ TEST_F(E2eStoredData, ShardedIndexReadsAsOneDatabaseDoes) {
                  "orchard", 40);
 }
 
+TEST_F(E2eStoredData, SearchesReadTheSameWhateverBecomesOfTheDictionaryFile) {
+  // The index keeps a copy of its dictionary in a file of its own, which a
+  // search reads in one go; the metadata stays the record, so a search finds
+  // and shows the same without the file, with a damaged one or with another
+  // index's, and the next run puts it back.
+  const std::string bundle = dir_ / "bundle", other = dir_ / "other";
+  WriteStories(bundle, kStories, "harbour");
+  WriteStories(other, kStories, "orchard");
+  WriteFile(other + "/extra.txt", "Orchard notes\n\nThe orchard district keeps its own ledger.\n");
+  const std::string index = dir_ / "index", index2 = dir_ / "index2";
+  Index({"-q", "--index", index, bundle});
+  Index({"-q", "--index", index2, other});
+  const std::string file = index + "/data-dictionary";
+  const std::string copy = ReadFile(file);
+  ASSERT_GT(copy.size(), 1000u) << "the indexer writes the copy";
+  EXPECT_NE(ReadFile(index2 + "/data-dictionary"), copy) << "each index its own";
+  const std::vector<std::string> query = {"--index", index, "--json",
+                                          "--limit", "20",  "harbour ferry"};
+  const json before = ContractView(SearchJson(query));
+  ASSERT_GE(before["results"].size(), 10u) << before.dump(2);
+  ExpectPassages(SearchJson(query), "harbour", 10);
+
+  std::filesystem::remove(file);
+  EXPECT_EQ(ContractView(SearchJson(query)), before) << "no file";
+  WriteFile(file, "damaged");
+  EXPECT_EQ(ContractView(SearchJson(query)), before) << "a damaged file";
+  WriteFile(file, ReadFile(index2 + "/data-dictionary"));
+  EXPECT_EQ(ContractView(SearchJson(query)), before) << "another index's dictionary";
+
+  Index({"-q", "--index", index, bundle});  // nothing changed
+  EXPECT_EQ(ReadFile(file), copy) << "the next run writes it again";
+  EXPECT_EQ(ContractView(SearchJson(query)), before);
+}
+
 }  // namespace
 }  // namespace nsearch::e2e

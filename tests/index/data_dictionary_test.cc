@@ -4,9 +4,12 @@
 #include "index/data_dictionary.h"
 
 #include <gtest/gtest.h>
+#include <zdict.h>
 #include <zlib.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "index/document.h"
 #include "index/index_test_util.h"
@@ -171,6 +174,72 @@ TEST_F(DataDictionaryTest, SampleIsBoundedAndSpreadOverTheRun) {
   }
   EXPECT_GT(sampler.sample_bytes(), DictionarySampler::kMaxSampleBytes / 3);
   EXPECT_TRUE(sampler.Train());
+}
+
+std::string FileBytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST_F(DataDictionaryTest, AFileCopyOfTheDictionaryDecodesWhereTheDatabaseHasNone) {
+  // A dictionary this process has not met (trained here, not remembered by
+  // DictionarySampler::Train).
+  std::string samples;
+  std::vector<size_t> sizes;
+  for (int i = 0; i < 2000; ++i) {
+    Article a = Story(i);
+    a.title += " from the file test's own bundle";
+    sizes.push_back(EncodeStoredArticle(a).size());
+    samples += EncodeStoredArticle(a);
+  }
+  std::string bytes(112640, '\0');
+  const size_t n = ZDICT_trainFromBuffer(bytes.data(), bytes.size(), samples.data(), sizes.data(),
+                                         static_cast<unsigned>(sizes.size()));
+  ASSERT_FALSE(ZDICT_isError(n));
+  bytes.resize(n);
+  auto dict = DataDictionary::FromBytes(bytes);
+  ASSERT_TRUE(dict);
+  const std::string raw = EncodeStoredArticle(Story(7));
+  const std::string frame = dict->Compress(raw);
+  ASSERT_TRUE(IsCompressedData(frame));
+
+  Xapian::WritableDatabase none(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  EXPECT_FALSE(UnpackData(frame, none)) << "no dictionary anywhere: not read";
+
+  // A directory whose file holds something else teaches nothing.
+  const fs::path junk = dir_ / "junk";
+  fs::create_directories(junk);
+  std::ofstream(junk / kDictionaryFileName) << "not a dictionary";
+  NoteDictionaryFile(junk.string());
+  EXPECT_FALSE(UnpackData(frame, none));
+
+  const fs::path index = dir_ / "index";
+  fs::create_directories(index);
+  ASSERT_TRUE(WriteDictionaryFile(index.string(), *dict).ok());
+  EXPECT_EQ(FileBytes(index / kDictionaryFileName), dict->bytes());
+  ASSERT_TRUE(WriteDictionaryFile(index.string(), *dict).ok()) << "again: already there";
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(index)) ++entries;
+  EXPECT_EQ(entries, 1) << "no temporary file left beside it";
+
+  NoteDictionaryFile(index.string());
+  auto back = UnpackData(frame, none);
+  ASSERT_TRUE(back) << "read through the noted file";
+  EXPECT_EQ(*back, raw);
+}
+
+TEST_F(DataDictionaryTest, WritingTheFileReplacesAnotherDictionaryWhole) {
+  auto first = Trained(2000);
+  ASSERT_TRUE(first);
+  const fs::path index = dir_ / "index";
+  fs::create_directories(index);
+  std::ofstream(index / kDictionaryFileName) << "a file cut short by a crash";
+  ASSERT_TRUE(WriteDictionaryFile(index.string(), *first).ok());
+  EXPECT_EQ(FileBytes(index / kDictionaryFileName), first->bytes());
+  EXPECT_FALSE(WriteDictionaryFile((dir_ / "missing" / "dir").string(), *first).ok())
+      << "an error, not an exception or a crash";
 }
 
 }  // namespace
