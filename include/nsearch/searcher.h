@@ -63,6 +63,10 @@ struct SearchOptions {
   // Fill Hit::entities (a value read a hit); a caller that shows no
   // entities (the terminal's results) leaves them out.
   bool hit_entities = true;
+  // Name each copy in Hit::copies (a stored article read a copy); a caller
+  // that shows only how many there are (the terminal's results) leaves the
+  // names out and reads Hit::copy_count.
+  bool copy_paths = true;
 };
 
 // The parts of a hit's score (SearchOptions::explain; docs/ranking.md).
@@ -92,8 +96,10 @@ struct Hit {
   std::vector<Entity> entities;  // the article's entities (name, type)
   Explain explain;               // when SearchOptions::explain
   // The ids (paths) of the article's near-identical copies that match the
-  // query too, best-ranked first; empty with SearchOptions::all_copies.
+  // query too, best-ranked first; empty with SearchOptions::all_copies, and
+  // without SearchOptions::copy_paths.
   std::vector<std::string> copies;
+  int copy_count = 0;  // how many copies there are, named or not
 };
 
 struct FacetCount {

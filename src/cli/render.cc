@@ -90,9 +90,9 @@ std::string RenderTerminal(const SearchResponse& r, const Style& s) {
     if (h.more_passages > 0)
       out += dim + "  (+" + std::to_string(h.more_passages) + " more passage" +
              (h.more_passages == 1 ? "" : "s") + ")" + reset;
-    if (!h.copies.empty())
-      out += dim + "  (" + std::to_string(h.copies.size()) + " near-identical cop" +
-             (h.copies.size() == 1 ? "y" : "ies") + ")" + reset;
+    if (h.copy_count > 0)
+      out += dim + "  (" + std::to_string(h.copy_count) + " near-identical cop" +
+             (h.copy_count == 1 ? "y" : "ies") + ")" + reset;
     out += "\n   ";
     out += Excerpt(h.text, h.highlights, s.width, s.color ? kMatch : "[", s.color ? kReset : "]");
     out += "\n";

@@ -367,6 +367,7 @@ SearchOptions ToSearchOptions(const Args& a) {
 int RunSearch(Searcher& searcher, const Args& a, const Style& style) {
   SearchOptions o = ToSearchOptions(a);
   o.hit_entities = a.json;  // the terminal shows none
+  o.copy_paths = a.json;    // and only how many copies
   if (o.query.empty() && o.filters.empty() && o.since.empty() && o.until.empty() &&
       o.authors.empty() && o.language.empty()) {
     std::cerr << "nsearch: no query given (see nsearch --help)\n";

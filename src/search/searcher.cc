@@ -462,7 +462,9 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
         auto a = index::StoredArticleOf(doc, db);
         return a ? a->id : std::string();
       };
-      for (size_t j : groups[k].copies) h.copies.push_back(path(ranked[j].it.get_document()));
+      h.copy_count = static_cast<int>(groups[k].copies.size());
+      if (o.copy_paths)
+        for (size_t j : groups[k].copies) h.copies.push_back(path(ranked[j].it.get_document()));
     }
     resp.hits.push_back(std::move(h));
   }
