@@ -42,8 +42,7 @@ struct Writer::Impl {
   std::string fork_dir;
   bool published = false;
   std::vector<std::unique_ptr<ShardWriter>> bulk;  // an empty index: shards on threads
-  std::vector<int> bulk_articles;                  // put into each open shard
-  std::vector<std::string> bulk_dirs;              // every shard of the run, open or closed
+  std::vector<std::string> bulk_dirs;
   size_t next_shard = 0;
   std::string indexed_stamp;                         // kSlotIndexed of the articles this run writes
   std::string run_record;                            // RecordRun, written at Finish
@@ -97,38 +96,15 @@ struct Writer::Impl {
     for (const auto& entry : fs::directory_iterator(index_path, ec))
       if (entry.path().filename().string().rfind(kBulkPrefix, 0) == 0)
         fs::remove_all(entry.path(), ec);
-    bulk.resize(kBulkShards);
-    bulk_articles.assign(kBulkShards, 0);
-    for (int i = 0; i < kBulkShards; ++i) OpenBulkShard(i);
-  }
-
-  // A new shard in slot |i| of |bulk| (may throw Xapian::Error).
-  void OpenBulkShard(int i) {
-    namespace fs = std::filesystem;
-    const std::string dir =
-        (fs::path(index_path) / (kBulkPrefix + std::to_string(bulk_dirs.size()))).string();
-    // Scratch until merged (a killed run starts them over): their commits
-    // bound memory and need not reach the disk, so no fsync.
-    Xapian::WritableDatabase shard(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-    shard.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
-    if (dictionary) shard.set_metadata(kDataDictionaryKey, dictionary->bytes());
-    bulk[i] = std::make_unique<ShardWriter>(std::move(shard), ShardOptions(true, dir));
-    bulk_articles[i] = 0;
-    bulk_dirs.push_back(dir);
-  }
-
-  // The open shard the next article goes to: slots in turn, a full one
-  // committed, closed and replaced first.
-  Result<ShardWriter*> NextBulkShard() {
-    const int i = static_cast<int>(next_shard++ % bulk.size());
-    const int most = options.bulk_shard_articles;
-    if (most > 0 && bulk_articles[i] >= most) {
-      if (Status s = bulk[i]->Commit(); !s.ok()) return s;
-      bulk[i].reset();  // its thread ends, its database closes
-      OpenBulkShard(i);
+    for (int i = 0; i < kBulkShards; ++i) {
+      const std::string dir = (fs::path(index_path) / (kBulkPrefix + std::to_string(i))).string();
+      // Scratch until merged (a killed run starts them over): their commits
+      // bound memory and need not reach the disk, so no fsync.
+      Xapian::WritableDatabase shard(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+      shard.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
+      bulk.push_back(std::make_unique<ShardWriter>(std::move(shard), ShardOptions(true, dir)));
+      bulk_dirs.push_back(dir);
     }
-    ++bulk_articles[i];
-    return bulk[i].get();
   }
 
   // Synonyms, the passage length normalisation and the entity lists,
@@ -323,13 +299,8 @@ Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
   bool existed = false;
   Status s;
   try {
-    ShardWriter* shard = nullptr;
-    if (!impl.bulk.empty()) {
-      auto next = impl.NextBulkShard();
-      if (!next.ok()) return next.status();
-      shard = *next;
-    }
-    ShardWriter& to = shard ? *shard : impl.Writable();
+    ShardWriter& to =
+        impl.bulk.empty() ? impl.Writable() : *impl.bulk[impl.next_shard++ % impl.bulk.size()];
     if (impl.dictionary_unstored) {
       // In the same commit as the first article compressed with it.
       to.db().set_metadata(kDataDictionaryKey, impl.dictionary->bytes());

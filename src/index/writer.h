@@ -29,13 +29,6 @@ struct WriterOptions {
   // Finish (readers see the index when the run ends); otherwise, and without
   // |bulk|, articles are written in place, committed as they go.
   bool bulk = true;
-  // A bulk shard takes at most this many articles; then it is committed and
-  // closed, and a new one takes its place (0: no limit). Glass's commit
-  // merges what it buffered into the shard's B-trees, which costs more the
-  // bigger they are, while the compaction at the end merges any number of
-  // shards in one linear pass (140 MB mix: 11% less wall time, 17 MB less
-  // memory at its peak than two shards of 43,000 articles each).
-  int bulk_shard_articles = 5000;
   // An index split into shards (index/shards.h): "bundle", "month" or a
   // number of shards (ParseShardBy's spelling), for a new index; "" builds
   // one database. An existing index keeps what it is: a sharded one is
