@@ -73,6 +73,15 @@ TEST(ShardStub, ListsMetaFirstAndIsFollowedByReaders) {
   EXPECT_FALSE(HasRemote(dir.string()));
   std::ofstream(dir / "remote.stub") << "auto meta\nremote 127.0.0.1:4000\n";
   EXPECT_TRUE(HasRemote((dir / "remote.stub").string()));
+  // Written by hand: comments, tabs, runs of spaces, Windows line ends.
+  std::ofstream(dir / "hand.stub") << "# two of them\r\n  auto\tmeta\r\n\nauto   shards/a  \n";
+  const auto listed = StubDatabases((dir / "hand.stub").string());
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(fs::path(listed[0]).filename(), "meta");
+  EXPECT_EQ(fs::path(listed[1]).filename(), "a");
+  EXPECT_FALSE(HasRemote((dir / "hand.stub").string()));
+  std::ofstream(dir / "hand2.stub") << "auto meta\nremote\t10.0.0.2:4000\n";
+  EXPECT_TRUE(HasRemote((dir / "hand2.stub").string()));
   fs::remove_all(dir);
 }
 
