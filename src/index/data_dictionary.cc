@@ -2,18 +2,14 @@
 
 #include <zdict.h>
 #define ZSTD_STATIC_LINKING_ONLY  // ZSTD_createDDict_byReference (linked static)
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zstd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <map>
 #include <mutex>
 
+#include "index/files.h"
 #include "index/schema.h"
 
 namespace nsearch::index {
@@ -75,29 +71,6 @@ void Remember(std::shared_ptr<const DataDictionary> d) {
   k.by_id.emplace(d->id(), std::move(d));
 }
 
-// A dictionary file's bytes; empty when it cannot be read or is larger
-// than a dictionary can be.
-std::string ReadDictionaryFile(const std::string& path) {
-  std::string out;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return out;
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      static_cast<uint64_t>(st.st_size) <= 4 * kDictionaryBytes) {
-    out.resize(static_cast<size_t>(st.st_size));
-    size_t got = 0;
-    while (got < out.size()) {
-      const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<size_t>(n);
-    }
-    out.resize(got == out.size() ? got : 0);
-  }
-  ::close(fd);
-  return out;
-}
-
 // Reads the dictionary files noted and not read yet; true when one held a
 // dictionary this process did not know.
 bool ReadNotedFiles() {
@@ -109,7 +82,7 @@ bool ReadNotedFiles() {
   }
   bool learned = false;
   for (const auto& f : files) {
-    auto d = DataDictionary::FromBytes(ReadDictionaryFile(f));
+    auto d = DataDictionary::FromBytes(ReadSmallFile(f, 4 * kDictionaryBytes).value_or(""));
     if (!d || Lookup(d->id())) continue;
     Remember(std::move(d));
     learned = true;
@@ -241,33 +214,11 @@ void NoteDictionaryFile(const std::string& index_dir) {
 }
 
 Status WriteDictionaryFile(const std::string& index_dir, const DataDictionary& d) {
-  namespace fs = std::filesystem;
-  const std::string path = (fs::path(index_dir) / kDictionaryFileName).string();
-  if (ReadDictionaryFile(path) == d.bytes()) return Status::Ok();
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IOError("cannot write " + tmp + ": " + std::strerror(errno));
-  size_t put = 0;
-  while (put < d.bytes().size()) {
-    const ssize_t n = ::write(fd, d.bytes().data() + put, d.bytes().size() - put);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    put += static_cast<size_t>(n);
-  }
+  const std::string path = (std::filesystem::path(index_dir) / kDictionaryFileName).string();
+  if (ReadSmallFile(path, 4 * kDictionaryBytes) == d.bytes()) return Status::Ok();
   // On the disk before it is renamed into place: a crash leaves the old
   // file or the new one, never a new one cut short.
-  const bool whole = put == d.bytes().size() && ::fsync(fd) == 0;
-  const int saved_errno = errno;
-  if (::close(fd) != 0 || !whole) {
-    ::unlink(tmp.c_str());
-    return Status::IOError("cannot write " + tmp + ": " + std::strerror(saved_errno));
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return Status::IOError("cannot write " + path + ": " + why);
-  }
-  return Status::Ok();
+  return ReplaceFile(path, d.bytes(), true);
 }
 
 std::optional<std::string> UnpackData(std::string_view data, const Xapian::Database& db) {

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <vector>
 
+#include "index/files.h"
+
 namespace nsearch::index {
 namespace {
 
@@ -38,17 +40,7 @@ std::string GenerationName(int n) {
 }
 
 Status WriteStub(const fs::path& dir, const std::string& generation) {
-  const fs::path tmp = dir / (std::string(kStubName) + ".new");
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << "glass " << generation << "\n";
-    if (!out.flush()) return Status::IOError("cannot write " + tmp.string());
-  }
-  std::error_code ec;
-  fs::rename(tmp, dir / kStubName, ec);
-  if (ec)
-    return Status::IOError("cannot replace " + (dir / kStubName).string() + ": " + ec.message());
-  return Status::Ok();
+  return ReplaceFile((dir / kStubName).string(), "glass " + generation + "\n", false);
 }
 
 }  // namespace

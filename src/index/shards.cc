@@ -1,16 +1,12 @@
 #include "index/shards.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string_view>
 #include <utility>
 
+#include "index/files.h"
 #include "ingest/hash.h"
 
 namespace nsearch::index {
@@ -104,19 +100,9 @@ std::vector<std::string> ShardNames(const std::string& index_path) {
 }
 
 Status WriteShardStub(const std::string& index_path, const std::vector<std::string>& names) {
-  const fs::path dir(index_path);
-  const fs::path tmp = dir / (std::string(kStubName) + ".new");
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << "auto " << kMetaName << "\n";
-    for (const auto& n : names) out << "auto " << kShardsDir << "/" << n << "\n";
-    if (!out.flush()) return Status::IOError("cannot write " + tmp.string());
-  }
-  std::error_code ec;
-  fs::rename(tmp, dir / kStubName, ec);
-  if (ec)
-    return Status::IOError("cannot replace " + (dir / kStubName).string() + ": " + ec.message());
-  return Status::Ok();
+  std::string text = std::string("auto ") + kMetaName + "\n";
+  for (const auto& n : names) text += std::string("auto ") + kShardsDir + "/" + n + "\n";
+  return ReplaceFile((fs::path(index_path) / kStubName).string(), text, false);
 }
 
 std::vector<std::string> StubFiles(const std::string& index_path) {
@@ -143,17 +129,7 @@ namespace {
 // iostream costs it tens of microseconds.
 std::vector<std::pair<std::string, std::string>> StubLines(const std::string& stub) {
   std::vector<std::pair<std::string, std::string>> out;
-  const int fd = ::open(stub.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return out;
-  std::string text;
-  char buf[4096];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0 || text.size() > (1u << 20)) break;  // a stub is a few lines
-    text.append(buf, static_cast<size_t>(n));
-  }
-  ::close(fd);
+  const std::string text = ReadSmallFile(stub, 1u << 20).value_or("");  // a stub is a few lines
   std::string_view rest(text);
   auto word = [](std::string_view* line) {
     const size_t start = line->find_first_not_of(" \t\r");

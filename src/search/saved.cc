@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "index/files.h"
+
 namespace nsearch::search {
 namespace {
 
@@ -138,16 +140,8 @@ Status UpdateSavedSearches(const std::string& index_path,
   json list = json::array();
   for (const auto& s : *searches) list.push_back(ToJson(s));
   const json out = {{"version", kFormatVersion}, {"searches", list}};
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::trunc);
-    f << out.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
-    if (!f.flush()) return Status::IOError("cannot write " + tmp);
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status::IOError("cannot replace " + path + ": " + ec.message());
-  return Status::Ok();
+  return index::ReplaceFile(path, out.dump(2, ' ', false, json::error_handler_t::replace) + "\n",
+                            false);
 }
 
 }  // namespace nsearch::search
