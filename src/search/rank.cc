@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "index/schema.h"
 
@@ -80,7 +81,7 @@ std::vector<std::string> Layouts(const Xapian::Database& db,
   return out;
 }
 
-void PassageScorer::FindHolders(std::vector<Xapian::docid> dids) {
+void PassageScorer::FindHolders(std::vector<Xapian::docid> dids, bool prime_cursor) {
   std::sort(dids.begin(), dids.end());
   dids.erase(std::unique(dids.begin(), dids.end()), dids.end());
   checked_ = dids;
@@ -108,12 +109,53 @@ void PassageScorer::FindHolders(std::vector<Xapian::docid> dids) {
       if (*p == did) holders.push_back(did);
     }
   }
+  // Then the positions of every term in the documents that may hold it,
+  // one term at a time in document order. Glass keys positions by term and
+  // then document, and each position list Xapian opens starts from a copy
+  // of the table's own cursor, which nothing moves: every list read the
+  // same inner block and its leaf again. One term list's position count
+  // moves that cursor into the term's part of the table, so the lists after
+  // it read their leaf only (201 -> 67 block reads for "subway fare").
+  positions_.clear();
+  if (dids.empty()) return;
+  std::optional<Xapian::TermIterator> guide;
+  if (prime_cursor) {
+    try {
+      guide = db_.termlist_begin(dids.front());
+    } catch (const Xapian::Error&) {
+      guide.reset();  // no term lists here: the lists read as before
+    }
+  }
+  for (const auto& term : terms) {
+    std::vector<Xapian::docid> readers;
+    for (Xapian::docid did : dids)
+      if (MayHold(did, term)) readers.push_back(did);
+    auto& lists = positions_[term];
+    // A list or none gains nothing from the cursor: it reads what the
+    // position count would.
+    if (guide && readers.size() > 1) {
+      try {
+        guide->skip_to(term);
+        if (*guide != db_.termlist_end(dids.front())) (void)guide->positionlist_count();
+      } catch (const Xapian::Error&) {
+        guide.reset();
+      }
+    }
+    for (Xapian::docid did : readers) {
+      auto& out = lists[did];
+      for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p)
+        out.push_back(*p);
+    }
+  }
+}
+
+bool PassageScorer::IsChecked(Xapian::docid did) const {
+  return std::binary_search(checked_.begin(), checked_.end(), did);
 }
 
 bool PassageScorer::MayHold(Xapian::docid did, const std::string& term) const {
   auto it = holders_.find(term);
-  if (it == holders_.end() || !std::binary_search(checked_.begin(), checked_.end(), did))
-    return true;
+  if (it == holders_.end() || !IsChecked(did)) return true;
   return std::binary_search(it->second.begin(), it->second.end(), did);
 }
 
@@ -132,6 +174,11 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25,
 
   auto positions = [&](const std::string& term, std::vector<Xapian::termpos>* out) {
     if (!MayHold(did, term)) return;
+    if (auto t = positions_.find(term); t != positions_.end() && IsChecked(did)) {
+      if (auto d = t->second.find(did); d != t->second.end())
+        out->insert(out->end(), d->second.begin(), d->second.end());
+      return;
+    }
     for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p)
       out->push_back(*p);
   };

@@ -73,8 +73,12 @@ class PassageScorer {
   // terms' posting lists (a block or two each), so that Score opens no
   // position list of such a term in a document without it: two block reads
   // each, and a query parsed for several languages has several spellings
-  // of a word of which an article holds one.
-  void FindHolders(std::vector<Xapian::docid> dids);
+  // of a word of which an article holds one. Then reads the positions of
+  // the query's terms in |dids|, term by term, for Score; |prime_cursor|
+  // (false for remote databases) first moves the position table's cursor
+  // to each term with one term list (rank.cc), which saves most of the
+  // block reads.
+  void FindHolders(std::vector<Xapian::docid> dids, bool prime_cursor = true);
 
  private:
   struct Word {
@@ -85,11 +89,14 @@ class PassageScorer {
   };
   // Whether |did| may hold |term| (false only when FindHolders saw it not).
   bool MayHold(Xapian::docid did, const std::string& term) const;
+  bool IsChecked(Xapian::docid did) const;  // one of FindHolders' documents
 
   const Xapian::Database& db_;
   bool include_boilerplate_;
   std::vector<Xapian::docid> checked_;                         // FindHolders' documents, sorted
   std::map<std::string, std::vector<Xapian::docid>> holders_;  // term -> sorted holders
+  // FindHolders' positions: term -> document -> positions (none: absent).
+  std::map<std::string, std::map<Xapian::docid, std::vector<Xapian::termpos>>> positions_;
   LengthStats lengths_;
   RankParams params_;
   std::vector<Word> words_;

@@ -387,7 +387,7 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
       std::vector<Xapian::docid> dids;
       for (size_t i = 0; i < n; ++i) dids.push_back(*ranked[i].it);
       const auto layouts = search::Layouts(db, dids);
-      rerank->FindHolders(dids);
+      rerank->FindHolders(dids, !remote);
       for (size_t i = 0; i < n; ++i)
         ranked[i].ev = rerank->Score(dids[i], ranked[i].it.get_weight(), layouts[i]);
       std::stable_sort(ranked.begin(), ranked.begin() + n,
