@@ -81,6 +81,7 @@ std::vector<std::string> SlotValues(const Xapian::Database& db, Xapian::valueno 
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docids[a] < docids[b]; });
   std::vector<std::string> out(docids.size());
+  if (docids.empty()) return out;  // opening the stream reads its first chunk
   auto v = db.valuestream_begin(slot);
   for (size_t i : order) {
     v.skip_to(docids[i]);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "index/schema.h"
+#include "search/copies.h"
 
 namespace nsearch::search {
 namespace {
@@ -68,17 +69,7 @@ LengthStats ReadLengthStats(const Xapian::Database& db) {
 
 std::vector<std::string> Layouts(const Xapian::Database& db,
                                  const std::vector<Xapian::docid>& docids) {
-  std::vector<size_t> order(docids.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docids[a] < docids[b]; });
-  std::vector<std::string> out(docids.size());
-  auto v = db.valuestream_begin(index::kSlotLayout);
-  for (size_t i : order) {
-    v.skip_to(docids[i]);
-    if (v == db.valuestream_end(index::kSlotLayout)) break;
-    if (v.get_docid() == docids[i]) out[i] = *v;
-  }
-  return out;
+  return SlotValues(db, index::kSlotLayout, docids);
 }
 
 void PassageScorer::FindHolders(std::vector<Xapian::docid> dids, bool prime_cursor) {

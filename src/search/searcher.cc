@@ -406,12 +406,21 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
       return ranked[a].it.get_weight() == ranked[b].it.get_weight() &&
              ranked[a].it.get_sort_key() == ranked[b].it.get_sort_key();
     };
+    std::vector<std::pair<size_t, size_t>> runs;  // [begin, end) of each run of ties
+    std::vector<Xapian::docid> tied_dids;
     for (size_t i = 0, j = 1; i < ranked.size() && i < first; i = j++) {
       while (j < ranked.size() && tied(i, j)) ++j;
       if (j - i < 2) continue;
+      runs.emplace_back(i, j);
+      for (size_t k = i; k < j; ++k) tied_dids.push_back(*ranked[k].it);
+    }
+    // The keys of every run in one value stream: a document's own value
+    // read starts from the table's root each time.
+    const auto keys = search::SlotValues(db, index::kSlotArticle, tied_dids);
+    size_t key = 0;
+    for (const auto& [i, j] : runs) {
       std::vector<std::pair<std::string, Candidate>> run;
-      for (size_t k = i; k < j; ++k)
-        run.emplace_back(ranked[k].it.get_document().get_value(index::kSlotArticle), ranked[k]);
+      for (size_t k = i; k < j; ++k) run.emplace_back(keys[key++], ranked[k]);
       std::stable_sort(run.begin(), run.end(),
                        [](const auto& a, const auto& b) { return a.first < b.first; });
       for (size_t k = i; k < j; ++k) ranked[k] = std::move(run[k - i].second);
