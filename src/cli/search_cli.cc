@@ -15,6 +15,7 @@
 #include "cli/render.h"
 #include "cli/saved_cli.h"
 #include "cli/serve_exec.h"
+#include "index/data_dictionary.h"
 #include "nsearch/searcher.h"
 #include "search/filters.h"
 #include "search/json.h"
@@ -463,6 +464,7 @@ int RunSearchCli(int argc, char** argv) {
   const SavedCliOptions saved{index.front(), a.json, a.quiet};
   if (a.saved) return RunSaved(saved);
   if (!a.unsave.empty()) return RunUnsave(a.unsave, saved);
+  index::MapDictionaryFiles();  // a process that ends with its answer
   auto opened = Searcher::Open(index);
   if (!opened.ok()) {
     std::cerr << "nsearch: " << OneLine(opened.status().message()) << "\n";

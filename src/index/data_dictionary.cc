@@ -50,6 +50,7 @@ struct Known {
   std::mutex mu;
   std::map<uint32_t, std::shared_ptr<const DataDictionary>> by_id;
   std::vector<std::string> unread_files;
+  bool map_files = false;  // MapDictionaryFiles
 };
 
 Known& KnownDictionaries() {
@@ -76,13 +77,21 @@ void Remember(std::shared_ptr<const DataDictionary> d) {
 bool ReadNotedFiles() {
   Known& k = KnownDictionaries();
   std::vector<std::string> files;
+  bool map = false;
   {
     std::lock_guard<std::mutex> lock(k.mu);
     files.swap(k.unread_files);
+    map = k.map_files;
   }
   bool learned = false;
   for (const auto& f : files) {
-    auto d = DataDictionary::FromBytes(ReadSmallFile(f, 4 * kDictionaryBytes).value_or(""));
+    std::shared_ptr<const DataDictionary> d;
+    if (map) {
+      if (auto file = MappedFile::Open(f, 4 * kDictionaryBytes))
+        d = DataDictionary::FromFile(std::move(*file));
+    } else {
+      d = DataDictionary::FromBytes(ReadSmallFile(f, 4 * kDictionaryBytes).value_or(""));
+    }
     if (!d || Lookup(d->id())) continue;
     Remember(std::move(d));
     learned = true;
@@ -102,15 +111,27 @@ struct DataDictionary::Tables {
   }
 };
 
-DataDictionary::DataDictionary(std::string bytes, uint32_t id)
-    : bytes_(std::move(bytes)), id_(id), tables_(std::make_unique<Tables>()) {}
+DataDictionary::DataDictionary(std::string bytes, std::optional<MappedFile> file, uint32_t id)
+    : owned_(std::move(bytes)),
+      file_(std::move(file)),
+      bytes_(file_ ? file_->bytes() : std::string_view(owned_)),
+      id_(id),
+      tables_(std::make_unique<Tables>()) {}
 
 DataDictionary::~DataDictionary() = default;
 
 std::shared_ptr<const DataDictionary> DataDictionary::FromBytes(std::string bytes) {
   const unsigned id = ZDICT_getDictID(bytes.data(), bytes.size());
   if (id == 0) return nullptr;  // not a dictionary (or a raw content one)
-  return std::shared_ptr<const DataDictionary>(new DataDictionary(std::move(bytes), id));
+  return std::shared_ptr<const DataDictionary>(
+      new DataDictionary(std::move(bytes), std::nullopt, id));
+}
+
+std::shared_ptr<const DataDictionary> DataDictionary::FromFile(MappedFile file) {
+  const std::string_view bytes = file.bytes();
+  const unsigned id = ZDICT_getDictID(bytes.data(), bytes.size());
+  if (id == 0) return nullptr;
+  return std::shared_ptr<const DataDictionary>(new DataDictionary({}, std::move(file), id));
 }
 
 std::string DataDictionary::Compress(std::string_view raw) const {
@@ -204,6 +225,12 @@ std::shared_ptr<const DataDictionary> DictionaryOf(const Xapian::Database& db) {
 }
 
 void LearnDictionary(const Xapian::Database& db) { (void)DictionaryOf(db); }
+
+void MapDictionaryFiles() {
+  Known& k = KnownDictionaries();
+  std::lock_guard<std::mutex> lock(k.mu);
+  k.map_files = true;
+}
 
 void NoteDictionaryFile(const std::string& index_dir) {
   Known& k = KnownDictionaries();

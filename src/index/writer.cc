@@ -115,7 +115,7 @@ struct Writer::Impl {
     // metadata is what they read, so it holds the shards' dictionary too.
     // Written once: a night that changes nothing rewrites none of it.
     if (dictionary && out.get_metadata(kDataDictionaryKey) != dictionary->bytes())
-      out.set_metadata(kDataDictionaryKey, dictionary->bytes());
+      out.set_metadata(kDataDictionaryKey, std::string(dictionary->bytes()));
     for (const auto& [path, record] : file_records)
       out.set_metadata(kFileRecordPrefix + ArticleKey(path), record);  // "" deletes
     if (!run_record.empty()) {
@@ -303,7 +303,7 @@ Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
         impl.bulk.empty() ? impl.Writable() : *impl.bulk[impl.next_shard++ % impl.bulk.size()];
     if (impl.dictionary_unstored) {
       // In the same commit as the first article compressed with it.
-      to.db().set_metadata(kDataDictionaryKey, impl.dictionary->bytes());
+      to.db().set_metadata(kDataDictionaryKey, std::string(impl.dictionary->bytes()));
       impl.dictionary_unstored = false;
     }
     s = to.Put(std::move(built), text_bytes, &existed);
@@ -332,7 +332,7 @@ void Writer::AdoptDictionary(std::shared_ptr<const DataDictionary> dictionary) {
   }
   // Nothing is in flight on the shards' threads before the first Put.
   for (auto& shard : impl.bulk)
-    shard->db().set_metadata(kDataDictionaryKey, impl.dictionary->bytes());
+    shard->db().set_metadata(kDataDictionaryKey, std::string(impl.dictionary->bytes()));
 }
 
 Result<int64_t> Writer::RemoveStale(const std::string& source_file,

@@ -228,6 +228,20 @@ TEST_F(DataDictionaryTest, AFileCopyOfTheDictionaryDecodesWhereTheDatabaseHasNon
   auto back = UnpackData(frame, none);
   ASSERT_TRUE(back) << "read through the noted file";
   EXPECT_EQ(*back, raw);
+
+  // The file mapped (what a command-line search does) is the same
+  // dictionary, and reads what it wrote.
+  auto mapped = MappedFile::Open((index / kDictionaryFileName).string(), 1 << 20);
+  ASSERT_TRUE(mapped);
+  auto from_file = DataDictionary::FromFile(std::move(*mapped));
+  ASSERT_TRUE(from_file);
+  EXPECT_EQ(from_file->id(), dict->id());
+  EXPECT_EQ(from_file->bytes(), dict->bytes());
+  EXPECT_EQ(from_file->Decompress(frame), raw);
+  EXPECT_EQ(dict->Decompress(from_file->Compress(raw)), raw);
+  auto junk_file = MappedFile::Open((junk / kDictionaryFileName).string(), 1 << 20);
+  ASSERT_TRUE(junk_file);
+  EXPECT_FALSE(DataDictionary::FromFile(std::move(*junk_file))) << "not a dictionary";
 }
 
 TEST_F(DataDictionaryTest, WritingTheFileReplacesAnotherDictionaryWhole) {

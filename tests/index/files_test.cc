@@ -36,6 +36,26 @@ TEST_F(FilesTest, ReadsASmallRegularFileWholeAndNothingElse) {
   EXPECT_EQ(ReadSmallFile((dir_ / "empty").string(), 100), "");
 }
 
+TEST_F(FilesTest, MapsARegularFileWholeAndNothingElse) {
+  const std::string path = (dir_ / "data-dictionary").string();
+  std::ofstream(path) << "dictionary bytes";
+  auto mapped = MappedFile::Open(path, 100);
+  ASSERT_TRUE(mapped);
+  EXPECT_EQ(mapped->bytes(), "dictionary bytes");
+  // Replaced by a rename, as the index replaces its files: the mapping
+  // keeps the bytes it had.
+  ASSERT_TRUE(ReplaceFile(path, "other bytes", false).ok());
+  EXPECT_EQ(mapped->bytes(), "dictionary bytes");
+  MappedFile moved = std::move(*mapped);
+  EXPECT_EQ(moved.bytes(), "dictionary bytes");
+  EXPECT_EQ(MappedFile::Open(path, 100)->bytes(), "other bytes");
+  EXPECT_FALSE(MappedFile::Open(path, 10)) << "larger than the bound";
+  EXPECT_FALSE(MappedFile::Open((dir_ / "missing").string(), 100));
+  EXPECT_FALSE(MappedFile::Open(dir_.string(), 100)) << "a directory";
+  std::ofstream(dir_ / "empty");
+  EXPECT_FALSE(MappedFile::Open((dir_ / "empty").string(), 100)) << "nothing to map";
+}
+
 TEST_F(FilesTest, ReplacesAFileWholeAndLeavesNothingBeside) {
   const std::string path = (dir_ / "XAPIANDB").string();
   for (bool durable : {false, true}) {
