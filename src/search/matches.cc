@@ -3,17 +3,10 @@
 #include <algorithm>
 
 #include "index/schema.h"
+#include "search/rank.h"
 
 namespace nsearch::search {
 namespace {
-
-std::vector<Xapian::termpos> Positions(const Xapian::Database& db, Xapian::docid did,
-                                       const std::string& term) {
-  std::vector<Xapian::termpos> out;
-  for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p)
-    out.push_back(*p);
-  return out;
-}
 
 // The positions where |phrase| starts: its words (each with |prefix|) at
 // their offsets; stop words have no positions and are the gaps.
@@ -23,9 +16,9 @@ std::vector<Xapian::termpos> PhraseStarts(const Xapian::Database& db, Xapian::do
   if (phrase.terms.empty() || phrase.offsets.size() != phrase.terms.size()) return starts;
   std::vector<std::vector<Xapian::termpos>> rest;
   for (size_t i = 1; i < phrase.terms.size(); ++i)
-    rest.push_back(Positions(db, did, prefix + phrase.terms[i]));
+    rest.push_back(TermPositions(db, did, prefix + phrase.terms[i]));
   const uint32_t lead = phrase.offsets[0];
-  for (Xapian::termpos first : Positions(db, did, prefix + phrase.terms[0])) {
+  for (Xapian::termpos first : TermPositions(db, did, prefix + phrase.terms[0])) {
     if (first <= lead) continue;  // the phrase would start before the first word
     bool whole = true;
     for (size_t i = 0; i < rest.size() && whole; ++i)
@@ -56,7 +49,7 @@ EntryMatches MatchedWords(const Xapian::Database& db, Xapian::docid did, const C
   for (const std::string& prefix : prefixes) {
     for (const auto& word : query.words)
       for (const auto& term : word.terms)
-        for (Xapian::termpos pos : Positions(db, did, prefix + term)) add(pos, 1);
+        for (Xapian::termpos pos : TermPositions(db, did, prefix + term)) add(pos, 1);
     for (const auto& phrase : query.phrases)
       for (Xapian::termpos pos : PhraseStarts(db, did, phrase, prefix))
         add(pos, std::max<size_t>(1, phrase.length));

@@ -67,6 +67,14 @@ LengthStats ReadLengthStats(const Xapian::Database& db) {
   return s;
 }
 
+std::vector<Xapian::termpos> TermPositions(const Xapian::Database& db, Xapian::docid did,
+                                           const std::string& term) {
+  std::vector<Xapian::termpos> out;
+  for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p)
+    out.push_back(*p);
+  return out;
+}
+
 std::vector<std::string> Layouts(const Xapian::Database& db,
                                  const std::vector<Xapian::docid>& docids) {
   return SlotValues(db, index::kSlotLayout, docids);
@@ -132,21 +140,14 @@ void PassageScorer::FindHolders(std::vector<Xapian::docid> dids, bool prime_curs
         guide.reset();
       }
     }
-    for (Xapian::docid did : readers) {
-      auto& out = lists[did];
-      for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p)
-        out.push_back(*p);
-    }
+    for (Xapian::docid did : readers) lists[did] = TermPositions(db_, did, term);
   }
-}
-
-bool PassageScorer::IsChecked(Xapian::docid did) const {
-  return std::binary_search(checked_.begin(), checked_.end(), did);
 }
 
 bool PassageScorer::MayHold(Xapian::docid did, const std::string& term) const {
   auto it = holders_.find(term);
-  if (it == holders_.end() || !IsChecked(did)) return true;
+  if (it == holders_.end() || !std::binary_search(checked_.begin(), checked_.end(), did))
+    return true;
   return std::binary_search(it->second.begin(), it->second.end(), did);
 }
 
@@ -165,13 +166,16 @@ ArticleEvidence PassageScorer::Score(Xapian::docid did, double article_bm25,
 
   auto positions = [&](const std::string& term, std::vector<Xapian::termpos>* out) {
     if (!MayHold(did, term)) return;
-    if (auto t = positions_.find(term); t != positions_.end() && IsChecked(did)) {
-      if (auto d = t->second.find(did); d != t->second.end())
+    // Read ahead by FindHolders, or else (a document it was not told of)
+    // read now.
+    if (auto t = positions_.find(term); t != positions_.end()) {
+      if (auto d = t->second.find(did); d != t->second.end()) {
         out->insert(out->end(), d->second.begin(), d->second.end());
-      return;
+        return;
+      }
     }
-    for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p)
-      out->push_back(*p);
+    const auto now = TermPositions(db_, did, term);
+    out->insert(out->end(), now.begin(), now.end());
   };
   std::vector<Occurrence> occ;
   for (size_t w = 0; w < words_.size(); ++w) {

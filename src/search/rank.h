@@ -59,6 +59,11 @@ struct LengthStats {
 };
 LengthStats ReadLengthStats(const Xapian::Database& db);
 
+// The positions of |term| in document |did|, in order (none when it lacks
+// the term).
+std::vector<Xapian::termpos> TermPositions(const Xapian::Database& db, Xapian::docid did,
+                                           const std::string& term);
+
 class PassageScorer {
  public:
   // |lengths| normalise passage and article lengths (index metadata).
@@ -89,13 +94,13 @@ class PassageScorer {
   };
   // Whether |did| may hold |term| (false only when FindHolders saw it not).
   bool MayHold(Xapian::docid did, const std::string& term) const;
-  bool IsChecked(Xapian::docid did) const;  // one of FindHolders' documents
 
   const Xapian::Database& db_;
   bool include_boilerplate_;
   std::vector<Xapian::docid> checked_;                         // FindHolders' documents, sorted
   std::map<std::string, std::vector<Xapian::docid>> holders_;  // term -> sorted holders
-  // FindHolders' positions: term -> document -> positions (none: absent).
+  // FindHolders' positions: term -> document -> positions, for every
+  // document of checked_ that may hold the term.
   std::map<std::string, std::map<Xapian::docid, std::vector<Xapian::termpos>>> positions_;
   LengthStats lengths_;
   RankParams params_;
