@@ -114,7 +114,6 @@ struct DataDictionary::Tables {
 DataDictionary::DataDictionary(std::string bytes, std::optional<MappedFile> file, uint32_t id)
     : owned_(std::move(bytes)),
       file_(std::move(file)),
-      bytes_(file_ ? file_->bytes() : std::string_view(owned_)),
       id_(id),
       tables_(std::make_unique<Tables>()) {}
 
@@ -135,8 +134,10 @@ std::shared_ptr<const DataDictionary> DataDictionary::FromFile(MappedFile file) 
 }
 
 std::string DataDictionary::Compress(std::string_view raw) const {
-  std::call_once(tables_->cdict_once,
-                 [&] { tables_->cdict = ZSTD_createCDict(bytes_.data(), bytes_.size(), kLevel); });
+  std::call_once(tables_->cdict_once, [&] {
+    const std::string_view b = bytes();
+    tables_->cdict = ZSTD_createCDict(b.data(), b.size(), kLevel);
+  });
   ZSTD_CCtx* ctx = ThreadCCtx();
   if (tables_->cdict == nullptr || ctx == nullptr) return std::string(raw);  // stored as it is
   std::string out(ZSTD_compressBound(raw.size()), '\0');
@@ -148,10 +149,11 @@ std::string DataDictionary::Compress(std::string_view raw) const {
 }
 
 std::optional<std::string> DataDictionary::Decompress(std::string_view frame) const {
-  // By reference: bytes_ outlives the tables, and copying 110 KB cost a
+  // By reference: the bytes outlive the tables, and copying 110 KB cost a
   // search process 50 us of its first passage.
   std::call_once(tables_->ddict_once, [&] {
-    tables_->ddict = ZSTD_createDDict_byReference(bytes_.data(), bytes_.size());
+    const std::string_view b = bytes();
+    tables_->ddict = ZSTD_createDDict_byReference(b.data(), b.size());
   });
   const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
   if (tables_->ddict == nullptr || size == ZSTD_CONTENTSIZE_ERROR ||

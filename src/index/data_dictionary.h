@@ -46,7 +46,7 @@ class DataDictionary {
   DataDictionary(const DataDictionary&) = delete;
   DataDictionary& operator=(const DataDictionary&) = delete;
 
-  std::string_view bytes() const { return bytes_; }
+  std::string_view bytes() const { return file_ ? file_->bytes() : std::string_view(owned_); }
   uint32_t id() const { return id_; }
 
   // |raw| as a Zstandard frame against this dictionary (thread-safe).
@@ -58,11 +58,10 @@ class DataDictionary {
  private:
   struct Tables;
   DataDictionary(std::string bytes, std::optional<MappedFile> file, uint32_t id);
-  // The bytes are one of these two, both before tables_, whose
+  // The bytes are one of these two (bytes()), both before tables_, whose
   // decompression tables refer to them.
   std::string owned_;
   std::optional<MappedFile> file_;
-  std::string_view bytes_;
   uint32_t id_ = 0;
   std::unique_ptr<Tables> tables_;
 };

@@ -10,40 +10,50 @@
 
 namespace nsearch::index {
 
-std::optional<std::string> ReadSmallFile(const std::string& path, size_t max_bytes) {
+namespace {
+
+// |path| opened for reading when it is a regular file of at most
+// |max_bytes| (its size in |*size|); -1 otherwise, with nothing left open.
+int OpenSmallFile(const std::string& path, size_t max_bytes, size_t* size) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  std::optional<std::string> out;
+  if (fd < 0) return -1;
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-      static_cast<uint64_t>(st.st_size) <= max_bytes) {
-    std::string bytes(static_cast<size_t>(st.st_size), '\0');
-    size_t got = 0;
-    while (got < bytes.size()) {
-      const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<size_t>(n);
-    }
-    if (got == bytes.size()) out = std::move(bytes);
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+      static_cast<uint64_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    return -1;
+  }
+  *size = static_cast<size_t>(st.st_size);
+  return fd;
+}
+
+}  // namespace
+
+std::optional<std::string> ReadSmallFile(const std::string& path, size_t max_bytes) {
+  size_t size = 0;
+  const int fd = OpenSmallFile(path, max_bytes, &size);
+  if (fd < 0) return std::nullopt;
+  std::string bytes(size, '\0');
+  size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
   }
   ::close(fd);
-  return out;
+  if (got != bytes.size()) return std::nullopt;
+  return bytes;
 }
 
 std::optional<MappedFile> MappedFile::Open(const std::string& path, size_t max_bytes) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  size_t size = 0;
+  const int fd = OpenSmallFile(path, max_bytes, &size);
   if (fd < 0) return std::nullopt;
-  std::optional<MappedFile> out;
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      static_cast<uint64_t>(st.st_size) <= max_bytes) {
-    const auto size = static_cast<size_t>(st.st_size);
-    void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (data != MAP_FAILED) out = MappedFile(data, size);
-  }
+  void* data = size > 0 ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
   ::close(fd);
-  return out;
+  if (data == MAP_FAILED) return std::nullopt;
+  return MappedFile(data, size);
 }
 
 MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
