@@ -1,5 +1,6 @@
 #include "entities/bundle.h"
 
+#include <algorithm>
 #include <map>
 
 #include "entities/names.h"
@@ -31,7 +32,7 @@ void BundleNames::Apply(const ArticleEvidence& a, int sign) {
     it->second.surface = n.surface;
     it->second.identity = n.identity;
     it->second.initials = n.initials;
-    Index(n.key, n.identity);
+    Index(*it);
   }
   for (const std::string& key : a.unexplained) runs_[key].seen += sign;
   for (const auto& [key, vote] : a.surname_orgs) {
@@ -46,19 +47,43 @@ void BundleNames::Apply(const ArticleEvidence& a, int sign) {
   }
 }
 
-void BundleNames::Index(const std::string& key, const std::string& identity) {
-  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
-    tails_[key.substr(sp + 1)].push_back(key);
+void BundleNames::Spellings::Add(std::string_view spelling, const std::string* identity) {
+  entries_.push_back({Hash(spelling), identity});
+  if (entries_.size() * 2 <= slots_.size()) {
+    Place(static_cast<uint32_t>(entries_.size() - 1));
+    return;
   }
-  std::vector<std::string>& group = groups_[identity];
-  group.push_back(key);
-  if (group.size() > 1) return;
+  // Grown from the entries in order, so a spelling's identities keep it.
+  slots_.assign(std::max<size_t>(1024, slots_.size() * 2), 0);
+  for (uint32_t e = 0; e < entries_.size(); ++e) Place(e);
+}
+
+void BundleNames::Spellings::Place(uint32_t entry) {
+  const size_t mask = slots_.size() - 1;
+  size_t i = entries_[entry].hash & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = entry + 1;
+}
+
+void BundleNames::Index(const FullEntry& full) {
+  const std::string& key = full.first;
+  const std::string& identity = full.second.identity;
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
+    tails_[key.substr(sp + 1)].push_back(&full);
+  }
+  auto [g, inserted] = groups_.try_emplace(identity);
+  g->second.push_back(&full);
+  if (!inserted) return;
   // A new identity: index its one-letter-shorter spellings.
+  const std::string* id = &g->first;
   const size_t surname = identity.size() - Surname(identity).size();
   if (identity.size() - surname < kMinSpellingLength) return;
-  near_[identity].push_back(identity);
+  near_.Add(identity, id);
+  std::string shorter;
   for (size_t i = surname; i < identity.size(); ++i) {
-    near_[identity.substr(0, i) + identity.substr(i + 1)].push_back(identity);
+    shorter.assign(identity, 0, i);
+    shorter.append(identity, i + 1);
+    near_.Add(shorter, id);
   }
 }
 
@@ -68,12 +93,13 @@ const BundleNames::Full* BundleNames::Best(const std::string& id,
   if (g == groups_.end()) return nullptr;
   const Full* best = nullptr;
   const std::string* best_key = nullptr;
-  for (const std::string& key : g->second) {
-    const Full& f = full_.at(key);
+  for (const FullEntry* e : g->second) {
+    const Full& f = e->second;
     if (f.articles <= 0 || (initials && f.initials != *initials)) continue;
-    if (!best || f.articles > best->articles || (f.articles == best->articles && key < *best_key)) {
+    if (!best || f.articles > best->articles ||
+        (f.articles == best->articles && e->first < *best_key)) {
       best = &f;
-      best_key = &key;
+      best_key = &e->first;
     }
   }
   return best;
@@ -83,7 +109,7 @@ int BundleNames::Articles(const std::string& id) const {
   auto g = groups_.find(id);
   int n = 0;
   if (g != groups_.end()) {
-    for (const std::string& key : g->second) n += full_.at(key).articles;
+    for (const FullEntry* e : g->second) n += e->second.articles;
   }
   return n;
 }
@@ -102,16 +128,14 @@ const std::string* BundleNames::CanonicalSurface(const std::string& id,
   const std::string_view surname = Surname(id);
   const std::string* neighbour = nullptr;
   int neighbour_articles = std::max(kSpellingMin, kSpellingDominance * n);
-  const auto consider = [&](const std::string& variant) {
-    auto it = near_.find(variant);
-    if (it == near_.end()) return;
-    for (const std::string& other : it->second) {
-      if (other == id || !OneEditApart(surname, Surname(other))) continue;
+  const auto consider = [&](std::string_view variant) {
+    near_.ForEach(variant, [&](const std::string& other) {
+      if (other == id || !OneEditApart(surname, Surname(other))) return;
       if (int m = Articles(other); m >= neighbour_articles) {
         neighbour = &other;
         neighbour_articles = m + 1;
       }
-    }
+    });
   };
   if (surname.size() >= kMinSpellingLength - 1) {
     consider(id);
@@ -126,10 +150,10 @@ const std::string* BundleNames::BestKey(const std::string& id, const std::string
   auto g = groups_.find(id);
   const Full* best = Best(id);
   if (!best) return nullptr;
-  for (const std::string& key : g->second) {
-    if (&full_.at(key) != best) continue;
+  for (const FullEntry* e : g->second) {
+    if (&e->second != best) continue;
     if (surface) *surface = &best->surface;
-    return &key;
+    return &e->first;
   }
   return nullptr;
 }
@@ -164,9 +188,9 @@ const std::string* BundleNames::FullFor(const std::string& tail, const std::stri
   // bloomberg" is "michael bloomberg"). Only maximal names count ("de
   // blasio" is the tail of "bill de blasio").
   std::map<std::string, int> people;
-  for (const std::string& f : t->second) {
-    if (tails_.count(f)) continue;
-    const Full& full = full_.at(f);
+  for (const FullEntry* f : t->second) {
+    if (tails_.count(f->first)) continue;
+    const Full& full = f->second;
     if (full.articles > 0) people[full.identity] += full.articles;
   }
   const std::string* top = nullptr;
@@ -187,10 +211,9 @@ bool BundleNames::CompanyName(const std::string& id) const {
   auto g = groups_.find(id);
   if (g == groups_.end()) return false;
   int person = 0, company = 0;
-  for (const std::string& key : g->second) {
-    const Full& f = full_.at(key);
-    person += f.person_cued;
-    company += f.company_cued;
+  for (const FullEntry* e : g->second) {
+    person += e->second.person_cued;
+    company += e->second.company_cued;
   }
   return company >= kMinCompanyArticles && 4 * person <= company;
 }

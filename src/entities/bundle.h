@@ -25,8 +25,12 @@
 #ifndef NSEARCH_ENTITIES_BUNDLE_H_
 #define NSEARCH_ENTITIES_BUNDLE_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace nsearch::entities {
@@ -57,6 +61,11 @@ struct ArticleEvidence {
 
 class BundleNames {
  public:
+  BundleNames() = default;
+  // The derived indexes point into the counts' own entries.
+  BundleNames(const BundleNames&) = delete;
+  BundleNames& operator=(const BundleNames&) = delete;
+
   void AddArticle(const ArticleEvidence& a) { Apply(a, +1); }
   // The exact inverse of AddArticle with the same evidence.
   void RemoveArticle(const ArticleEvidence& a) { Apply(a, -1); }
@@ -134,8 +143,49 @@ class BundleNames {
     int articles = 0;
     std::string surface;
   };
+  // A full name's entry in full_: its key and counts. Entries are never
+  // erased (a count that falls to 0 stays), so the derived indexes below
+  // point at them.
+  using FullEntry = std::pair<const std::string, Full>;
+  using FullEntries = std::vector<const FullEntry*>;
+
+  // Identities by the one-letter-shorter spellings of their surnames (and
+  // the identity itself), for spelling neighbours: an entry per spelling
+  // and identity, in the order they came, with an open-addressing table
+  // over them by the spelling's hash. A spelling's identities come back in
+  // the order they were put (the readers' ties depend on it). Compact: the
+  // mix of the speed benchmark has 300,000 spellings, and a map of strings
+  // to vectors of strings held 40 MB of them.
+  class Spellings {
+   public:
+    void Add(std::string_view spelling, const std::string* identity);
+    // Calls |f| with each identity put under |spelling|, in order.
+    template <typename F>
+    void ForEach(std::string_view spelling, F&& f) const {
+      if (slots_.empty()) return;
+      const uint64_t h = Hash(spelling);
+      const size_t mask = slots_.size() - 1;
+      for (size_t i = h & mask; slots_[i] != 0; i = (i + 1) & mask) {
+        const Entry& e = entries_[slots_[i] - 1];
+        // A 64-bit hash: two spellings alike in it are taken as one (the
+        // readers compare the identities' surnames letter by letter).
+        if (e.hash == h) f(*e.identity);
+      }
+    }
+
+   private:
+    struct Entry {
+      uint64_t hash;
+      const std::string* identity;
+    };
+    static uint64_t Hash(std::string_view s) { return std::hash<std::string_view>()(s); }
+    void Place(uint32_t entry);
+    std::vector<Entry> entries_;
+    std::vector<uint32_t> slots_;  // entry index + 1; 0 = empty; a power of two
+  };
+
   void Apply(const ArticleEvidence& a, int sign);
-  void Index(const std::string& key, const std::string& identity);
+  void Index(const FullEntry& full);
   const Full* Best(const std::string& id, const std::string* initials = nullptr) const;
   const std::string* BestKey(const std::string& id, const std::string** surface) const;
   const std::string* Voted(const std::string& key, int dominance) const;
@@ -149,13 +199,13 @@ class BundleNames {
   std::unordered_map<std::string, std::unordered_map<std::string, int>> surname_votes_;
   // Derived from full_ keys as they arrive (entries whose count fell to 0
   // are skipped by the readers).
-  // tail -> given-first full keys ending in it (strictly longer).
-  std::unordered_map<std::string, std::vector<std::string>> tails_;
-  // identity -> full keys.
-  std::unordered_map<std::string, std::vector<std::string>> groups_;
+  // tail -> given-first full names ending in it (strictly longer).
+  std::unordered_map<std::string, FullEntries> tails_;
+  // identity -> full names.
+  std::unordered_map<std::string, FullEntries> groups_;
   // identity with one surname letter deleted (and the identity itself) ->
-  // identities, for spelling neighbours.
-  std::unordered_map<std::string, std::vector<std::string>> near_;
+  // identities (groups_ keys).
+  Spellings near_;
 };
 
 }  // namespace nsearch::entities

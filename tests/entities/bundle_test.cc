@@ -93,6 +93,31 @@ TEST_F(BundleTest, RareMisspellingJoinsTheCommonSpelling) {
               ElementsAre("Paula Brenne"));
 }
 
+TEST(BundleSpellingTest, OfTwoEquallyCommonSpellingsTheFirstSeenWinsAmongManyNames) {
+  // "Kowalczk" is one letter off both; which one it joins must not depend
+  // on how many other names the bundle holds (the neighbour table grows).
+  for (const bool e_first : {true, false}) {
+    Extractor ex;
+    auto see = [&](const std::string& name, int times) {
+      for (int i = 0; i < times; ++i)
+        ex.Observe(Make({name + " said the plan for the harbor was sound."}));
+    };
+    const std::string first = e_first ? "Rudy Kowalczek" : "Rudy Kowalczyk";
+    const std::string second = e_first ? "Rudy Kowalczyk" : "Rudy Kowalczek";
+    see(first, 10);
+    for (int i = 0; i < 700; ++i) {
+      std::string surname = "Mar";
+      surname += static_cast<char>('a' + i % 26);
+      surname += static_cast<char>('a' + i / 26 % 26);
+      see("Rudy " + surname + "vitz", 1);
+    }
+    see(second, 10);
+    Article a = Make({"Rudy Kowalczk said the plan for the harbor was sound."});
+    ex.Extract(a);
+    EXPECT_THAT(Names(a, EntityType::kPerson), ElementsAre(first)) << first;
+  }
+}
+
 TEST_F(BundleTest, TitledSurnameTakesThePersonTheBundleGivesThatTitle) {
   See("President Tanya Marsh said on Monday that President Marsh would sign the bill.", 3);
   See("Owen Marsh, who is 19, said his mother Tanya would win again this fall.");
