@@ -43,12 +43,24 @@ void ShardWriter::Write(BuiltArticle&& built, size_t text_bytes, bool* existed) 
   ++pending_articles_;
   pending_bytes_ += text_bytes;
   if (pending_articles_ >= options_.commit_every || pending_bytes_ >= options_.commit_bytes)
-    CommitNow();
+    CommitNow(false);
 }
 
-void ShardWriter::CommitNow() {
-  for (const auto& [word, n] : pending_spellings_) db_.add_spelling(word, n);
-  pending_spellings_.clear();
+void ShardWriter::AddSpellings(std::vector<std::string>&& words) {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto& w : words) ++given_spellings_[std::move(w)];
+}
+
+void ShardWriter::CommitNow(bool all) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto& [word, n] : given_spellings_) pending_spellings_[word] += n;
+    given_spellings_.clear();
+  }
+  if (all || ++commits_ % options_.spelling_every == 0) {
+    for (const auto& [word, n] : pending_spellings_) db_.add_spelling(word, n);
+    pending_spellings_.clear();
+  }
   pending_articles_ = 0;
   pending_bytes_ = 0;
   CommitScope scope(options_.index_path, options_.scratch);
@@ -90,7 +102,7 @@ Status ShardWriter::Commit() {
     if (!error_.ok()) return error_;
   }
   try {
-    CommitNow();
+    CommitNow(true);
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot commit index: " + e.get_description());

@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "index/document.h"
 #include "nsearch/status.h"
@@ -26,6 +27,11 @@ struct ShardWriterOptions {
   // since the last one hold |commit_bytes| of text.
   int commit_every = 500;
   size_t commit_bytes = 16u << 20;
+  // The spelling words reach Xapian at every this many commits (and at
+  // Commit): each commit that has new words rewrites the spelling table's
+  // trigram lists they are in, so a database no reader sees yet tells it
+  // less often.
+  int spelling_every = 1;
   // A thread of its own: Put queues (at most |queue| articles) and returns.
   // Only for a database that starts empty (documents are added, not
   // replaced).
@@ -52,6 +58,11 @@ class ShardWriter {
   // Deletes the article with |key|, if any (not threaded); true when it
   // existed.
   bool Delete(const std::string& key);
+  // Spelling words of articles another shard writes (threaded; safe from
+  // any thread): a bulk build gives each word to one shard, so the shards'
+  // spelling tables, merged at the end, never build the same word's entries
+  // twice. They reach the table at this shard's next commit.
+  void AddSpellings(std::vector<std::string>&& words);
   // Commits everything put so far (a threaded writer first drains its queue).
   Status Commit();
   // The database, for reading and for the end of a run; only once Commit
@@ -60,17 +71,20 @@ class ShardWriter {
 
  private:
   void Write(BuiltArticle&& built, size_t text_bytes, bool* existed);
-  void CommitNow();
+  // |all|: the spelling words too, whatever |spelling_every| says.
+  void CommitNow(bool all);
   void Loop();
 
   Xapian::WritableDatabase db_;
   ShardWriterOptions options_;
   int pending_articles_ = 0;
+  int commits_ = 0;
   size_t pending_bytes_ = 0;
   // Words put since the last commit, with how many articles hold each:
   // Xapian's spelling table is told once per word and commit, not once per
   // word and article (a fifth of the indexing time otherwise).
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;
+  std::unordered_map<std::string, Xapian::termcount> given_spellings_;  // AddSpellings; mu_
 
   // Threaded.
   std::thread thread_;

@@ -18,6 +18,7 @@
 #include "index/sharded_writer.h"
 #include "index/shards.h"
 #include "index/synonyms.h"
+#include "ingest/hash.h"
 
 namespace nsearch::index {
 
@@ -26,6 +27,11 @@ namespace nsearch::index {
 // into the next generation by compaction at the end.
 constexpr int kBulkShards = 2;
 constexpr char kBulkPrefix[] = ".bulk-";
+// A bulk shard tells Xapian its spelling words at every 4th commit: a
+// commit with new words rewrites the trigram lists they are in, and the
+// words of four commits cost a few MB to hold (gothamist: -5% wall time,
+// +10 MB peak; the index the same).
+constexpr int kBulkSpellingEvery = 4;
 
 struct Writer::Impl {
   std::string index_path;  // what the user named
@@ -83,6 +89,7 @@ struct Writer::Impl {
     o.commit_every = options.commit_every;
     o.commit_bytes = options.commit_bytes;
     o.threaded = threaded;
+    if (threaded) o.spelling_every = kBulkSpellingEvery;
     o.index_path = index_path;
     o.scratch = scratch;
     return o;
@@ -291,6 +298,33 @@ Status Writer::FinishOver(const Xapian::Database& all, bool compact) {
   return s;
 }
 
+namespace {
+
+// Each spelling word goes to the bulk shard its hash picks: |*words| keeps
+// those of |to|, the others are given to theirs. Merged, the shards'
+// spelling tables are what one table of every word would be, and no two
+// shards build the same word's entries (the spelling table's trigram lists
+// are rewritten at every commit: a tenth of the indexing time otherwise).
+void GiveSpellings(const std::vector<std::unique_ptr<ShardWriter>>& shards, ShardWriter* to,
+                   std::vector<std::string>* words) {
+  std::vector<std::vector<std::string>> others(shards.size());
+  size_t kept = 0;
+  for (size_t j = 0; j < words->size(); ++j) {
+    std::string& w = (*words)[j];
+    const size_t i = ingest::ContentHash(w) % shards.size();
+    if (shards[i].get() != to) {
+      others[i].push_back(std::move(w));
+    } else if (kept++ != j) {
+      (*words)[kept - 1] = std::move(w);
+    }
+  }
+  words->resize(kept);
+  for (size_t i = 0; i < shards.size(); ++i)
+    if (!others[i].empty()) shards[i]->AddSpellings(std::move(others[i]));
+}
+
+}  // namespace
+
 Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
   if (sharded_) return sharded_->Put(std::move(built), text_bytes);
   auto& impl = *impl_;
@@ -301,6 +335,7 @@ Result<PutOutcome> Writer::Put(BuiltArticle&& built, size_t text_bytes) {
   try {
     ShardWriter& to =
         impl.bulk.empty() ? impl.Writable() : *impl.bulk[impl.next_shard++ % impl.bulk.size()];
+    if (!impl.bulk.empty()) GiveSpellings(impl.bulk, &to, &built.words);
     if (impl.dictionary_unstored) {
       // In the same commit as the first article compressed with it.
       to.db().set_metadata(kDataDictionaryKey, std::string(impl.dictionary->bytes()));
