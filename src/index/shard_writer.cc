@@ -39,7 +39,7 @@ void ShardWriter::Write(BuiltArticle&& built, size_t text_bytes, bool* existed) 
     db_.replace_document(term, built.doc);
   }
   if (existed) *existed = found;
-  for (auto& w : built.words) ++pending_spellings_[std::move(w)];
+  AddSpellings(std::move(built.words));
   ++pending_articles_;
   pending_bytes_ += text_bytes;
   if (pending_articles_ >= options_.commit_every || pending_bytes_ >= options_.commit_bytes)
@@ -48,18 +48,17 @@ void ShardWriter::Write(BuiltArticle&& built, size_t text_bytes, bool* existed) 
 
 void ShardWriter::AddSpellings(std::vector<std::string>&& words) {
   std::lock_guard<std::mutex> lock(mu_);
-  for (auto& w : words) ++given_spellings_[std::move(w)];
+  for (auto& w : words) ++pending_spellings_[std::move(w)];
 }
 
 void ShardWriter::CommitNow(bool all) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    for (auto& [word, n] : given_spellings_) pending_spellings_[word] += n;
-    given_spellings_.clear();
-  }
   if (all || ++commits_ % options_.spelling_every == 0) {
-    for (const auto& [word, n] : pending_spellings_) db_.add_spelling(word, n);
-    pending_spellings_.clear();
+    std::unordered_map<std::string, Xapian::termcount> words;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      words.swap(pending_spellings_);
+    }
+    for (const auto& [word, n] : words) db_.add_spelling(word, n);
   }
   pending_articles_ = 0;
   pending_bytes_ = 0;

@@ -58,10 +58,11 @@ class ShardWriter {
   // Deletes the article with |key|, if any (not threaded); true when it
   // existed.
   bool Delete(const std::string& key);
-  // Spelling words of articles another shard writes (threaded; safe from
-  // any thread): a bulk build gives each word to one shard, so the shards'
-  // spelling tables, merged at the end, never build the same word's entries
-  // twice. They reach the table at this shard's next commit.
+  // Spelling words for this shard's table (safe from any thread): its own
+  // articles', and in a bulk build those of articles another shard writes,
+  // since each word goes to one shard, so the shards' spelling tables,
+  // merged at the end, never build the same word's entries twice. They
+  // reach the table at a later commit (spelling_every).
   void AddSpellings(std::vector<std::string>&& words);
   // Commits everything put so far (a threaded writer first drains its queue).
   Status Commit();
@@ -80,11 +81,11 @@ class ShardWriter {
   int pending_articles_ = 0;
   int commits_ = 0;
   size_t pending_bytes_ = 0;
-  // Words put since the last commit, with how many articles hold each:
-  // Xapian's spelling table is told once per word and commit, not once per
-  // word and article (a fifth of the indexing time otherwise).
+  // Words put (or given) since Xapian was last told them, with how many
+  // articles hold each: its spelling table is told once per word and
+  // commit, not once per word and article (a fifth of the indexing time
+  // otherwise). Under mu_: another shard's thread gives words too.
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;
-  std::unordered_map<std::string, Xapian::termcount> given_spellings_;  // AddSpellings; mu_
 
   // Threaded.
   std::thread thread_;
