@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "index/schema.h"
+#include "ingest/hash.h"
 
 namespace nsearch::search {
 namespace {
@@ -40,11 +41,7 @@ class NameCounts {
     uint64_t hash = 0;
     int count = 0;
   };
-  static uint64_t Hash(std::string_view s) {  // FNV-1a
-    uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-  }
+  static uint64_t Hash(std::string_view s) { return ingest::ContentHash(s); }
   static Slot& Find(std::vector<Slot>& slots, uint64_t h, std::string_view name) {
     const size_t mask = slots.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
