@@ -9,6 +9,7 @@
 
 #include "index/copies.h"
 #include "index/schema.h"
+#include "index/varint.h"
 #include "text/language.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
@@ -213,6 +214,42 @@ std::string FileRecordPath(const std::string& record) {
   const std::string stamp = FileRecordStamp(record);
   const size_t tab = stamp.find('\t');
   return tab == std::string::npos ? std::string() : stamp.substr(tab + 1);
+}
+
+void ReadFiles::Add(std::string_view path, uint64_t size, int64_t mtime_ns, uint64_t inode) {
+  const size_t shared =
+      std::mismatch(path.begin(), path.begin() + std::min(path.size(), last_.size()), last_.begin())
+          .first -
+      path.begin();
+  PutVarint(shared, &bytes_);
+  PutVarint(path.size() - shared, &bytes_);
+  bytes_.append(path.substr(shared));
+  PutVarint(size, &bytes_);
+  PutVarint(static_cast<uint64_t>(mtime_ns), &bytes_);
+  PutVarint(inode, &bytes_);
+  last_.assign(path);
+  ++count_;
+}
+
+void ReadFiles::ForEach(
+    const std::function<void(const std::string&, const std::string&)>& f) const {
+  std::string_view in = bytes_;
+  std::string path;
+  uint64_t shared = 0, rest = 0, size = 0, mtime_ns = 0, inode = 0;
+  while (GetVarint(&in, &shared) && GetVarint(&in, &rest) && shared <= path.size() &&
+         rest <= in.size()) {
+    path.resize(shared);
+    path.append(in.substr(0, rest));
+    in.remove_prefix(rest);
+    if (!GetVarint(&in, &size) || !GetVarint(&in, &mtime_ns) || !GetVarint(&in, &inode)) break;
+    f(path, FileRecord(path, size, static_cast<int64_t>(mtime_ns), inode));
+  }
+}
+
+void ReadFiles::Clear() {
+  std::string().swap(bytes_);
+  std::string().swap(last_);
+  count_ = 0;
 }
 
 // Field separators that no path, skip reason or category holds: reasons are

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,29 @@ std::string SourceStamp(uint64_t content_hash);
 std::string FileRecord(const std::string& path, uint64_t size, int64_t mtime_ns, uint64_t inode);
 // The path a FileRecord names.
 std::string FileRecordPath(const std::string& record);
+
+// The files a run read, in reading order, kept until the run's end records
+// them (Writer::RecordFile): about 30 bytes a file where their FileRecords
+// took about 115 (14 MB of string for the speed benchmark's 86,000 files).
+// A path is kept as the length of the prefix it shares with the one before
+// it (a walk reads a directory's files one after another) and the rest;
+// the stamp as varints.
+class ReadFiles {
+ public:
+  void Add(std::string_view path, uint64_t size, int64_t mtime_ns, uint64_t inode);
+  // Calls |f|(path, FileRecord) for each file, in the order added.
+  void ForEach(const std::function<void(const std::string&, const std::string&)>& f) const;
+  size_t size() const { return count_; }
+  // The bytes held.
+  size_t bytes() const { return bytes_.size(); }
+  // Frees the memory.
+  void Clear();
+
+ private:
+  std::string bytes_;
+  std::string last_;  // the path added last
+  size_t count_ = 0;
+};
 // A file read with skips (the whole file, or lines or members of it): its
 // FileRecord, then one line per skip, so that the next run, finding the file
 // unchanged, reports the same skips without reading it again.

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "entities/fold.h"
+#include "index/varint.h"
 #include "ingest/hash.h"
 #include "text/normalize.h"
 
@@ -12,27 +13,8 @@ namespace {
 
 char TypeLetter(EntityType type) { return "PLO"[static_cast<int>(type)]; }
 
-// Varint and length-prefixed strings: the building blocks of the layout
+// Length-prefixed strings: with varints, the building blocks of the layout
 // value and the stored data.
-void PutVarint(uint64_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-bool GetVarint(std::string_view* in, uint64_t* v) {
-  *v = 0;
-  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
-    const auto byte = static_cast<unsigned char>(in->front());
-    in->remove_prefix(1);
-    *v |= static_cast<uint64_t>(byte & 0x7f) << shift;
-    if (!(byte & 0x80)) return true;
-  }
-  return false;
-}
-
 void PutString(std::string_view s, std::string* out) {
   PutVarint(s.size(), out);
   out->append(s);
