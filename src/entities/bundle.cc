@@ -45,6 +45,7 @@ void BundleNames::Apply(const ArticleEvidence& a, int sign) {
     s.articles += sign;
     if (s.surface.empty()) s.surface = surface;
   }
+  near_stale_.store(true, std::memory_order_release);
 }
 
 void BundleNames::Spellings::Add(std::string_view spelling, const std::string* identity) {
@@ -56,6 +57,11 @@ void BundleNames::Spellings::Add(std::string_view spelling, const std::string* i
   // Grown from the entries in order, so a spelling's identities keep it.
   slots_.assign(std::max<size_t>(1024, slots_.size() * 2), 0);
   for (uint32_t e = 0; e < entries_.size(); ++e) Place(e);
+}
+
+void BundleNames::Spellings::Clear() {
+  std::vector<Entry>().swap(entries_);
+  std::vector<uint32_t>().swap(slots_);
 }
 
 void BundleNames::Spellings::Place(uint32_t entry) {
@@ -73,18 +79,32 @@ void BundleNames::Index(const FullEntry& full) {
   }
   auto [g, inserted] = groups_.try_emplace(identity);
   g->second.push_back(&full);
-  if (!inserted) return;
-  // A new identity: index its one-letter-shorter spellings.
-  const std::string* id = &g->first;
-  const size_t surname = identity.size() - Surname(identity).size();
-  if (identity.size() - surname < kMinSpellingLength) return;
-  near_.Add(identity, id);
+  if (inserted) identities_.push_back(&g->first);
+}
+
+const BundleNames::Spellings& BundleNames::Near() const {
+  if (!near_stale_.load(std::memory_order_acquire)) return near_;
+  std::lock_guard<std::mutex> lock(near_mu_);
+  if (!near_stale_.load(std::memory_order_relaxed)) return near_;
+  // An identity with fewer articles is never a neighbour (CanonicalSurface
+  // wants kSpellingMin of them), so it is left out; the others keep the
+  // order they came in.
+  near_.Clear();
   std::string shorter;
-  for (size_t i = surname; i < identity.size(); ++i) {
-    shorter.assign(identity, 0, i);
-    shorter.append(identity, i + 1);
-    near_.Add(shorter, id);
+  for (const std::string* id : identities_) {
+    const std::string& identity = *id;
+    const size_t surname = identity.size() - Surname(identity).size();
+    if (identity.size() - surname < kMinSpellingLength || Articles(identity) < kSpellingMin)
+      continue;
+    near_.Add(identity, id);
+    for (size_t i = surname; i < identity.size(); ++i) {
+      shorter.assign(identity, 0, i);
+      shorter.append(identity, i + 1);
+      near_.Add(shorter, id);
+    }
   }
+  near_stale_.store(false, std::memory_order_release);
+  return near_;
 }
 
 const BundleNames::Full* BundleNames::Best(const std::string& id,
@@ -128,8 +148,9 @@ const std::string* BundleNames::CanonicalSurface(const std::string& id,
   const std::string_view surname = Surname(id);
   const std::string* neighbour = nullptr;
   int neighbour_articles = std::max(kSpellingMin, kSpellingDominance * n);
+  const Spellings& near = Near();
   const auto consider = [&](std::string_view variant) {
-    near_.ForEach(variant, [&](const std::string& other) {
+    near.ForEach(variant, [&](const std::string& other) {
       if (other == id || !OneEditApart(surname, Surname(other))) return;
       if (int m = Articles(other); m >= neighbour_articles) {
         neighbour = &other;

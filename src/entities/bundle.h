@@ -25,8 +25,10 @@
 #ifndef NSEARCH_ENTITIES_BUNDLE_H_
 #define NSEARCH_ENTITIES_BUNDLE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -159,6 +161,7 @@ class BundleNames {
   class Spellings {
    public:
     void Add(std::string_view spelling, const std::string* identity);
+    void Clear();
     // Calls |f| with each identity put under |spelling|, in order.
     template <typename F>
     void ForEach(std::string_view spelling, F&& f) const {
@@ -186,6 +189,9 @@ class BundleNames {
 
   void Apply(const ArticleEvidence& a, int sign);
   void Index(const FullEntry& full);
+  // The spelling neighbours' index, built on first use after the counts
+  // last changed.
+  const Spellings& Near() const;
   const Full* Best(const std::string& id, const std::string* initials = nullptr) const;
   const std::string* BestKey(const std::string& id, const std::string** surface) const;
   const std::string* Voted(const std::string& key, int dominance) const;
@@ -203,9 +209,16 @@ class BundleNames {
   std::unordered_map<std::string, FullEntries> tails_;
   // identity -> full names.
   std::unordered_map<std::string, FullEntries> groups_;
+  // groups_ keys in the order they came: the order of near_'s entries.
+  std::vector<const std::string*> identities_;
   // identity with one surname letter deleted (and the identity itself) ->
-  // identities (groups_ keys).
-  Spellings near_;
+  // identities (groups_ keys), for the identities common enough to be a
+  // neighbour (kSpellingMin articles). Built from the counts when first
+  // read after they changed; the readers run on several threads at once,
+  // so the build is behind a mutex.
+  mutable Spellings near_;
+  mutable std::mutex near_mu_;
+  mutable std::atomic<bool> near_stale_{false};
 };
 
 }  // namespace nsearch::entities

@@ -118,6 +118,31 @@ TEST(BundleSpellingTest, OfTwoEquallyCommonSpellingsTheFirstSeenWinsAmongManyNam
   }
 }
 
+TEST(BundleSpellingTest, ANeighbourFollowsTheCountsBetweenExtracts) {
+  // The neighbours' index is built when first read and again after the
+  // counts change: a spelling that becomes common later is joined, one
+  // whose articles are taken back out is no longer.
+  Extractor ex;
+  const auto evidence = [&](const std::string& name) {
+    return ex.Evidence(Make({name + " said the plan for the harbor was sound."}));
+  };
+  const std::string rare = "Rudy Giulliani said the plan for the harbor was sound.";
+  const auto names = [&] {
+    Article a = Make({rare});
+    ex.Extract(a);
+    return Names(a, EntityType::kPerson);
+  };
+  for (int i = 0; i < 5; ++i) ex.Observe(evidence("Rudy Kowalczek"));  // an index not empty
+  ex.Observe(evidence("Rudy Giulliani"));
+  for (int i = 0; i < 4; ++i) ex.Observe(evidence("Rudy Giuliani"));
+  EXPECT_THAT(names(), ElementsAre("Rudy Giulliani"));  // 4 articles: not yet common
+  ex.Observe(evidence("Rudy Giuliani"));
+  for (int i = 0; i < 5; ++i) ex.Observe(evidence("Rudy Giuliani"));
+  EXPECT_THAT(names(), ElementsAre("Rudy Giuliani"));
+  for (int i = 0; i < 7; ++i) ex.Unobserve(evidence("Rudy Giuliani"));
+  EXPECT_THAT(names(), ElementsAre("Rudy Giulliani"));
+}
+
 TEST_F(BundleTest, TitledSurnameTakesThePersonTheBundleGivesThatTitle) {
   See("President Tanya Marsh said on Monday that President Marsh would sign the bill.", 3);
   See("Owen Marsh, who is 19, said his mother Tanya would win again this fall.");
