@@ -29,6 +29,7 @@
 #include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/hash.h"
+#include "ingest/hashed_table.h"
 #include "ingest/inputs.h"
 #include "ingest/source.h"
 #include "quotes/quotes.h"
@@ -159,7 +160,7 @@ class Pipeline : public ingest::Visitor {
     // One id read twice in a run (two archive members with the same name)
     // would replace itself back and forth on every run: the first is kept.
     // By the hash that is the article's key (index::ArticleKey prints it).
-    if (!seen_keys_.insert(ingest::ContentHash(raw.id)).second) {
+    if (!seen_keys_.Insert(ingest::ContentHash(raw.id))) {
       OnSkip({raw.id, "duplicate id: read twice in this run; the first one is kept", "duplicate"});
       return;
     }
@@ -318,7 +319,7 @@ class Pipeline : public ingest::Visitor {
   IndexStats* stats_;
   Status status_;                    // written by the writer thread only
   std::atomic<bool> failed_{false};  // read by the walk: stop feeding a failed writer
-  std::unordered_set<uint64_t> seen_keys_;
+  ingest::HashedSet seen_keys_;
   // The article keys each file gave this run, to remove what it gave an
   // earlier run and no longer does (kept only when there was one).
   bool prune_stale_ = false;

@@ -6,8 +6,8 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "ingest/hashed_table.h"
 #include "segment/boilerplate_features.h"
 #include "segment/segmenter.h"
 #include "text/normalize.h"
@@ -482,16 +482,16 @@ ParagraphKind KeptKind(const Paragraph& p, const ParagraphFeatures& f) {
 struct BoilerplateClassifier::State {
   // Folded short line -> number of earlier distinct articles that contained
   // it (or, after Observe, of all the run's distinct articles).
-  std::unordered_map<uint64_t, uint32_t> seen;
+  ingest::HashedMap<uint32_t> seen;
   // ContentKeys of the articles counted: copies of one article count once,
   // so a paragraph repeated only because its article is stays body.
-  std::unordered_set<uint64_t> counted;
+  ingest::HashedSet counted;
   bool observed = false;  // counts come from a first pass over the run
 
   // True when |article| is new content, now remembered as counted.
   bool FirstCopy(const Article& article) {
     if (counted.size() >= kMaxRemembered) return true;
-    return counted.insert(ContentKey(article)).second;
+    return counted.Insert(ContentKey(article));
   }
 
   // |self_counted|: the counts already include this article (or a copy).
@@ -499,9 +499,9 @@ struct BoilerplateClassifier::State {
     for (int i = 0; i < w.size(); ++i) {
       const ParagraphFeatures& f = w.f[i];
       if (w.Marked(i) || f.chars > kRememberChars) continue;
-      auto it = seen.find(LineKey(w.article.paragraphs[i].text));
-      if (it == seen.end()) continue;
-      const uint32_t others = self_counted ? it->second - 1 : it->second;
+      const uint32_t* count = seen.Find(LineKey(w.article.paragraphs[i].text));
+      if (!count) continue;
+      const uint32_t others = self_counted ? *count - 1 : *count;
       const bool line = !f.Sentence() && others >= kRepeatLine && f.alpha_words * 2 > f.words;
       const bool sentence = f.words >= 6 && others >= kRepeatSentence;
       if (line || sentence) w.why[i] = Signal::kRepeated;
@@ -517,11 +517,10 @@ struct BoilerplateClassifier::State {
 
   void Count(const std::set<uint64_t>& keys) {
     for (uint64_t k : keys) {
-      auto it = seen.find(k);
-      if (it != seen.end()) {
-        ++it->second;
+      if (uint32_t* count = seen.Find(k)) {
+        ++*count;
       } else if (seen.size() < kMaxRemembered) {
-        seen.emplace(k, 1);
+        seen.Insert(k, 1);
       }
     }
   }
@@ -540,8 +539,8 @@ void BoilerplateClassifier::Observe(const Article& article) {
 }
 
 uint32_t BoilerplateClassifier::LineCount(std::string_view line) const {
-  auto it = state_->seen.find(LineKey(line));
-  return it == state_->seen.end() ? 0 : it->second;
+  const uint32_t* count = state_->seen.Find(LineKey(line));
+  return count ? *count : 0;
 }
 
 // MarkRepeated compares the other articles (count - 1) with kRepeatLine and
