@@ -93,7 +93,8 @@ std::vector<RecordedSkip> FileRecordSkips(const std::string& stored);
 // |original|, the word as written, when given: Fold() writes Cyrillic in
 // Latin letters, which the Russian stemmer cannot read, so the stem is
 // taken in Cyrillic and then folded ("переговорах" -> "peregovor"); without
-// it a Russian word stays as folded. Thread-safe; cached per thread.
+// it a Russian word stays as folded. Thread-safe; cached per thread: the
+// reference holds until the thread's next Stem call.
 const std::string& Stem(const std::string& folded_word, std::string_view code = "en",
                         std::string_view original = {});
 

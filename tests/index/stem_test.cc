@@ -1,6 +1,10 @@
 // Stemming in each article's language: the forms a reader types meet the
 // forms an article wrote, as the index spells them (folded).
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+#include <vector>
 
 #include "index/document.h"
 #include "text/normalize.h"
@@ -22,6 +26,26 @@ TEST(StemTest, InflectedFormsMeet) {
   EXPECT_EQ(S("переговорах", "ru"), S("переговоры", "ru"));
   EXPECT_EQ(S("нового", "ru"), S("новый", "ru"));
   EXPECT_EQ(S("accordi", "it"), S("accordo", "it"));
+}
+
+TEST(StemTest, ManyWordsKeepTheirOwnStemsThroughTheCache) {
+  // More distinct words than the thread's cache has room for, twice over
+  // in two orders: each keeps the stem Snowball gives it, whatever word
+  // had its slot before.
+  Xapian::Stem english("english"), german("german");
+  std::vector<std::string> words;
+  for (int i = 0; i < 40000; ++i) {
+    std::string w;
+    for (int n = i; n > 0 || w.empty(); n /= 26) w += static_cast<char>('a' + n % 26);
+    words.push_back(w + (i % 3 == 0 ? "ings" : i % 3 == 1 ? "ed" : "ations"));
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string& w = words[pass == 0 ? k : words.size() - 1 - k];
+      ASSERT_EQ(Stem(w), english(w)) << w;
+      ASSERT_EQ(Stem(w, "de"), text::Fold(german(w))) << w;
+    }
+  }
 }
 
 TEST(StemTest, EnglishIsTheDefaultAndUnchanged) {
