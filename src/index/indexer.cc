@@ -195,9 +195,11 @@ class Pipeline : public ingest::Visitor {
   // A file whose size, mtime and inode are what the index remembers is not
   // read: its articles stay as they are.
   bool Unchanged(const std::string& path, const struct stat& st) override {
-    std::string record = RecordOf(path, st);
+    // The stamp is compared only where an index remembers files: a first
+    // build keeps the stat values (ReadFiles) and makes no record here.
     const std::string stored = stamps_ ? stamps_->FileRecordOf(path) : std::string();
-    if (stamps_ && index::FileRecordStamp(stored) == record && !revise_files_.count(path)) {
+    if (stamps_ && index::FileRecordStamp(stored) == RecordOf(path, st) &&
+        !revise_files_.count(path)) {
       // Unchanged, and as bad as it was: its skips again, not read again.
       for (auto& s : index::FileRecordSkips(stored))
         OnSkip({std::move(s.where), std::move(s.reason), std::move(s.category)});
