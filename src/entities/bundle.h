@@ -155,9 +155,10 @@ class BundleNames {
   // the identity itself), for spelling neighbours: an entry per spelling
   // and identity, in the order they came, with an open-addressing table
   // over them by the spelling's hash. A spelling's identities come back in
-  // the order they were put (the readers' ties depend on it). Compact: the
-  // mix of the speed benchmark has 300,000 spellings, and a map of strings
-  // to vectors of strings held 40 MB of them.
+  // the order they were put (the readers' ties depend on it). Compact: all
+  // the identities of the speed benchmark's mix have 300,000 spellings, and
+  // a map of strings to vectors of strings held 40 MB of them (near_ holds
+  // only the common identities' now).
   class Spellings {
    public:
     void Add(std::string_view spelling, const std::string* identity);
