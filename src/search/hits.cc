@@ -38,11 +38,12 @@ Hit MakeHit(const Article& a, int index) {
 }
 
 std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db,
-                                   bool with_entities) {
+                                   bool with_entities, std::string_view language) {
   auto a = index::StoredArticleOf(doc, db);
   if (a) {
     if (with_entities) a->entities = index::DocumentEntities(doc);
-    a->language = doc.get_value(index::kSlotLanguage);
+    // A document's value read starts from the value table's root.
+    a->language = language.empty() ? doc.get_value(index::kSlotLanguage) : std::string(language);
   }
   return a;
 }

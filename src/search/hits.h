@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <string_view>
 
 #include "nsearch/article.h"
 #include "nsearch/searcher.h"
@@ -24,9 +25,10 @@ Hit MakeHit(const Article& a, int index);
 // The article a document stores, with its language and (unless
 // |with_entities| is false) its entities, from their values; nullopt when
 // the data is not of this schema (or its dictionary is unknown:
-// index/data_dictionary.h).
+// index/data_dictionary.h). A non-empty |language| is taken as the
+// article's (CompiledQuery::only_language) instead of reading its value.
 std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db,
-                                   bool with_entities = true);
+                                   bool with_entities = true, std::string_view language = {});
 
 }  // namespace nsearch::search
 

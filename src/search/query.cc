@@ -766,6 +766,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
   // it once per language, each parse kept to that language's articles, so
   // every article meets the query stemmed as its own words were.
   std::vector<std::string> languages = index::IndexLanguages(db);
+  if (languages.size() == 1) out.only_language = languages[0];
   if (languages.empty()) languages.emplace_back(text::kDefaultLanguage);
   std::stable_partition(languages.begin(), languages.end(),
                         [](const std::string& c) { return c == text::kDefaultLanguage; });

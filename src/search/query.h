@@ -74,6 +74,9 @@ struct CompiledQuery {
   std::string suggestion;
   // One line each for what was ignored ("unbalanced quote", "stray AND").
   std::vector<std::string> notes;
+  // The index's language when it has exactly one: every article's, so a
+  // hit need not read its own (LoadArticle); empty otherwise.
+  std::string only_language;
 };
 
 // Compiles |raw| against |db|. |extra_filters| are --person and friends,

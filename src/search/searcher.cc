@@ -500,7 +500,7 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
                  [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
                    if (by_date)
                      ev = scorer.Score(*it, it.get_weight(), search::Layouts(db, {*it})[0]);
-                   auto a = LoadArticle(it.get_document(), db, o.hit_entities);
+                   auto a = LoadArticle(it.get_document(), db, o.hit_entities, q.only_language);
                    if (!a) return Hit{};
                    const bool in_title = ev.paragraph == 0;
                    Hit h = MakeHit(
@@ -548,7 +548,7 @@ SearchResponse Searcher::Impl::RunFilters(const SearchOptions& o, const Compiled
                        remote, &date_key);
   return Collect(enquire, o, std::move(resp), nullptr,
                  [&](const Xapian::MSetIterator& it, const search::ArticleEvidence&) {
-                   auto a = LoadArticle(it.get_document(), db, o.hit_entities);
+                   auto a = LoadArticle(it.get_document(), db, o.hit_entities, q.only_language);
                    return a ? MentionHit(*a, mentions, o.include_boilerplate) : Hit{};
                  });
 }

@@ -160,5 +160,25 @@ TEST_F(E2eLanguages, TerminalShowsLanguageOnlyWhenNotEnglish) {
   EXPECT_TRUE(Contains(Json({"negotiations"})["results"][0].dump(), "\"lang\":\"en\""));
 }
 
+TEST(E2eOneLanguage, HitsOfAOneLanguageIndexSayItsLanguage) {
+  // An index whose articles are all German: every hit is German, in the
+  // terminal and in JSON, as in an index of several languages.
+  TempDir dir;
+  const std::string index = dir / "index";
+  const RunResult r = RunBinary(
+      IndexBin(), {"--index", index, std::string(NSEARCH_FIXTURES) + "/languages/de_hafen.txt"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const RunResult text =
+      RunBinary(SearchBin(), {"--index", index, "--color", "never", "Verhandlung"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_TRUE(Contains(text.out, "[de]")) << text.out;
+  const RunResult j = RunBinary(SearchBin(), {"--index", index, "--json", "Verhandlung"});
+  std::string error;
+  const json response = ParseOne(j.out, &error);
+  ASSERT_TRUE(error.empty()) << error << " " << j.err;
+  ASSERT_FALSE(response["results"].empty()) << j.out;
+  for (const auto& h : response["results"]) EXPECT_EQ(h.value("lang", ""), "de");
+}
+
 }  // namespace
 }  // namespace nsearch::e2e
