@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "index/document.h"
@@ -648,6 +649,77 @@ void MergeVariants(const StemLog& log, std::vector<QueryWord>* words) {
   }
 }
 
+// True when every article |q| matches holds at least one of its terms, so
+// that an article holding none of them cannot match (false when unsure:
+// match-all, value ranges, posting sources, unexpanded wildcards).
+bool NeedsATerm(const Xapian::Query& q) {
+  using Q = Xapian::Query;
+  const auto sub = [&](size_t i) { return NeedsATerm(q.get_subquery(i)); };
+  const size_t n = q.get_num_subqueries();
+  switch (q.get_type()) {
+    case Q::LEAF_TERM:
+      return q.get_terms_begin() != q.get_terms_end() && !(*q.get_terms_begin()).empty();
+    case Q::LEAF_MATCH_NOTHING:
+      return true;
+    case Q::OP_OR:
+    case Q::OP_XOR:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX:
+    case Q::OP_ELITE_SET:
+      for (size_t i = 0; i < n; ++i)
+        if (!sub(i)) return false;
+      return true;
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+    case Q::OP_PHRASE:
+    case Q::OP_NEAR:
+      for (size_t i = 0; i < n; ++i)
+        if (sub(i)) return true;
+      return false;
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_SCALE_WEIGHT:
+      return n > 0 && sub(0);
+    default:
+      return false;
+  }
+}
+
+// Languages with at most this many articles have each query's branches
+// checked against those articles (AnyHolds).
+constexpr Xapian::doccount kFewArticles = 16;
+
+// The articles of the languages |codes| when they are few (nullopt when
+// more than kFewArticles).
+std::optional<std::vector<Xapian::docid>> FewArticlesIn(const Xapian::Database& db,
+                                                        const std::vector<std::string>& codes) {
+  std::vector<Xapian::docid> out;
+  for (const auto& code : codes) {
+    const std::string term = index::LanguageTerm(code);
+    if (db.get_termfreq(term) + out.size() > kFewArticles) return std::nullopt;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) out.push_back(*p);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Whether an article of |docs| (sorted) holds one of |q|'s terms: each
+// term's posting list skipped to them, a few chunks read (an article's term
+// list is longer to read than the postings of a query's few terms).
+bool AnyHolds(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+              const Xapian::Query& q) {
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+    const std::string term = *t;
+    auto p = db.postlist_begin(term);
+    for (Xapian::docid did : docs) {
+      p.skip_to(did);
+      if (p == db.postlist_end(term)) break;
+      if (*p == did) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Xapian::Query EntityQuery(EntityType type, const std::vector<std::string>& names) {
@@ -819,15 +891,26 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
         for (const auto& code : codes) out.emplace_back(index::LanguageTerm(code));
         return Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end());
       };
+      // A language of a few articles (a French letter among English news)
+      // would otherwise tax every query: a branch whose articles hold none
+      // of its terms matches nothing and is left out, and the first branch
+      // excludes only the articles that hold one of its terms. The same
+      // articles match with the same weights (BM25 weighs each term alone).
       std::vector<std::string> others;
-      for (size_t b = 1; b < branches.size(); ++b)
-        others.insert(others.end(), branches[b].languages.begin(), branches[b].languages.end());
-      std::vector<Xapian::Query> each{
-          Xapian::Query(Xapian::Query::OP_AND_NOT, branches[0].query, terms(others))};
-      for (size_t b = 1; b < branches.size(); ++b)
-        each.emplace_back(Xapian::Query::OP_FILTER, branches[b].query,
-                          terms(branches[b].languages));
-      q = Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
+      std::vector<Xapian::Query> each{branches[0].query};
+      const bool first_needs_a_term = NeedsATerm(branches[0].query);
+      for (size_t b = 1; b < branches.size(); ++b) {
+        const auto few = FewArticlesIn(db, branches[b].languages);
+        if (!few || !first_needs_a_term || AnyHolds(db, *few, branches[0].query))
+          others.insert(others.end(), branches[b].languages.begin(), branches[b].languages.end());
+        if (!few || !NeedsATerm(branches[b].query) || AnyHolds(db, *few, branches[b].query))
+          each.emplace_back(Xapian::Query::OP_FILTER, branches[b].query,
+                            terms(branches[b].languages));
+      }
+      if (!others.empty())
+        each[0] = Xapian::Query(Xapian::Query::OP_AND_NOT, each[0], terms(others));
+      q = each.size() == 1 ? each[0]
+                           : Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
     }
     MergeVariants(log, &out.words);
   }
