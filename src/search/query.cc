@@ -685,19 +685,47 @@ bool NeedsATerm(const Xapian::Query& q) {
   }
 }
 
-// Languages with at most this many articles have each query's branches
-// checked against those articles (AnyHolds).
+// When the articles outside the index's largest language are at most this
+// many, they are listed for each query: each query's branches are checked
+// against them (AnyHolds) and each hit's language is known without a read.
 constexpr Xapian::doccount kFewArticles = 16;
 
-// The articles of the languages |codes| when they are few (nullopt when
-// more than kFewArticles).
-std::optional<std::vector<Xapian::docid>> FewArticlesIn(const Xapian::Database& db,
+struct LanguageArticles {
+  std::optional<std::string> usual;  // the largest language, when the rest are few
+  std::map<std::string, std::vector<Xapian::docid>> articles;  // the rest's, sorted
+};
+
+LanguageArticles FewLanguageArticles(const Xapian::Database& db,
+                                     const std::vector<std::string>& languages) {
+  LanguageArticles out;
+  if (languages.size() == 1) out.usual = languages[0];  // nothing to count
+  if (languages.size() <= 1) return out;
+  std::vector<Xapian::doccount> freq;
+  for (const auto& code : languages) freq.push_back(db.get_termfreq(index::LanguageTerm(code)));
+  const size_t usual = std::max_element(freq.begin(), freq.end()) - freq.begin();
+  Xapian::doccount rest = 0;
+  for (size_t i = 0; i < languages.size(); ++i)
+    if (i != usual) rest += freq[i];
+  if (rest > kFewArticles) return out;
+  out.usual = languages[usual];
+  for (size_t i = 0; i < languages.size(); ++i) {
+    if (i == usual) continue;
+    const std::string term = index::LanguageTerm(languages[i]);
+    auto& docs = out.articles[languages[i]];
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) docs.push_back(*p);
+  }
+  return out;
+}
+
+// The articles of the languages |codes|, when FewLanguageArticles listed
+// them all.
+std::optional<std::vector<Xapian::docid>> FewArticlesIn(const LanguageArticles& few,
                                                         const std::vector<std::string>& codes) {
   std::vector<Xapian::docid> out;
   for (const auto& code : codes) {
-    const std::string term = index::LanguageTerm(code);
-    if (db.get_termfreq(term) + out.size() > kFewArticles) return std::nullopt;
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) out.push_back(*p);
+    auto it = few.articles.find(code);
+    if (it == few.articles.end()) return std::nullopt;  // the largest, or not listed
+    out.insert(out.end(), it->second.begin(), it->second.end());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -838,7 +866,13 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
   // it once per language, each parse kept to that language's articles, so
   // every article meets the query stemmed as its own words were.
   std::vector<std::string> languages = index::IndexLanguages(db);
-  if (languages.size() == 1) out.only_language = languages[0];
+  const LanguageArticles few_articles = FewLanguageArticles(db, languages);
+  if (few_articles.usual) {
+    out.usual_language = *few_articles.usual;
+    for (const auto& [code, docs] : few_articles.articles)
+      for (Xapian::docid did : docs) out.language_exceptions.emplace_back(did, code);
+    std::sort(out.language_exceptions.begin(), out.language_exceptions.end());
+  }
   if (languages.empty()) languages.emplace_back(text::kDefaultLanguage);
   std::stable_partition(languages.begin(), languages.end(),
                         [](const std::string& c) { return c == text::kDefaultLanguage; });
@@ -900,7 +934,7 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
       std::vector<Xapian::Query> each{branches[0].query};
       const bool first_needs_a_term = NeedsATerm(branches[0].query);
       for (size_t b = 1; b < branches.size(); ++b) {
-        const auto few = FewArticlesIn(db, branches[b].languages);
+        const auto few = FewArticlesIn(few_articles, branches[b].languages);
         if (!few || !first_needs_a_term || AnyHolds(db, *few, branches[0].query))
           others.insert(others.end(), branches[b].languages.begin(), branches[b].languages.end());
         if (!few || !NeedsATerm(branches[b].query) || AnyHolds(db, *few, branches[b].query))
@@ -945,6 +979,15 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
   }
   out.query = q;
   return out;
+}
+
+std::string_view KnownLanguage(const CompiledQuery& q, Xapian::docid did) {
+  if (q.usual_language.empty()) return {};
+  const auto& ex = q.language_exceptions;
+  auto it = std::lower_bound(ex.begin(), ex.end(), did,
+                             [](const auto& e, Xapian::docid d) { return e.first < d; });
+  if (it != ex.end() && it->first == did) return it->second;
+  return q.usual_language;
 }
 
 }  // namespace nsearch::search

@@ -74,10 +74,17 @@ struct CompiledQuery {
   std::string suggestion;
   // One line each for what was ignored ("unbalanced quote", "stray AND").
   std::vector<std::string> notes;
-  // The index's language when it has exactly one: every article's, so a
-  // hit need not read its own (LoadArticle); empty otherwise.
-  std::string only_language;
+  // Each article's language without a value read per hit (LoadArticle):
+  // |usual_language| is every article's but the few |language_exceptions|
+  // (sorted by document), whose own are listed; empty when the index has
+  // more than a few articles outside its largest language.
+  std::string usual_language;
+  std::vector<std::pair<Xapian::docid, std::string>> language_exceptions;
 };
+
+// The language of document |did| as |q| knows it (CompiledQuery::
+// usual_language), or empty when its value must be read.
+std::string_view KnownLanguage(const CompiledQuery& q, Xapian::docid did);
 
 // Compiles |raw| against |db|. |extra_filters| are --person and friends,
 // |date| the --since/--until range (ANDed). InvalidArgument for a bad date,

@@ -496,23 +496,22 @@ SearchResponse Searcher::Impl::RunText(const SearchOptions& o, const CompiledQue
   const bool by_date = o.sort != SortOrder::kRelevance;
   if (by_date) search::SortByDate(enquire, o.sort, true, remote, &date_key);
   search::PassageScorer scorer(db, q, o.include_boilerplate, Lengths());
-  return Collect(enquire, o, std::move(resp), by_date ? nullptr : &scorer,
-                 [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
-                   if (by_date)
-                     ev = scorer.Score(*it, it.get_weight(), search::Layouts(db, {*it})[0]);
-                   auto a = LoadArticle(it.get_document(), db, o.hit_entities, q.only_language);
-                   if (!a) return Hit{};
-                   const bool in_title = ev.paragraph == 0;
-                   Hit h = MakeHit(
-                       *a, in_title ? FirstParagraph(*a, o.include_boilerplate) : ev.paragraph);
-                   h.title_match = in_title && ev.title_matches && !a->paragraphs.empty();
-                   if (!in_title) h.highlights = search::WordSpans(h.text, ev.matched_words);
-                   h.more_passages = std::max(0, ev.matching_passages - 1);
-                   if (o.explain)
-                     h.explain = {ev.article_bm25, ev.passage_bm25, ev.proximity,
-                                  ev.matching_passages, ev.title_matches};
-                   return h;
-                 });
+  return Collect(
+      enquire, o, std::move(resp), by_date ? nullptr : &scorer,
+      [&](const Xapian::MSetIterator& it, search::ArticleEvidence ev) {
+        if (by_date) ev = scorer.Score(*it, it.get_weight(), search::Layouts(db, {*it})[0]);
+        auto a = LoadArticle(it.get_document(), db, o.hit_entities, search::KnownLanguage(q, *it));
+        if (!a) return Hit{};
+        const bool in_title = ev.paragraph == 0;
+        Hit h = MakeHit(*a, in_title ? FirstParagraph(*a, o.include_boilerplate) : ev.paragraph);
+        h.title_match = in_title && ev.title_matches && !a->paragraphs.empty();
+        if (!in_title) h.highlights = search::WordSpans(h.text, ev.matched_words);
+        h.more_passages = std::max(0, ev.matching_passages - 1);
+        if (o.explain)
+          h.explain = {ev.article_bm25, ev.passage_bm25, ev.proximity, ev.matching_passages,
+                       ev.title_matches};
+        return h;
+      });
 }
 
 // No words, only filters. Entity filters rank articles by how central the
@@ -548,7 +547,8 @@ SearchResponse Searcher::Impl::RunFilters(const SearchOptions& o, const Compiled
                        remote, &date_key);
   return Collect(enquire, o, std::move(resp), nullptr,
                  [&](const Xapian::MSetIterator& it, const search::ArticleEvidence&) {
-                   auto a = LoadArticle(it.get_document(), db, o.hit_entities, q.only_language);
+                   auto a = LoadArticle(it.get_document(), db, o.hit_entities,
+                                        search::KnownLanguage(q, *it));
                    return a ? MentionHit(*a, mentions, o.include_boilerplate) : Hit{};
                  });
 }
