@@ -263,6 +263,13 @@ std::string LanguageTerm(std::string_view code) {
 
 std::vector<std::string> IndexLanguages(const Xapian::Database& db) {
   std::vector<std::string> out;
+  for (auto& [code, articles] : IndexLanguageCounts(db)) out.push_back(std::move(code));
+  return out;
+}
+
+std::vector<std::pair<std::string, Xapian::doccount>> IndexLanguageCounts(
+    const Xapian::Database& db) {
+  std::vector<std::pair<std::string, Xapian::doccount>> out;
   const std::string prefix(kPrefixLanguage);
   // Stepping with ++ would walk every chunk of each language's posting
   // list (all the articles' postings, block by block, on every query);
@@ -270,7 +277,7 @@ std::vector<std::string> IndexLanguages(const Xapian::Database& db) {
   const auto end = db.allterms_end(prefix);
   for (auto t = db.allterms_begin(prefix); t != end;) {
     const std::string term = *t;
-    out.push_back(term.substr(prefix.size()));
+    out.emplace_back(term.substr(prefix.size()), t.get_termfreq());
     t.skip_to(term + '\0');
   }
   return out;

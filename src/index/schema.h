@@ -212,6 +212,9 @@ std::string LanguageTerm(std::string_view code);
 // The language codes of the index's articles (its XG terms), sorted; empty
 // for an index written before languages (all English).
 std::vector<std::string> IndexLanguages(const Xapian::Database& db);
+// The same, each with its number of articles.
+std::vector<std::pair<std::string, Xapian::doccount>> IndexLanguageCounts(
+    const Xapian::Database& db);
 
 }  // namespace nsearch::index
 

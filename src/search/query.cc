@@ -687,7 +687,7 @@ bool NeedsATerm(const Xapian::Query& q) {
 
 // When the articles outside the index's largest language are at most this
 // many, they are listed for each query: each query's branches are checked
-// against them (AnyHolds) and each hit's language is known without a read.
+// against them (Holders) and each hit's language is known without a read.
 constexpr Xapian::doccount kFewArticles = 16;
 
 struct LanguageArticles {
@@ -695,23 +695,24 @@ struct LanguageArticles {
   std::map<std::string, std::vector<Xapian::docid>> articles;  // the rest's, sorted
 };
 
-LanguageArticles FewLanguageArticles(const Xapian::Database& db,
-                                     const std::vector<std::string>& languages) {
+// |counts|: index::IndexLanguageCounts.
+LanguageArticles FewLanguageArticles(
+    const Xapian::Database& db,
+    const std::vector<std::pair<std::string, Xapian::doccount>>& counts) {
   LanguageArticles out;
-  if (languages.size() == 1) out.usual = languages[0];  // nothing to count
-  if (languages.size() <= 1) return out;
-  std::vector<Xapian::doccount> freq;
-  for (const auto& code : languages) freq.push_back(db.get_termfreq(index::LanguageTerm(code)));
-  const size_t usual = std::max_element(freq.begin(), freq.end()) - freq.begin();
+  if (counts.empty()) return out;
+  const auto usual =
+      std::max_element(counts.begin(), counts.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; });
   Xapian::doccount rest = 0;
-  for (size_t i = 0; i < languages.size(); ++i)
-    if (i != usual) rest += freq[i];
+  for (auto it = counts.begin(); it != counts.end(); ++it)
+    if (it != usual) rest += it->second;
   if (rest > kFewArticles) return out;
-  out.usual = languages[usual];
-  for (size_t i = 0; i < languages.size(); ++i) {
-    if (i == usual) continue;
-    const std::string term = index::LanguageTerm(languages[i]);
-    auto& docs = out.articles[languages[i]];
+  out.usual = usual->first;
+  for (auto it = counts.begin(); it != counts.end(); ++it) {
+    if (it == usual) continue;
+    const std::string term = index::LanguageTerm(it->first);
+    auto& docs = out.articles[it->first];
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) docs.push_back(*p);
   }
   return out;
@@ -731,20 +732,28 @@ std::optional<std::vector<Xapian::docid>> FewArticlesIn(const LanguageArticles& 
   return out;
 }
 
-// Whether an article of |docs| (sorted) holds one of |q|'s terms: each
-// term's posting list skipped to them, a few chunks read (an article's term
-// list is longer to read than the postings of a query's few terms).
-bool AnyHolds(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
-              const Xapian::Query& q) {
+// The articles of |docs| (sorted) that hold one of |q|'s terms, sorted:
+// each term's posting list skipped to them, a few chunks read (an article's
+// term list is longer to read than the postings of a query's few terms).
+std::vector<Xapian::docid> Holders(const Xapian::Database& db,
+                                   const std::vector<Xapian::docid>& docs, const Xapian::Query& q) {
+  std::set<Xapian::docid> out;
   for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
     const std::string term = *t;
     auto p = db.postlist_begin(term);
     for (Xapian::docid did : docs) {
       p.skip_to(did);
       if (p == db.postlist_end(term)) break;
-      if (*p == did) return true;
+      if (*p == did) out.insert(did);
     }
   }
+  return {out.begin(), out.end()};
+}
+
+// Whether |a| and the sorted |b| share an article.
+bool Meet(const std::vector<Xapian::docid>& a, const std::vector<Xapian::docid>& b) {
+  for (Xapian::docid did : a)
+    if (std::binary_search(b.begin(), b.end(), did)) return true;
   return false;
 }
 
@@ -865,14 +874,16 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
   // English index exactly as before languages); an index of several parses
   // it once per language, each parse kept to that language's articles, so
   // every article meets the query stemmed as its own words were.
-  std::vector<std::string> languages = index::IndexLanguages(db);
-  const LanguageArticles few_articles = FewLanguageArticles(db, languages);
+  const auto counts = index::IndexLanguageCounts(db);
+  const LanguageArticles few_articles = FewLanguageArticles(db, counts);
   if (few_articles.usual) {
     out.usual_language = *few_articles.usual;
     for (const auto& [code, docs] : few_articles.articles)
       for (Xapian::docid did : docs) out.language_exceptions.emplace_back(did, code);
     std::sort(out.language_exceptions.begin(), out.language_exceptions.end());
   }
+  std::vector<std::string> languages;
+  for (const auto& [code, articles] : counts) languages.push_back(code);
   if (languages.empty()) languages.emplace_back(text::kDefaultLanguage);
   std::stable_partition(languages.begin(), languages.end(),
                         [](const std::string& c) { return c == text::kDefaultLanguage; });
@@ -928,16 +939,27 @@ Result<CompiledQuery> CompileQuery(const Xapian::Database& db, std::string_view 
       // A language of a few articles (a French letter among English news)
       // would otherwise tax every query: a branch whose articles hold none
       // of its terms matches nothing and is left out, and the first branch
-      // excludes only the articles that hold one of its terms. The same
-      // articles match with the same weights (BM25 weighs each term alone).
+      // excludes only the languages whose articles hold one of its terms.
+      // The same articles match with the same weights (BM25 weighs each
+      // term alone).
       std::vector<std::string> others;
       std::vector<Xapian::Query> each{branches[0].query};
       const bool first_needs_a_term = NeedsATerm(branches[0].query);
+      // The listed articles holding one of the first branch's terms, read
+      // once for all the branches.
+      std::optional<std::vector<Xapian::docid>> first_holders;
       for (size_t b = 1; b < branches.size(); ++b) {
         const auto few = FewArticlesIn(few_articles, branches[b].languages);
-        if (!few || !first_needs_a_term || AnyHolds(db, *few, branches[0].query))
+        if (few && first_needs_a_term && !first_holders) {
+          std::vector<Xapian::docid> listed;
+          for (const auto& [code, docs] : few_articles.articles)
+            listed.insert(listed.end(), docs.begin(), docs.end());
+          std::sort(listed.begin(), listed.end());
+          first_holders = Holders(db, listed, branches[0].query);
+        }
+        if (!few || !first_needs_a_term || Meet(*few, *first_holders))
           others.insert(others.end(), branches[b].languages.begin(), branches[b].languages.end());
-        if (!few || !NeedsATerm(branches[b].query) || AnyHolds(db, *few, branches[b].query))
+        if (!few || !NeedsATerm(branches[b].query) || !Holders(db, *few, branches[b].query).empty())
           each.emplace_back(Xapian::Query::OP_FILTER, branches[b].query,
                             terms(branches[b].languages));
       }
