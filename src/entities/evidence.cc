@@ -92,12 +92,12 @@ ArticleEvidence Extractor::Evidence(const Article& article) const {
     for (const Token& t : tokens) words += t.Is(kWord);
     if (words < 6 || ModeFor(tokens, p.text, p.kind) != ScanMode::kNormal) continue;
     mentions.clear();
-    ScanNormal(*lex_, p.text, tokens, pi++, /*sports=*/false, IsTableLine(tokens), &mentions);
+    ScanNormal(Lex(), p.text, tokens, pi++, /*sports=*/false, IsTableLine(tokens), &mentions);
     for (const Mention& m : mentions) {
       if (m.surname_org && m.strength >= kMedium)
         cues[m.key] += m.type == EntityType::kPerson ? 1 : -1;
       if (m.type != EntityType::kPerson || AllCapsWord(m.surface)) continue;
-      if (m.strength >= kMedium && !GivenFirst(*lex_, m.key)) bare.emplace(m.key, m.title);
+      if (m.strength >= kMedium && !GivenFirst(Lex(), m.key)) bare.emplace(m.key, m.title);
       if (m.words == 1 && !m.stage.empty() && seen.insert("\t" + m.key).second)
         ev.stage_names.emplace_back(m.key, m.stage + " " + TitleCase(m.surface));
       if (m.words < 2 || m.strength == kWeak) continue;
@@ -105,15 +105,15 @@ ArticleEvidence Extractor::Evidence(const Article& article) const {
         ev.unexplained.push_back(m.key);
         continue;
       }
-      if (int cue = NameCue(*lex_, tokens, m); cue != 0) {
+      if (int cue = NameCue(Lex(), tokens, m); cue != 0) {
         auto& c = name_cues[m.key];
         (cue > 0 ? c.first : c.second) = true;
       }
       if (!seen.insert(m.key).second) continue;
-      const bool given_first = GivenFirst(*lex_, m.key);
+      const bool given_first = GivenFirst(Lex(), m.key);
       ev.names.push_back({m.key, m.surface, given_first,
-                          given_first ? PersonIdentity(*lex_, m.key) : "",
-                          MiddleInitials(*lex_, m.key)});
+                          given_first ? PersonIdentity(Lex(), m.key) : "",
+                          MiddleInitials(Lex(), m.key)});
     }
   }
   for (BundleName& n : ev.names) {

@@ -612,7 +612,9 @@ class ArticlePass {
 
 }  // namespace
 
-Extractor::Extractor() : lex_(&GetLexicon()) {}
+Extractor::Extractor() = default;
+
+const Lexicon& Extractor::Lex() { return GetLexicon(); }
 
 void Extractor::Observe(const Article& article) { Observe(Evidence(article)); }
 
@@ -628,7 +630,7 @@ void Extractor::Unobserve(const ArticleEvidence& evidence) {
 size_t Extractor::ObservedNames() const { return bundle_ ? bundle_->size() : 0; }
 
 void Extractor::Extract(Article& article) const {
-  ArticlePass pass(*lex_, bundle_.get());
+  ArticlePass pass(Lex(), bundle_.get());
   if (!article.title.empty() && !article.title_derived) {
     pass.Add(article.title, ParagraphKind::kHeading);
   }

@@ -55,7 +55,9 @@ class Extractor {
   size_t ObservedNames() const;
 
  private:
-  const Lexicon* lex_;
+  // The lexicon, built on first use: a run that reads no article (a
+  // re-run with nothing changed) does not build it.
+  static const Lexicon& Lex();
   std::shared_ptr<BundleNames> bundle_;
 };
 

@@ -3,6 +3,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <unordered_map>
 #include <unordered_set>
@@ -234,11 +235,25 @@ std::string SourceStamp(uint64_t content_hash) {
 }
 
 std::string FileRecord(const std::string& path, uint64_t size, int64_t mtime_ns, uint64_t inode) {
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%llu %lld %llu %d:%s\t", static_cast<unsigned long long>(size),
-                static_cast<long long>(mtime_ns), static_cast<unsigned long long>(inode),
-                kSchemaVersion, kPipelineVersion);
-  return buf + path;
+  // "SIZE MTIME_NS INODE SCHEMA:PIPELINE\tPATH", without printf's machinery:
+  // a re-run makes one for every file of the bundle.
+  char buf[96];  // four numbers of at most 20 digits and their separators
+  char* p = buf;
+  auto put = [&](auto v, char after) {
+    const auto [next, ec] = std::to_chars(p, buf + sizeof buf - 1, v);
+    if (ec != std::errc()) return;
+    p = next;
+    *p++ = after;
+  };
+  put(size, ' ');
+  put(mtime_ns, ' ');
+  put(inode, ' ');
+  put(kSchemaVersion, ':');
+  std::string out(buf, p);
+  out += kPipelineVersion;
+  out += '\t';
+  out += path;
+  return out;
 }
 
 std::string FileRecordPath(const std::string& record) {

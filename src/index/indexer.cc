@@ -195,6 +195,7 @@ class Pipeline : public ingest::Visitor {
   // A file whose size, mtime and inode are what the index remembers is not
   // read: its articles stay as they are.
   bool Unchanged(const std::string& path, const struct stat& st) override {
+    if (prune_stale_) walked_.Insert(ingest::ContentHash(path));
     // The stamp is compared only where an index remembers files: a first
     // build keeps the stat values (ReadFiles) and makes no record here.
     const std::string stored = stamps_ ? stamps_->FileRecordOf(path) : std::string();
@@ -261,7 +262,7 @@ class Pipeline : public ingest::Visitor {
       if (!removed.ok()) return removed.status();
       stats_->removed += *removed;
     }
-    auto removed = writer_->RemoveVanished(directories);
+    auto removed = writer_->RemoveVanished(directories, walked_);
     if (!removed.ok()) return removed.status();
     stats_->removed += *removed;
     return Status::Ok();
@@ -327,6 +328,9 @@ class Pipeline : public ingest::Visitor {
   bool prune_stale_ = false;
   std::map<std::string, std::unordered_set<std::string>> keys_by_file_;
   std::vector<ingest::Skip> skipped_where_;
+  // The files the walk met (by ContentHash of the path), which exist: only
+  // the others are looked for on the disk when pruning vanished files.
+  ingest::HashedSet walked_;
   // The files read this run, for the next run to leave unread (2.5 MB for
   // the mix's 86,000 files, where a pair of strings a file took 25 MB); and
   // the files modified in the last moments, not to be remembered.
@@ -356,9 +360,11 @@ bool AnyFileChanged(const std::vector<std::string>& inputs, const ingest::Ingest
     bool Unchanged(const std::string& path, const struct stat& st) override {
       changed =
           changed || index::FileRecordStamp(stamps_->FileRecordOf(path)) != RecordOf(path, st);
+      walked.Insert(ingest::ContentHash(path));
       return true;  // never read
     }
     bool changed = false;
+    ingest::HashedSet walked;  // the files the walk met, which exist
 
    private:
     index::StampReader* stamps_;
@@ -372,7 +378,9 @@ bool AnyFileChanged(const std::vector<std::string>& inputs, const ingest::Ingest
        k != db.metadata_keys_end(index::kFileRecordPrefix); ++k) {
     const std::string file = index::FileRecordPath(db.get_metadata(*k));
     std::error_code ec;
-    if (file.empty() || fs::exists(fs::symlink_status(file, ec))) continue;
+    if (file.empty() || probe.walked.Contains(ingest::ContentHash(file)) ||
+        fs::exists(fs::symlink_status(file, ec)))
+      continue;
     for (const auto& in : inputs)
       if (file.size() > in.size() && file.compare(0, in.size(), in) == 0 && file[in.size()] == '/')
         return true;

@@ -224,10 +224,13 @@ std::string AuthorKey(std::string_view author) {
 }
 
 std::string ArticleKey(std::string_view article_id) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx",
-                static_cast<unsigned long long>(ingest::ContentHash(article_id)));
-  return buf;
+  // As "%016llx" prints it, without printf's machinery: a re-run keys
+  // every file of the bundle.
+  static constexpr char kHex[] = "0123456789abcdef";
+  uint64_t h = ingest::ContentHash(article_id);
+  std::string key(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) key[i] = kHex[h & 15];
+  return key;
 }
 
 std::string EncodeEntities(const std::vector<Entity>& entities) {

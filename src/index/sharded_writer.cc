@@ -155,10 +155,11 @@ Result<int64_t> Writer::Sharded::RemoveStale(const std::string& source_file,
   return removed;
 }
 
-Result<int64_t> Writer::Sharded::RemoveVanished(const std::vector<std::string>& roots) {
+Result<int64_t> Writer::Sharded::RemoveVanished(const std::vector<std::string>& roots,
+                                                const ingest::HashedSet& walked) {
   int64_t removed = 0;
   for (auto& [name, shard] : shards) {
-    auto n = shard->RemoveVanished(roots);
+    auto n = shard->RemoveVanished(roots, walked);
     if (!n.ok()) return n;
     removed += *n;
     // The shard forgot the vanished files; meta holds the file records.

@@ -39,7 +39,8 @@ struct Writer::Sharded {
   Result<PutOutcome> Put(BuiltArticle&& built, size_t text_bytes);
   Result<int64_t> RemoveStale(const std::string& source_file,
                               const std::unordered_set<std::string>& keep);
-  Result<int64_t> RemoveVanished(const std::vector<std::string>& roots);
+  Result<int64_t> RemoveVanished(const std::vector<std::string>& roots,
+                                 const ingest::HashedSet& walked);
   Status Commit();
   Status Finish(bool compact);
 };

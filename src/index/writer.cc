@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -224,7 +225,38 @@ std::unique_ptr<StampReader> StampReader::Open(const std::string& index_path) {
   }
 }
 
+void StampReader::LoadFiles() {
+  auto hash_of = [](std::string_view hex, uint64_t* out) {
+    return hex.size() == 16 &&
+           std::from_chars(hex.data(), hex.data() + hex.size(), *out, 16).ec == std::errc();
+  };
+  try {
+    const std::string record_prefix(kFileRecordPrefix);
+    for (auto k = db_.metadata_keys_begin(record_prefix); k != db_.metadata_keys_end(record_prefix);
+         ++k) {
+      uint64_t h = 0;
+      if (hash_of(std::string_view(*k).substr(record_prefix.size()), &h))
+        records_.Insert(h, db_.get_metadata(*k));
+    }
+    const std::string term_prefix(kPrefixSourceFile);
+    for (auto t = db_.allterms_begin(term_prefix); t != db_.allterms_end(term_prefix); ++t) {
+      uint64_t h = 0;
+      if (hash_of(std::string_view(*t).substr(term_prefix.size()), &h))
+        articles_.Insert(h, t.get_termfreq());
+    }
+    files_loaded_ = true;
+  } catch (const Xapian::Error&) {
+    records_ = {};  // looked up one by one instead
+    articles_ = {};
+  }
+}
+
 std::string StampReader::FileRecordOf(const std::string& path) {
+  std::call_once(files_once_, [this] { LoadFiles(); });
+  if (files_loaded_) {
+    const std::string* r = records_.Find(ingest::ContentHash(path));
+    return r ? *r : std::string();
+  }
   try {
     return db_.get_metadata(kFileRecordPrefix + ArticleKey(path));
   } catch (const Xapian::Error&) {
@@ -233,6 +265,11 @@ std::string StampReader::FileRecordOf(const std::string& path) {
 }
 
 int64_t StampReader::ArticlesOf(const std::string& path) {
+  std::call_once(files_once_, [this] { LoadFiles(); });
+  if (files_loaded_) {
+    const int64_t* n = articles_.Find(ingest::ContentHash(path));
+    return n ? *n : 0;
+  }
   try {
     return db_.get_termfreq(std::string(kPrefixSourceFile) + ArticleKey(path));
   } catch (const Xapian::Error&) {
@@ -393,8 +430,9 @@ Result<int64_t> Writer::RemoveStale(const std::string& source_file,
   }
 }
 
-Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
-  if (sharded_) return sharded_->RemoveVanished(roots);
+Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots,
+                                       const ingest::HashedSet& walked) {
+  if (sharded_) return sharded_->RemoveVanished(roots, walked);
   namespace fs = std::filesystem;
   const std::string prefix(kPrefixSourceFile);
   auto& db = impl_->db();
@@ -405,7 +443,8 @@ Result<int64_t> Writer::RemoveVanished(const std::vector<std::string>& roots) {
       under = under || (file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
                         file[root.size()] == '/');
     std::error_code ec;
-    return under && !fs::exists(fs::symlink_status(file, ec));
+    return under && !walked.Contains(ingest::ContentHash(file)) &&
+           !fs::exists(fs::symlink_status(file, ec));
   };
   try {
     std::vector<std::pair<std::string, std::string>> gone;  // source-file term, path

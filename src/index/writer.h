@@ -7,11 +7,13 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "index/document.h"
+#include "ingest/hashed_table.h"
 #include "nsearch/article.h"
 #include "nsearch/status.h"
 
@@ -59,7 +61,10 @@ class Writer {
                               const std::unordered_set<std::string>& keep);
   // Removes the articles of files under |roots| (directories) that no longer
   // exist on disk, and their file records. Returns how many were removed.
-  Result<int64_t> RemoveVanished(const std::vector<std::string>& roots);
+  // |walked|: files known to exist (by ingest::ContentHash of the path),
+  // which are not looked for on the disk.
+  Result<int64_t> RemoveVanished(const std::vector<std::string>& roots,
+                                 const ingest::HashedSet& walked = {});
 
   // The index's data dictionary (index/data_dictionary.h); null when it has
   // none yet.
@@ -133,7 +138,16 @@ class StampReader {
 
  private:
   explicit StampReader(Xapian::Database db) : db_(std::move(db)) {}
+  // The file records and article counts of every file, read in one pass
+  // over each list in key order on the first question: a lookup per file
+  // read a block of each table per file (a re-run of the mix asked about
+  // 86,000 files twice).
+  void LoadFiles();
   Xapian::Database db_;
+  std::once_flag files_once_;
+  bool files_loaded_ = false;               // else each question looks up the index
+  ingest::HashedMap<std::string> records_;  // by ContentHash(path)
+  ingest::HashedMap<int64_t> articles_;     // likewise
 };
 
 }  // namespace nsearch::index

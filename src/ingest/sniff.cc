@@ -81,11 +81,18 @@ std::string Extension(std::string_view name) {
 }
 
 Format FormatFromName(std::string_view name) {
-  std::string base = Lower(BaseName(name));
+  // Only the name's end is lowered: no suffix below is longer than this
+  // (the walk asks for every file of the bundle on every run).
+  constexpr size_t kLongestSuffix = 9;  // ".markdown"
+  const std::string_view base = BaseName(name);
+  const std::string tail = Lower(base.substr(base.size() - std::min(base.size(), kLongestSuffix)));
   for (std::string_view s : {".tar.gz"sv, ".tar.bz2"sv, ".tar.xz"sv, ".tar.zst"sv}) {
-    if (EndsWith(base, s)) return Format::kArchive;
+    if (EndsWith(tail, s)) return Format::kArchive;
   }
-  std::string ext = Extension(base);
+  const size_t dot = base.find_last_of('.');
+  const size_t ext_size = dot == std::string_view::npos || dot == 0 ? 0 : base.size() - dot;
+  if (ext_size > kLongestSuffix) return Format::kUnknown;
+  const std::string_view ext = std::string_view(tail).substr(tail.size() - ext_size);
   if (ext.empty() || ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown") {
     return Format::kText;
   }

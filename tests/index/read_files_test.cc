@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "index/document.h"
+#include "index/schema.h"
 
 namespace nsearch::index {
 namespace {
@@ -26,6 +27,18 @@ std::vector<std::pair<std::string, std::string>> RoundTrip(const std::vector<Fil
   read.ForEach(
       [&](const std::string& path, const std::string& record) { out.emplace_back(path, record); });
   return out;
+}
+
+// What earlier runs stored: a record or key printed differently makes every
+// file of every index look changed (read again) or unknown.
+TEST(ReadFilesTest, RecordsAndKeysKeepTheirStoredForm) {
+  EXPECT_EQ(FileRecord("/b/a.txt", 1200, 1764000000123456789, 41),
+            "1200 1764000000123456789 41 " + std::to_string(kSchemaVersion) + ":9\t/b/a.txt");
+  EXPECT_EQ(FileRecord("x", 18446744073709551615ull, -5, 0),
+            "18446744073709551615 -5 0 " + std::to_string(kSchemaVersion) + ":9\tx");
+  EXPECT_EQ(ArticleKey(""), "cbf29ce484222325");
+  EXPECT_EQ(ArticleKey("bundle/story.txt"), "e9186dfb93a925ad");
+  EXPECT_EQ(ArticleKey("a/173.txt"), "00d78a0dfaa006cc");  // leading zeros kept
 }
 
 TEST(ReadFilesTest, GivesBackEachFileWithItsRecordInOrder) {

@@ -13,6 +13,22 @@ namespace {
 
 using testing::Recorder;
 
+TEST(SniffTest, NamesGiveTheirFormatWhateverTheirCaseAndLength) {
+  EXPECT_EQ(FormatFromName("bundle/Long Story About The Harbour Plan.TXT"), Format::kText);
+  EXPECT_EQ(FormatFromName("notes/Plan.Markdown"), Format::kText);
+  EXPECT_EQ(FormatFromName("bundle/README"), Format::kText);
+  EXPECT_EQ(FormatFromName("bundle/.txt"), Format::kText);  // a hidden name, no extension
+  EXPECT_EQ(FormatFromName("a.b/page.XHTML"), Format::kHtml);
+  EXPECT_EQ(FormatFromName("feeds/wire.NDJSON"), Format::kJsonl);
+  EXPECT_EQ(FormatFromName("dump.json"), Format::kJson);
+  EXPECT_EQ(FormatFromName("x/Archive.Tar.Zst"), Format::kArchive);
+  EXPECT_EQ(FormatFromName("x/old.tgz"), Format::kArchive);
+  EXPECT_EQ(FormatFromName("x/page.html.GZ"), Format::kCompressed);
+  EXPECT_EQ(FormatFromName("x/photo.jpeg"), Format::kUnknown);
+  EXPECT_EQ(FormatFromName("x/notes.markdownish"), Format::kUnknown);
+  EXPECT_EQ(FormatFromName("x/data.verylongextension"), Format::kUnknown);
+}
+
 TEST(SniffTest, ExtensionlessHtmlIsReadAsHtml) {
   Recorder rec;
   ParseBuffer("bundle/page",
