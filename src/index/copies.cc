@@ -6,6 +6,10 @@
 
 #include "ingest/hash.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 // Minima() is compiled for AVX-512 and AVX2 too, and the version the
 // processor runs is picked on the first call: the same integer arithmetic
 // in each, so the same signature; measured on the loop, AVX2 runs it about
@@ -185,8 +189,22 @@ double EstimatedJaccard(const Signature& a, const Signature& b) {
 
 double EstimatedJaccard(std::string_view a, std::string_view b) {
   if (a.size() != kSignatureBytes || b.size() != kSignatureBytes) return 0;
+  static_assert(kSignatureBits == 8 && kSignatureBytes % 16 == 0 && kSignatureBytes / 16 < 256);
   size_t same = 0;
+#ifdef __SSE2__
+  // Sixteen entries at a time (a query compares its best 30's every pair):
+  // each equal byte adds one to its lane, and the lanes are summed at the end.
+  __m128i count = _mm_setzero_si128();
+  for (size_t i = 0; i < kSignatureBytes; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a.data() + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data() + i));
+    count = _mm_sub_epi8(count, _mm_cmpeq_epi8(x, y));  // equal: -1
+  }
+  const __m128i sums = _mm_sad_epu8(count, _mm_setzero_si128());
+  same = static_cast<size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+#else
   for (size_t i = 0; i < kSignatureBytes; ++i) same += a[i] == b[i];
+#endif
   return JaccardFromAgreements(same);
 }
 

@@ -112,6 +112,21 @@ TEST(CopySignatureTest, TheOldFormIsNoSignature) {
   EXPECT_FALSE(AreCopies(old, old));
 }
 
+TEST(CopySignatureTest, StoredSignaturesCountEveryEqualEntry) {
+  // Entries that differ in one bit, in every bit, or only in the high bit
+  // (0x00 against 0x80) are unequal; every other one is the same.
+  Signature a(kSignatureHashes), b(kSignatureHashes);
+  size_t same = 0;
+  for (size_t i = 0; i < kSignatureHashes; ++i) {
+    a[i] = static_cast<uint8_t>(i * 37);
+    const uint8_t flips[] = {0x00, 0x01, 0x80, 0xff, 0x00, 0x00, 0x10};
+    b[i] = a[i] ^ flips[i % 7];
+    same += a[i] == b[i];
+  }
+  EXPECT_EQ(EstimatedJaccard(EncodeSignature(a), EncodeSignature(b)), JaccardFromAgreements(same));
+  EXPECT_EQ(EstimatedJaccard(EncodeSignature(a), EncodeSignature(b)), EstimatedJaccard(a, b));
+}
+
 TEST(CopySignatureTest, TheEstimateCorrectsForChanceAgreements) {
   // (m / 128 - 1/256) / (1 - 1/256): 128 equal entries are J = 1, the one
   // entry of 128 that unrelated bodies share by chance is J = 0.
