@@ -78,11 +78,6 @@ constexpr std::string_view kUkrainian[] = {
 
 }  // namespace
 
-const std::vector<std::string_view>& StopWords() {
-  static const std::vector<std::string_view> words(std::begin(kStopWords), std::end(kStopWords));
-  return words;
-}
-
 bool IsStopWord(std::string_view folded_word) {
   // The list is sorted.
   return std::binary_search(std::begin(kStopWords), std::end(kStopWords), folded_word);

@@ -9,12 +9,8 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace nsearch::text {
-
-// The list, as Fold spells words.
-const std::vector<std::string_view>& StopWords();
 
 // True for a folded word of the list.
 bool IsStopWord(std::string_view folded_word);
