@@ -8,12 +8,12 @@ namespace nsearch::search {
 
 Spans WordSpans(std::string_view text, const std::vector<std::pair<uint32_t, uint32_t>>& words) {
   if (words.empty()) return {};
-  const auto tokens = text::Tokenize(text);
+  const auto tokens = text::TokenSpans(text);
   Spans spans;
   for (const auto& [first, last] : words) {
     if (first >= tokens.size() || last <= first) continue;
     const size_t end = std::min<size_t>(last, tokens.size());
-    spans.emplace_back(tokens[first].begin, tokens[end - 1].end);
+    spans.emplace_back(tokens[first].first, tokens[end - 1].second);
   }
   return MergeSpans(std::move(spans));
 }

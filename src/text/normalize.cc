@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -264,11 +265,13 @@ bool Joins(Wb a, Wb b) {
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view utf8) {
-  std::vector<Cp> cps;  // entry k is code point k
-  cps.reserve(utf8.size() + 1);
-  if (!Classify(utf8, &cps)) return TokenizeWithIcu(utf8);
-  std::vector<Token> tokens;
+namespace {
+
+// The fast path's word tokens of |cps| (Classify), as code point ranges
+// [i, j]: |emit| is called with each (it keeps the ones whose fold is not
+// empty).
+template <typename Emit>
+void ForEachFastToken(const std::vector<Cp>& cps, Emit emit) {
   const size_t last = cps.size() - 1;  // the end sentinel
   for (size_t i = 0; i < last;) {
     if (!IsWordStart(cps[i].wb)) {
@@ -293,10 +296,19 @@ std::vector<Token> Tokenize(std::string_view utf8) {
     // A run of underscores alone is punctuation to ICU, not a word.
     bool word = false;
     for (size_t k = i; k <= j && !word; ++k) word = cps[k].wb != Wb::kExtendNumLet;
-    if (!word) {
-      i = j + 1;
-      continue;
-    }
+    if (word) emit(i, j);
+    i = j + 1;
+  }
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view utf8) {
+  std::vector<Cp> cps;  // entry k is code point k
+  cps.reserve(utf8.size() + 1);
+  if (!Classify(utf8, &cps)) return TokenizeWithIcu(utf8);
+  std::vector<Token> tokens;
+  ForEachFastToken(cps, [&](size_t i, size_t j) {
     Token t;
     t.byte_begin = static_cast<uint32_t>(cps[i].byte);
     t.byte_end = static_cast<uint32_t>(cps[j + 1].byte);
@@ -304,9 +316,29 @@ std::vector<Token> Tokenize(std::string_view utf8) {
     t.end = static_cast<int32_t>(j + 1);
     t.term = Fold(utf8.substr(t.byte_begin, t.byte_end - t.byte_begin));
     if (!t.term.empty()) tokens.push_back(std::move(t));
-    i = j + 1;
-  }
+  });
   return tokens;
+}
+
+std::vector<std::pair<int32_t, int32_t>> TokenSpans(std::string_view utf8) {
+  std::vector<Cp> cps;
+  cps.reserve(utf8.size() + 1);
+  std::vector<std::pair<int32_t, int32_t>> spans;
+  if (!Classify(utf8, &cps)) {
+    for (const Token& t : TokenizeWithIcu(utf8)) spans.emplace_back(t.begin, t.end);
+    return spans;
+  }
+  ForEachFastToken(cps, [&](size_t i, size_t j) {
+    const std::string_view piece =
+        utf8.substr(cps[i].byte, static_cast<size_t>(cps[j + 1].byte - cps[i].byte));
+    // A token's fold is empty only when nothing in it is a letter or digit
+    // as Fold keeps them: an ASCII token needs no folding to tell.
+    const bool kept = IsAscii(piece) ? std::any_of(piece.begin(), piece.end(),
+                                                   [](char c) { return IsAsciiWordByte(c); })
+                                     : !Fold(piece).empty();
+    if (kept) spans.emplace_back(static_cast<int32_t>(i), static_cast<int32_t>(j + 1));
+  });
+  return spans;
 }
 
 std::vector<Token> TokenizeWithIcu(std::string_view utf8) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nsearch::text {
@@ -36,6 +37,9 @@ struct Token {
 std::vector<Token> Tokenize(std::string_view utf8);
 // ICU's break iterator on every text: the reference the fast path matches.
 std::vector<Token> TokenizeWithIcu(std::string_view utf8);
+// Where each of Tokenize's tokens is, [begin, end) in code points, without
+// folding them (highlighting needs only where a passage's words are).
+std::vector<std::pair<int32_t, int32_t>> TokenSpans(std::string_view utf8);
 
 // Code points as Tokenize counts them: an ill-formed UTF-8 sequence is one
 // (it becomes one U+FFFD), so offsets agree on any input.

@@ -93,19 +93,28 @@ TEST(TokenizeTest, FastPathMatchesIcu) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
     return static_cast<size_t>(state >> 33);
   };
+  // Highlighting's spans are the tokens' places, the same ones.
+  auto spans = [](const std::vector<Token>& tokens) {
+    std::vector<std::pair<int32_t, int32_t>> out;
+    for (const auto& t : tokens) out.emplace_back(t.begin, t.end);
+    return out;
+  };
   for (int round = 0; round < 20000; ++round) {
     std::string text;
     const size_t n = 1 + next() % 12;
     for (size_t i = 0; i < n; ++i) text += pieces[next() % pieces.size()];
     ASSERT_EQ(Describe(Tokenize(text)), Describe(TokenizeWithIcu(text))) << "text: " << text;
+    ASSERT_EQ(TokenSpans(text), spans(Tokenize(text))) << "text: " << text;
   }
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(std::string(NSEARCH_FIXTURES))) {
     if (!entry.is_regular_file()) continue;
     std::ifstream in(entry.path());
     std::string line;
-    while (std::getline(in, line))
+    while (std::getline(in, line)) {
       ASSERT_EQ(Describe(Tokenize(line)), Describe(TokenizeWithIcu(line))) << entry.path();
+      ASSERT_EQ(TokenSpans(line), spans(Tokenize(line))) << entry.path();
+    }
   }
 }
 
