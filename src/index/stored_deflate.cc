@@ -1,9 +1,10 @@
 // Xapian deflates every item it stores in its docdata table (zlib, level 6)
 // and keeps the result only when it comes out smaller; Xapian 1.4 has no
 // switch for it. nsearch's document data is a Zstandard frame already
-// (index/data_dictionary.h), which deflate never shrinks: the work was 9%
-// of a gothamist build's wall time, twice over (each article is written to
-// a shard, then again when the shards are compacted), and thrown away.
+// (index/data_dictionary.h), which deflate never shrinks: the work was 3%
+// of a gothamist build's CPU, done twice an article (written to a shard,
+// then again when the shards are compacted; half of it in the build's
+// serial end), and thrown away.
 //
 // This file defines zlib's deflate() for the programs it is linked into
 // (nsearch-index): a call that starts and ends a stream whose input is a
