@@ -75,6 +75,48 @@ const boost::program_options::option_description* FindOption(
 
 }  // namespace
 
+NamedOptions::NamedOptions(int argc, char** argv) : all_(false) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg.size() < 2 || arg[0] != '-') continue;
+    if (arg[1] == '-')
+      long_.emplace_back(arg.substr(2, arg.find('=') - 2));
+    else
+      short_.append(arg.substr(1));
+  }
+  all_ = CanName("help,h");  // --help shows them all
+}
+
+bool NamedOptions::CanName(std::string_view names) const {
+  if (all_) return true;
+  const size_t comma = names.find(',');
+  const std::string_view name = names.substr(0, comma);
+  for (const auto& token : long_)
+    if (name.substr(0, token.size()) == token) return true;
+  if (comma == std::string_view::npos) return false;
+  const std::string_view letter = names.substr(comma + 1);
+  return letter.size() == 1 && short_.find(letter[0]) != std::string::npos;
+}
+
+OptionAdder& OptionAdder::operator()(const char* names, const char* help) {
+  if (named_.CanName(names)) desc_->add_options()(names, help);
+  return *this;
+}
+
+OptionAdder& OptionAdder::operator()(const char* names,
+                                     const boost::program_options::value_semantic* semantic,
+                                     const char* help) {
+  if (named_.CanName(names)) {
+    desc_->add_options()(names, semantic, help);
+    return *this;
+  }
+  std::unique_ptr<const boost::program_options::value_semantic> owned(semantic);
+  boost::any value;
+  if (owned->apply_default(value)) owned->notify(value);
+  return *this;
+}
+
 std::vector<std::string> QueryWordsLast(int argc, char** argv,
                                         const boost::program_options::options_description& desc) {
   std::vector<std::string> options, words;

@@ -71,6 +71,45 @@ int ParseCommandLine(const std::vector<std::string>& args, const std::string& pr
 std::vector<std::string> QueryWordsLast(int argc, char** argv,
                                         const boost::program_options::options_description& desc);
 
+// The options a command line can name. Describing a Boost option costs
+// about 3,500 instructions (its names are split with a string stream), most
+// of a search's option handling, and a search names two or three of its 35:
+// a command describes only the options its line can name (OptionAdder). A
+// long token ("--li", "--limit=5") can name every option whose long name it
+// begins (Boost takes unambiguous abbreviations), a short one ("-n5", "-vq")
+// every option whose short name is one of its letters; words after a "--"
+// name none. A line that can ask for --help can name them all, as can
+// everything without a line (NamedOptions()).
+class NamedOptions {
+ public:
+  NamedOptions() = default;
+  NamedOptions(int argc, char** argv);
+  // |names| as Boost takes them: "limit,n", "json".
+  bool CanName(std::string_view names) const;
+
+ private:
+  bool all_ = true;
+  std::vector<std::string> long_;  // the long tokens' names
+  std::string short_;              // the short tokens' letters
+};
+
+// add_options() for a description that holds only what |named| can name:
+// an option it cannot is left out, and the variable it would set gets its
+// default value now (as Boost gives one to an option not given), so that
+// the parse ends exactly as it would with every option described.
+class OptionAdder {
+ public:
+  OptionAdder(boost::program_options::options_description* desc, const NamedOptions& named)
+      : desc_(desc), named_(named) {}
+  OptionAdder& operator()(const char* names, const char* help);
+  OptionAdder& operator()(const char* names, const boost::program_options::value_semantic* semantic,
+                          const char* help);
+
+ private:
+  boost::program_options::options_description* desc_;
+  const NamedOptions& named_;
+};
+
 // |message| made fit for one line of a terminal: newlines become spaces and
 // anything past |max_bytes| is cut (on a UTF-8 boundary) with "…". A user's
 // 100 KB query must not come back as a 100 KB error.

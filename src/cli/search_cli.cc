@@ -117,9 +117,11 @@ struct Args {
   bool quiet = false;
 };
 
-po::options_description Describe(Args* a) {
+// Every option of nsearch, or those |named| can name (the others set their
+// defaults in |a|).
+po::options_description Describe(Args* a, const NamedOptions& named) {
   po::options_description d(kUsage);
-  auto add = d.add_options();
+  OptionAdder add(&d, named);
   add("help,h", "show this help");
   add("version", "print the version");
   add("index,i", po::value(&a->index)->composing(), kReadIndexHelp);
@@ -437,7 +439,7 @@ int RunTimeline(Searcher& searcher, const Args& a) {
 int RunSearchCli(int argc, char** argv) {
   if (IsServeCommand(argc, argv)) return ExecServe(argc, argv);
   Args a;
-  auto desc = Describe(&a);
+  const auto desc = Describe(&a, NamedOptions(argc, argv));
   if (int stop =
           ParseCommandLine(QueryWordsLast(argc, argv, desc), "nsearch", desc, "query", &a.words);
       stop >= 0)
