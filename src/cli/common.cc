@@ -64,7 +64,15 @@ namespace {
 // The option |arg| names ("-n", "--limit", "--limit=5"), or null.
 const boost::program_options::option_description* FindOption(
     const boost::program_options::options_description& desc, const std::string& arg) {
-  if (arg.rfind("--", 0) == 0) return desc.find_nothrow(arg.substr(2, arg.find('=') - 2), false);
+  if (arg.rfind("--", 0) == 0) {
+    // An unambiguous abbreviation ("--lim") names its option, as it does
+    // for the parser; an ambiguous one is the parser's to report.
+    try {
+      return desc.find_nothrow(arg.substr(2, arg.find('=') - 2), /*approx=*/true);
+    } catch (const boost::program_options::error&) {
+      return nullptr;
+    }
+  }
   if (arg.size() != 2 || arg[0] != '-') return nullptr;
   for (const auto& opt : desc.options()) {
     // format_name() is "-n [ --limit ]" for an option with a short name.

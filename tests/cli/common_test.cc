@@ -116,6 +116,7 @@ TEST(NamedOptionsTest, ParsesAsEveryOptionDescribed) {
       {"--index", "a", "-i", "b", "--limit", "5", "ceasefire", "Istanbul"},
       {"-n5", "-vq", "word"},
       {"--lim=3", "--off=2", "word"},
+      {"--lim", "3", "--off", "2", "word"},
       {"--sort=date", "word"},
       {"--s", "word"},    // ambiguous: since, sort, save, saved
       {"--sav", "word"},  // ambiguous: save, saved
@@ -142,6 +143,15 @@ TEST(NamedOptionsTest, ParsesAsEveryOptionDescribed) {
     EXPECT_EQ(named.out, all.out) << shown;
     EXPECT_EQ(named.err, all.err) << shown;
   }
+}
+
+TEST(QueryWordsLastTest, AnAbbreviatedOptionKeepsItsValue) {
+  const Parsed p = Parse({"--lim", "3", "--ind", "dir", "word", "-x"}, false);
+  EXPECT_EQ(p.stop, -1) << p.err;
+  EXPECT_EQ(p.opts.limit, 3);
+  EXPECT_EQ(p.opts.index, std::vector<std::string>{"dir"});
+  EXPECT_EQ(p.opts.words, (std::vector<std::string>{"word", "-x"}));
+  EXPECT_NE(Parse({"--s", "word"}, false).err.find("ambiguous"), std::string::npos);
 }
 
 TEST(NamedOptionsTest, LeftOutOptionsGetTheirDefaults) {
