@@ -399,9 +399,8 @@ BuiltArticle BuildDocument(const Article& a, const DataDictionary* dictionary) {
   if (std::string date = DateKey(a.date); !date.empty()) doc.add_value(kSlotDate, date);
   if (!a.entities.empty()) doc.add_value(kSlotEntities, EncodeEntities(a.entities));
   doc.add_value(kSlotSourceHash, SourceStamp(a.source.content_hash));
-  doc.add_value(kSlotLayout, EncodeLayout(layout));
-  if (const Signature sig = CopySignature(a, paragraphs); !sig.empty())
-    doc.add_value(kSlotCopySignature, EncodeSignature(sig));
+  const Signature sig = CopySignature(a, paragraphs);
+  doc.add_value(kSlotLayout, EncodeLayout(layout, EncodeSignature(sig)));
   std::string data = EncodeStoredArticle(a);
   doc.set_data(dictionary ? dictionary->Compress(data) : data);
   return out;

@@ -125,10 +125,20 @@ std::vector<Xapian::termpos> ParagraphStarts(const std::vector<ParagraphShape>& 
   return starts;
 }
 
-std::string EncodeLayout(const std::vector<ParagraphShape>& shapes) {
+namespace {
+
+// The layout entry that says the signature follows: kind 7, no words.
+constexpr uint64_t kSignatureMark = 7;
+static_assert(static_cast<int>(ParagraphKind::kBoilerplate) < 7);
+
+}  // namespace
+
+std::string EncodeLayout(const std::vector<ParagraphShape>& shapes, std::string_view signature) {
   std::string out;
-  out.reserve(shapes.size() * 2);
+  out.reserve(shapes.size() * 2 + 1 + signature.size());
   for (const auto& s : shapes) PutVarint((uint64_t{s.words} << 3) | static_cast<int>(s.kind), &out);
+  PutVarint(kSignatureMark, &out);
+  out.append(signature);
   return out;
 }
 
@@ -141,6 +151,15 @@ std::vector<ParagraphShape> DecodeLayout(std::string_view encoded) {
     out.push_back({static_cast<ParagraphKind>(kind), static_cast<uint32_t>(v >> 3)});
   }
   return out;
+}
+
+std::optional<std::string_view> LayoutSignature(std::string_view encoded) {
+  uint64_t v;
+  while (!encoded.empty() && GetVarint(&encoded, &v)) {
+    if (v == kSignatureMark) return encoded;
+    if (static_cast<int>(v & 7) > static_cast<int>(ParagraphKind::kBoilerplate)) break;
+  }
+  return std::nullopt;
 }
 
 std::string EncodeStoredArticle(const Article& a) {

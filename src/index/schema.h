@@ -126,14 +126,16 @@ inline constexpr unsigned kSlotArticle = 0;     // ArticleKey: collapse key (one
 inline constexpr unsigned kSlotDate = 2;        // YYYYMMDD, sortable
 inline constexpr unsigned kSlotEntities = 3;    // EncodeEntities(): facets, hits' entities
 inline constexpr unsigned kSlotSourceHash = 4;  // SourceStamp(): unchanged articles are skipped
-inline constexpr unsigned kSlotLayout = 5;      // EncodeLayout(): paragraph kinds and lengths
+inline constexpr unsigned kSlotLayout =
+    5;  // EncodeLayout(): paragraph kinds and lengths, signature
 // When the article was last written (added or changed), as
 // Xapian::sortable_serialise(seconds since the epoch): "what is new since".
 inline constexpr unsigned kSlotIndexed = 6;
 // index/copies.h EncodeSignature(): the b-bit MinHash of the body's word
 // shingles, 128 bytes; absent for a body too short to have one (and in
 // indexes written before pipeline version 8; those written by version 8
-// hold a 256-byte form, which reads as none).
+// hold a 256-byte form, which reads as none). Articles written now keep it
+// in the layout value (LayoutSignature), not here.
 inline constexpr unsigned kSlotCopySignature = 7;
 // The article's language code (text/language.h): "en", "de", ... An index
 // written before languages has none there; its articles are English.
@@ -157,8 +159,17 @@ struct ParagraphShape {
 };
 // The position of the first word of each entry of |layout|.
 std::vector<Xapian::termpos> ParagraphStarts(const std::vector<ParagraphShape>& layout);
-std::string EncodeLayout(const std::vector<ParagraphShape>& shapes);
+// The layout value. After the shapes comes an entry of kind 7, which no
+// paragraph has, and the article's copy signature (index/copies.h
+// EncodeSignature; empty for a body too short to have one), so that
+// re-scoring the best matches reads both in one value. Articles written
+// before keep their signature in kSlotCopySignature, and their layout has
+// no such entry. DecodeLayout stops at it.
+std::string EncodeLayout(const std::vector<ParagraphShape>& shapes, std::string_view signature);
 std::vector<ParagraphShape> DecodeLayout(std::string_view encoded);
+// The signature EncodeLayout put after the shapes (possibly empty), or
+// nullopt for a layout written before (look in kSlotCopySignature).
+std::optional<std::string_view> LayoutSignature(std::string_view encoded);
 
 // The stored document data: the article as indexed, enough to show any
 // passage, the article view and its entities. Compact binary (tagged,

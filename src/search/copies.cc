@@ -91,4 +91,36 @@ std::vector<std::string> SlotValues(const Xapian::Database& db, Xapian::valueno 
   return out;
 }
 
+std::vector<std::string> CopySignatures(
+    const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+    const std::vector<std::pair<Xapian::docid, std::string>>& layouts) {
+  std::vector<std::string> out(docids.size());
+  std::vector<const std::string*> layout(docids.size(), nullptr);
+  std::vector<size_t> unread;
+  for (size_t i = 0; i < docids.size(); ++i) {
+    auto it = std::lower_bound(layouts.begin(), layouts.end(), docids[i],
+                               [](const auto& l, Xapian::docid d) { return l.first < d; });
+    if (it != layouts.end() && it->first == docids[i])
+      layout[i] = &it->second;
+    else
+      unread.push_back(i);
+  }
+  std::vector<Xapian::docid> dids;
+  for (size_t i : unread) dids.push_back(docids[i]);
+  const auto read = SlotValues(db, index::kSlotLayout, dids);
+  for (size_t k = 0; k < unread.size(); ++k) layout[unread[k]] = &read[k];
+  std::vector<size_t> before;  // written before the move: their own slot
+  for (size_t i = 0; i < docids.size(); ++i) {
+    if (const auto sig = index::LayoutSignature(*layout[i]))
+      out[i] = std::string(*sig);
+    else
+      before.push_back(i);
+  }
+  dids.clear();
+  for (size_t i : before) dids.push_back(docids[i]);
+  const auto own = SlotValues(db, index::kSlotCopySignature, dids);
+  for (size_t k = 0; k < before.size(); ++k) out[before[k]] = own[k];
+  return out;
+}
+
 }  // namespace nsearch::search

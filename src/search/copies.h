@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nsearch::search {
@@ -32,6 +33,15 @@ std::vector<CopyGroup> GroupCopies(const std::vector<std::string>& signatures);
 // through one value stream in docid order.
 std::vector<std::string> SlotValues(const Xapian::Database& db, Xapian::valueno slot,
                                     const std::vector<Xapian::docid>& docids);
+
+// The copy signatures of |docids| (any order), for GroupCopies: from their
+// layout values (index::LayoutSignature), of which |layouts| holds those
+// already read (by docid, sorted), reading the others'; an article written
+// before signatures moved into the layout has its own in
+// index::kSlotCopySignature, read for those only.
+std::vector<std::string> CopySignatures(
+    const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+    const std::vector<std::pair<Xapian::docid, std::string>>& layouts);
 
 }  // namespace nsearch::search
 

@@ -372,6 +372,9 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
   std::vector<Candidate> ranked;
   std::vector<Xapian::MSet> msets;
   std::vector<search::CopyGroup> groups;
+  // The re-scored matches' layouts, by docid: copy grouping takes their
+  // signatures from them.
+  std::vector<std::pair<Xapian::docid, std::string>> layout_of;
   size_t rescored = 0;
   for (;;) {
     const auto first = static_cast<Xapian::doccount>(std::min(window, docs));
@@ -386,10 +389,14 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
       const size_t n = rescored;
       std::vector<Xapian::docid> dids;
       for (size_t i = 0; i < n; ++i) dids.push_back(*ranked[i].it);
-      const auto layouts = search::Layouts(db, dids);
+      auto layouts = search::Layouts(db, dids);
       rerank->FindHolders(dids, !remote);
       for (size_t i = 0; i < n; ++i)
         ranked[i].ev = rerank->Score(dids[i], ranked[i].it.get_weight(), layouts[i]);
+      layout_of.clear();
+      for (size_t i = 0; i < n; ++i) layout_of.emplace_back(dids[i], std::move(layouts[i]));
+      std::sort(layout_of.begin(), layout_of.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
       std::stable_sort(ranked.begin(), ranked.begin() + n,
                        [](const auto& a, const auto& b) { return a.ev.score > b.ev.score; });
     }
@@ -428,7 +435,7 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
     if (!group) break;
     std::vector<Xapian::docid> dids;
     for (size_t i = 0; i < ranked.size() && i < first; ++i) dids.push_back(*ranked[i].it);
-    groups = search::GroupCopies(search::SlotValues(db, index::kSlotCopySignature, dids));
+    groups = search::GroupCopies(search::CopySignatures(db, dids, layout_of));
     if (static_cast<int64_t>(groups.size()) >= wanted || dids.size() < first ||
         static_cast<int64_t>(first) >= docs)
       break;

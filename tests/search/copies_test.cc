@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "index/copies.h"
+#include "index/schema.h"
 
 namespace nsearch::search {
 namespace {
@@ -55,6 +56,51 @@ TEST(GroupCopiesTest, ManyMatchesAreGroupedThroughTheirBands) {
     EXPECT_EQ(groups[g].leader, g);
     EXPECT_EQ(groups[g].copies, std::vector<size_t>{150 + g});
   }
+}
+
+TEST(LayoutSignatureTest, TheLayoutCarriesTheSignature) {
+  const std::vector<index::ParagraphShape> shapes = {
+      {ParagraphKind::kHeading, 7}, {ParagraphKind::kBody, 300}, {ParagraphKind::kBoilerplate, 12}};
+  const std::string sig = Sig(3);
+  const std::string layout = index::EncodeLayout(shapes, sig);
+  const auto back = index::DecodeLayout(layout);
+  ASSERT_EQ(back.size(), shapes.size());
+  for (size_t i = 0; i < shapes.size(); ++i) {
+    EXPECT_EQ(back[i].kind, shapes[i].kind);
+    EXPECT_EQ(back[i].words, shapes[i].words);
+  }
+  ASSERT_TRUE(index::LayoutSignature(layout).has_value());
+  EXPECT_EQ(*index::LayoutSignature(layout), sig);
+  // A body too short for a signature: the layout says so.
+  const std::string none = index::EncodeLayout(shapes, "");
+  ASSERT_TRUE(index::LayoutSignature(none).has_value());
+  EXPECT_TRUE(index::LayoutSignature(none)->empty());
+  EXPECT_EQ(index::DecodeLayout(none).size(), shapes.size());
+  // A layout written before (the shapes alone): look elsewhere.
+  EXPECT_FALSE(index::LayoutSignature(none.substr(0, none.size() - 1)).has_value());
+}
+
+TEST(CopySignaturesTest, FromTheLayoutOrTheOldSlot) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<index::ParagraphShape> shapes = {{ParagraphKind::kHeading, 3},
+                                                     {ParagraphKind::kBody, 40}};
+  auto add = [&](const std::string& layout, const std::string& own) {
+    Xapian::Document doc;
+    doc.add_value(index::kSlotLayout, layout);
+    if (!own.empty()) doc.add_value(index::kSlotCopySignature, own);
+    return db.add_document(doc);
+  };
+  const std::string before = index::EncodeLayout(shapes, "");
+  const Xapian::docid a = add(index::EncodeLayout(shapes, Sig(1)), "");
+  const Xapian::docid b = add(index::EncodeLayout(shapes, ""), Sig(9));  // none: the slot is stale
+  const Xapian::docid c = add(before.substr(0, before.size() - 1), Sig(2));  // written before
+  const Xapian::docid d = add(index::EncodeLayout(shapes, Sig(4)), "");
+  db.commit();
+  // d's layout was read already (and says otherwise, to show it is used).
+  const std::vector<std::pair<Xapian::docid, std::string>> known = {
+      {d, index::EncodeLayout(shapes, Sig(5))}};
+  const auto sigs = CopySignatures(db, {c, a, d, b}, known);
+  EXPECT_EQ(sigs, (std::vector<std::string>{Sig(2), Sig(1), Sig(5), ""}));
 }
 
 }  // namespace
