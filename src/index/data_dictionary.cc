@@ -264,7 +264,10 @@ std::optional<std::string> UnpackData(std::string_view data, const Xapian::Datab
 }
 
 std::optional<Article> StoredArticleOf(const Xapian::Document& doc, const Xapian::Database& db) {
-  const std::string data = doc.get_data();
+  return StoredArticleFrom(doc.get_data(), db);
+}
+
+std::optional<Article> StoredArticleFrom(const std::string& data, const Xapian::Database& db) {
   if (!IsCompressedData(data)) return DecodeStoredArticle(data);
   auto raw = UnpackData(data, db);
   if (!raw) return std::nullopt;

@@ -105,6 +105,8 @@ void LearnDictionary(const Xapian::Database& db);
 // The article stored in |doc|, a document of |db|: UnpackData, then
 // DecodeStoredArticle. nullopt when it cannot be read.
 std::optional<Article> StoredArticleOf(const Xapian::Document& doc, const Xapian::Database& db);
+// The same from the document's data, read already.
+std::optional<Article> StoredArticleFrom(const std::string& data, const Xapian::Database& db);
 
 // The dictionary |db| holds (kDataDictionaryKey), or null.
 std::shared_ptr<const DataDictionary> DictionaryOf(const Xapian::Database& db);

@@ -26,9 +26,11 @@ Hit MakeHit(const Article& a, int index);
 // |with_entities| is false) its entities, from their values; nullopt when
 // the data is not of this schema (or its dictionary is unknown:
 // index/data_dictionary.h). A non-empty |language| is taken as the
-// article's (search::KnownLanguage) instead of reading its value.
+// article's (search::KnownLanguage) instead of reading its value. |data|,
+// when given, is the document's data, read already.
 std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db,
-                                   bool with_entities = true, std::string_view language = {});
+                                   bool with_entities = true, std::string_view language = {},
+                                   const std::string* data = nullptr);
 
 }  // namespace nsearch::search
 
