@@ -126,8 +126,7 @@ inline constexpr unsigned kSlotArticle = 0;     // ArticleKey: collapse key (one
 inline constexpr unsigned kSlotDate = 2;        // YYYYMMDD, sortable
 inline constexpr unsigned kSlotEntities = 3;    // EncodeEntities(): facets, hits' entities
 inline constexpr unsigned kSlotSourceHash = 4;  // SourceStamp(): unchanged articles are skipped
-inline constexpr unsigned kSlotLayout =
-    5;  // EncodeLayout(): paragraph kinds and lengths, signature
+inline constexpr unsigned kSlotLayout = 5;      // EncodeLayout(): paragraphs, signature
 // When the article was last written (added or changed), as
 // Xapian::sortable_serialise(seconds since the epoch): "what is new since".
 inline constexpr unsigned kSlotIndexed = 6;

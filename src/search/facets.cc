@@ -42,8 +42,8 @@ class NameCounts {
     int count = 0;
   };
   // Eight bytes a step (the table only needs the bits well mixed; the
-  // counts come out sorted, whatever the hash): FNV-1a's byte a step was a
-  // fifth of the counting.
+  // counts come out sorted, whatever the hash): FNV-1a's byte a step cost
+  // 0.4M of a facet query's 19.5M instructions.
   static uint64_t Hash(std::string_view s) {
     uint64_t h = s.size() * 0x9e3779b97f4a7c15ull;
     const char* p = s.data();
