@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
+#include <functional>
 #include <string_view>
 
 #include "index/schema.h"
@@ -41,28 +41,11 @@ class NameCounts {
     uint64_t hash = 0;
     int count = 0;
   };
-  // Eight bytes a step (the table only needs the bits well mixed; the
-  // counts come out sorted, whatever the hash): FNV-1a's byte a step cost
-  // 0.4M of a facet query's 19.5M instructions.
-  static uint64_t Hash(std::string_view s) {
-    uint64_t h = s.size() * 0x9e3779b97f4a7c15ull;
-    const char* p = s.data();
-    size_t n = s.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * 0xff51afd7ed558ccdull;
-      h ^= h >> 32;
-    }
-    if (n > 0) {
-      uint64_t w = 0;
-      std::memcpy(&w, p, n);
-      h = (h ^ w) * 0xff51afd7ed558ccdull;
-    }
-    h ^= h >> 29;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    return h ^ (h >> 32);
-  }
+  // The standard library's string hash, as the project's other in-memory
+  // tables use (entities/bundle.h): eight bytes a step, where FNV-1a's byte
+  // a step cost 0.25M more of a facet query's 19.5M instructions. The
+  // counts come out sorted, whatever the hash.
+  static uint64_t Hash(std::string_view s) { return std::hash<std::string_view>()(s); }
   static Slot& Find(std::vector<Slot>& slots, uint64_t h, std::string_view name) {
     const size_t mask = slots.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
