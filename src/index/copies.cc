@@ -181,10 +181,11 @@ double JaccardFromAgreements(size_t agreements) {
 }
 
 double EstimatedJaccard(const Signature& a, const Signature& b) {
-  if (a.size() != kSignatureHashes || b.size() != kSignatureHashes) return 0;
-  size_t same = 0;
-  for (size_t i = 0; i < kSignatureHashes; ++i) same += a[i] == b[i];
-  return JaccardFromAgreements(same);
+  // A signature's entries are its encoded bytes (EncodeSignature).
+  auto bytes = [](const Signature& s) {
+    return std::string_view(reinterpret_cast<const char*>(s.data()), s.size());
+  };
+  return EstimatedJaccard(bytes(a), bytes(b));
 }
 
 double EstimatedJaccard(std::string_view a, std::string_view b) {
