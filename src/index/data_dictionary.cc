@@ -263,11 +263,10 @@ std::optional<std::string> UnpackData(std::string_view data, const Xapian::Datab
   return d->Decompress(data);
 }
 
-std::optional<Article> StoredArticleOf(const Xapian::Document& doc, const Xapian::Database& db) {
-  return StoredArticleFrom(doc.get_data(), db);
-}
-
-std::optional<Article> StoredArticleFrom(const std::string& data, const Xapian::Database& db) {
+std::optional<Article> StoredArticleOf(const Xapian::Document& doc, const Xapian::Database& db,
+                                       const std::string* given) {
+  const std::string read = given ? std::string() : doc.get_data();
+  const std::string& data = given ? *given : read;
   if (!IsCompressedData(data)) return DecodeStoredArticle(data);
   auto raw = UnpackData(data, db);
   if (!raw) return std::nullopt;

@@ -103,10 +103,10 @@ std::optional<std::string> UnpackData(std::string_view data, const Xapian::Datab
 void LearnDictionary(const Xapian::Database& db);
 
 // The article stored in |doc|, a document of |db|: UnpackData, then
-// DecodeStoredArticle. nullopt when it cannot be read.
-std::optional<Article> StoredArticleOf(const Xapian::Document& doc, const Xapian::Database& db);
-// The same from the document's data, read already.
-std::optional<Article> StoredArticleFrom(const std::string& data, const Xapian::Database& db);
+// DecodeStoredArticle. nullopt when it cannot be read. |data|, when given,
+// is |doc|'s data, read already.
+std::optional<Article> StoredArticleOf(const Xapian::Document& doc, const Xapian::Database& db,
+                                       const std::string* data = nullptr);
 
 // The dictionary |db| holds (kDataDictionaryKey), or null.
 std::shared_ptr<const DataDictionary> DictionaryOf(const Xapian::Database& db);

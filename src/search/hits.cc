@@ -40,7 +40,7 @@ Hit MakeHit(const Article& a, int index) {
 std::optional<Article> LoadArticle(const Xapian::Document& doc, const Xapian::Database& db,
                                    bool with_entities, std::string_view language,
                                    const std::string* data) {
-  auto a = data ? index::StoredArticleFrom(*data, db) : index::StoredArticleOf(doc, db);
+  auto a = index::StoredArticleOf(doc, db, data);
   if (a) {
     if (with_entities) a->entities = index::DocumentEntities(doc);
     // A document's value read starts from the value table's root.

@@ -499,9 +499,7 @@ SearchResponse Searcher::Impl::Collect(Xapian::Enquire& enquire, const SearchOpt
     if (past) cap = h.score;
     if (group) {
       auto path = [&](size_t j) {
-        const std::string* data = data_of(j);
-        auto a = data ? index::StoredArticleFrom(*data, db)
-                      : index::StoredArticleOf(ranked[j].it.get_document(), db);
+        auto a = index::StoredArticleOf(ranked[j].it.get_document(), db, data_of(j));
         return a ? a->id : std::string();
       };
       h.copy_count = static_cast<int>(groups[k].copies.size());
